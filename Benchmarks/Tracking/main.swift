@@ -1,0 +1,2 @@
+import Tracking
+print("bench-tracking: not implemented yet")

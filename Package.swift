@@ -1,0 +1,67 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Rooms and their allowed imports follow ../shared/docs/DESIGN.md:
+/// Kernels → Series → Ingest / Forecasting → Pipeline / Serving; Tracking knows only GRDB.
+let package = Package(
+    name: "PredictiveAutoscaling",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "autoscale", targets: ["autoscale"]),
+        .executable(name: "runs", targets: ["runs"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // OpenBLAS from Debian's libopenblas-dev, found through pkg-config.
+        .systemLibrary(
+            name: "CBLAS",
+            path: "Sources/CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        .target(name: "Kernels", dependencies: ["CBLAS"]),
+        .target(name: "Series", dependencies: ["Kernels"]),
+        .target(name: "Ingest", dependencies: ["Series"]),
+        .target(name: "Forecasting", dependencies: ["Series", "Kernels"]),
+        .target(name: "Tracking", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "Pipeline",
+            dependencies: ["Series", "Ingest", "Forecasting", "Tracking", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "autoscale",
+            dependencies: [
+                "Series", "Ingest", "Forecasting", "Pipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "runs",
+            dependencies: ["Tracking", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .target(name: "TestSupport", dependencies: ["Series"], path: "Sources/TestSupport"),
+
+        // Benchmarks: plain executables, run with `swift run -c release <name>` (see Benchmarks/README.md).
+        .executableTarget(
+            name: "bench-tracking",
+            dependencies: ["Tracking"],
+            path: "Benchmarks/Tracking"
+        ),
+
+        .testTarget(name: "KernelsTests", dependencies: ["Kernels", "TestSupport"]),
+        .testTarget(name: "SeriesTests", dependencies: ["Series", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
+        .testTarget(
+            name: "ForecastingTests",
+            dependencies: ["Forecasting", "Ingest", "TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "TrackingTests", dependencies: ["Tracking", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    ]
+)

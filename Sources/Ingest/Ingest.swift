@@ -1,0 +1,2 @@
+/// Readers of CSV exports and Prometheus, the local collector and the synthetic workload generator.
+public enum IngestModule {}

@@ -1,0 +1,2 @@
+/// Experiment tracking: SQLite store of runs, params, metrics, artifacts and the model registry.
+public enum TrackingModule {}

@@ -1,0 +1,2 @@
+import Tracking
+print("runs: not implemented yet")
