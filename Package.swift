@@ -58,6 +58,7 @@ let package = Package(
         .testTarget(
             name: "ForecastingTests",
             dependencies: ["Forecasting", "Ingest", "TestSupport"],
+            exclude: ["Reference"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TrackingTests", dependencies: ["Tracking", "TestSupport"]),
