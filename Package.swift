@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(
             name: "ForecastingTests",
             dependencies: ["Forecasting", "Ingest", "TestSupport"],
-            exclude: ["Reference"],
+            exclude: ["Reference", "LSTMReference"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TrackingTests", dependencies: ["Tracking", "TestSupport"]),

@@ -52,6 +52,7 @@ public final class LSTMNetwork: @unchecked Sendable {
         let a = architecture, h = a.hiddenSize, width = a.outputWidth, t0 = ws.steps
         precondition(ws.architecture == a && batch <= ws.maxBatch, "workspace does not fit this network and batch \(batch)")
         var x = input
+        ws.dropoutApplied = rng != nil && a.dropout > 0 && a.layers > 1
         for l in 0..<a.layers {
             let out = ws.layerOutputs[l].pointer
             let shared = Pointers(input: x, out: out, dOut: out)
@@ -62,7 +63,7 @@ public final class LSTMNetwork: @unchecked Sendable {
                     out: out + d * h, outStride: width, workspace: ws.directions[l][d], batch: batch, reverse: d == 1)
             }
             x = UnsafePointer(out)
-            if l < a.layers - 1, rng != nil, a.dropout > 0 {
+            if l < a.layers - 1, ws.dropoutApplied {
                 let count = t0 * batch * width
                 let mask = ws.dropoutMasks[l].pointer, dropped = ws.droppedOutputs[l].pointer
                 fillDropoutMask(mask, count: count, probability: Float(a.dropout), rng: &rng)
@@ -102,7 +103,7 @@ public final class LSTMNetwork: @unchecked Sendable {
         }
         let count = t0 * batch * width
         for l in stride(from: a.layers - 1, through: 0, by: -1) {
-            let dropped = l > 0 && ws.droppedOutputs[l - 1].count > 0
+            let dropped = l > 0 && ws.dropoutApplied
             let x = l == 0 ? input : UnsafePointer(dropped ? ws.droppedOutputs[l - 1].pointer : ws.layerOutputs[l - 1].pointer)
             let shared = Pointers(input: x, out: ws.layerOutputs[l].pointer, dOut: ws.layerOutputGradients[l].pointer)
             eachDirection { [self] d in

@@ -19,6 +19,8 @@ public final class NetworkWorkspace: @unchecked Sendable {
     /// r = [h→_{T−1}; h←_0] [B × D·H] and ∂L/∂r.
     let representation: FloatBuffer, representationGradient: FloatBuffer
     let heads: [HeadWorkspace]
+    /// Whether the last `forward` applied inter-layer dropout (backward must follow it).
+    var dropoutApplied = false
 
     public init(architecture a: LSTMArchitecture, steps: Int, maxBatch: Int, training: Bool) {
         precondition(steps > 0 && maxBatch > 0, "workspace needs positive steps and batch, got \(steps) and \(maxBatch)")
