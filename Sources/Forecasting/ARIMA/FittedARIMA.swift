@@ -102,7 +102,7 @@ public struct FittedARIMA: FittedForecaster, Codable, Equatable {
             _ = filter.update(w - coefficients.constant)
             if t >= origins.lowerBound {
                 let wHat = filter.forecast(steps: steps).map { $0 + coefficients.constant }
-                out.append(Self.integrate(wHat, tail: Array(y[(t + 1 - m)...t]), delta: delta))
+                out.append(Self.integrate(wHat, tail: Array(y[(t + 1 - m)..<(t + 1)]), delta: delta))
             }
         }
         return out
