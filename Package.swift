@@ -51,6 +51,11 @@ let package = Package(
             dependencies: ["Tracking"],
             path: "Benchmarks/Tracking"
         ),
+        .executableTarget(
+            name: "bench-stats",
+            dependencies: ["Forecasting", "Series", "Kernels"],
+            path: "Benchmarks/Stats"
+        ),
 
         .testTarget(name: "KernelsTests", dependencies: ["Kernels", "TestSupport"]),
         .testTarget(name: "SeriesTests", dependencies: ["Series", "TestSupport"], resources: [.copy("Fixtures")]),
