@@ -51,6 +51,11 @@ let package = Package(
             dependencies: ["Tracking"],
             path: "Benchmarks/Tracking"
         ),
+        .executableTarget(
+            name: "bench-stats",
+            dependencies: ["Forecasting", "Series", "Kernels"],
+            path: "Benchmarks/Stats"
+        ),
 
         .testTarget(name: "KernelsTests", dependencies: ["Kernels", "TestSupport"]),
         .testTarget(name: "SeriesTests", dependencies: ["Series", "TestSupport"], resources: [.copy("Fixtures")]),
@@ -58,8 +63,8 @@ let package = Package(
         .testTarget(
             name: "ForecastingTests",
             dependencies: ["Forecasting", "Ingest", "TestSupport"],
-            exclude: ["Reference", "LSTMReference"],
-            resources: [.copy("Fixtures")]
+            exclude: ["LSTMReference"],
+            resources: [.copy("Fixtures"), .copy("Reference")]
         ),
         .testTarget(name: "TrackingTests", dependencies: ["Tracking", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
