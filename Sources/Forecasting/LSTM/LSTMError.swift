@@ -5,6 +5,9 @@ public enum LSTMError: Error, Equatable, CustomStringConvertible {
     case unsupportedArtifactVersion(found: Int, supported: Int)
     case artifactMismatch(field: String, expected: String, got: String)
     case nonFiniteLoss(epoch: Int)
+    case notWholeSteps(what: String, minutes: Double, intervalSeconds: Double)
+    case unknownFeature(name: String, known: [String])
+    case horizonWeightCount(expected: Int, got: Int)
 
     public var description: String {
         switch self {
@@ -18,6 +21,12 @@ public enum LSTMError: Error, Equatable, CustomStringConvertible {
             return "lstm: artifact field \(field) is \(got) but \(expected) was expected; the artifact is damaged or from another model"
         case .nonFiniteLoss(let epoch):
             return "lstm: the training loss became non-finite in epoch \(epoch); lower the learning rate or enable gradient clipping"
+        case .notWholeSteps(let what, let minutes, let interval):
+            return "lstm: the \(what) of \(minutes) minutes is not a whole number (≥ 1) of \(interval) s steps; choose a multiple of the interval"
+        case .unknownFeature(let name, let known):
+            return "lstm: unknown feature \"\(name)\"; choose one of \(known.joined(separator: ", "))"
+        case .horizonWeightCount(let expected, let got):
+            return "lstm: \(got) horizon weights given for \(expected) horizons; give one weight per horizon"
         }
     }
 }
