@@ -47,6 +47,12 @@ let package = Package(
 
         // Benchmarks: plain executables, run with `swift run -c release <name>` (see Benchmarks/README.md).
         .executableTarget(
+            name: "bench-lstm",
+            dependencies: ["Forecasting", "Kernels", "Series", "Ingest"],
+            path: "Benchmarks/LSTM",
+            exclude: ["torch_lstm_bench.py"]
+        ),
+        .executableTarget(
             name: "bench-tracking",
             dependencies: ["Tracking"],
             path: "Benchmarks/Tracking"

@@ -5,15 +5,18 @@ import Series
 public enum ModelSpec: Sendable, Equatable {
     case naive
     case seasonalNaive(periodSeconds: Double)
+    /// The LSTM; its horizons are taken from the evaluation plan.
+    case lstm(LSTMConfiguration)
 
     /// The names accepted on the command line, in the order they are listed in help.
-    public static let names = ["naive", "snaive"]
+    public static let names = ["naive", "snaive", "lstm"]
 
     /// The spec for `name` with default hyperparameters.
     public init(name: String) throws(ModelSpecError) {
         switch name {
         case "naive": self = .naive
         case "snaive": self = .seasonalNaive(periodSeconds: 86_400)
+        case "lstm": self = .lstm(LSTMConfiguration())
         default: throw .unknownModel(name, known: Self.names)
         }
     }
@@ -22,14 +25,18 @@ public enum ModelSpec: Sendable, Equatable {
         switch self {
         case .naive: "naive"
         case .seasonalNaive: "snaive"
+        case .lstm: "lstm"
         }
     }
 
     /// Scores this model on `plan` through the protocol's evaluator.
     public func evaluate<C: Clock>(on plan: EvaluationPlan, with evaluator: Evaluator<C>) throws -> EvaluationReport {
         switch self {
-        case .naive: try evaluator.evaluate(Naive(), plan: plan)
-        case .seasonalNaive(let period): try evaluator.evaluate(SeasonalNaive(periodSeconds: period), plan: plan)
+        case .naive: return try evaluator.evaluate(Naive(), plan: plan)
+        case .seasonalNaive(let period): return try evaluator.evaluate(SeasonalNaive(periodSeconds: period), plan: plan)
+        case .lstm(var configuration):
+            configuration.horizonMinutes = plan.horizons.map { Double($0.minutes) }
+            return try evaluator.evaluate(LSTMForecaster(configuration: configuration), plan: plan)
         }
     }
 }
