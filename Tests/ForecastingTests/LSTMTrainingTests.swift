@@ -138,4 +138,20 @@ import Testing
         let b = try fixed.rollingForecasts(over: shifted, origins: 260..<261, steps: 6)[0]
         #expect(zip(a, b).contains { abs($1 - $0 - 5) > 0.5 }, "absolute mode should not follow the shift: \(a) vs \(b)")
     }
+
+    /// SGD with momentum and RMSprop (with weight decay, Huber/MAE loss, reduce-on-plateau)
+    /// also train: the validation loss of the last epoch is below the first's.
+    @Test(arguments: [LSTMOptimizer.sgd, .rmsprop])
+    func otherOptimizersTrain(optimizer: LSTMOptimizer) throws {
+        var configuration = Self.configuration(epochs: 4, learningRate: optimizer == .sgd ? 0.05 : 3e-3)
+        configuration.training.optimizer = optimizer
+        configuration.training.weightDecay = 1e-4
+        configuration.training.loss = optimizer == .sgd ? .huber(delta: 1) : .mae
+        configuration.training.plateauPatience = 1
+        let recorder = Recorder()
+        _ = try fit(configuration, recorder: recorder)
+        let epochs = recorder.epochs
+        #expect(epochs.count == 4)
+        #expect(epochs.last!.validationTotal < epochs.first!.validationTotal, "\(epochs.map(\.validationTotal))")
+    }
 }
