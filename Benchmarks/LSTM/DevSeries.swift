@@ -7,7 +7,7 @@ import Series
 /// `absolute`) on every CSV in DIR by the evaluation protocol and prints per-series MAE
 /// and relMAE = geometric mean over series of MAE(model)/MAE(naive) per horizon
 /// (TARGETS.md §1; AutoARIMA's NAB figures there: 0.883 / 0.828 / 0.863).
-func runDevSeries(directory: String, epochs: Int, hidden: Int, modes: [LevelMode], loss: LSTMLoss) throws {
+func runDevSeries(directory: String, epochs: Int, hidden: Int, modes: [LevelMode], loss: LSTMLoss, scale: ScaleEstimator) throws {
     let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".csv") }.sorted()
     guard !files.isEmpty else {
         print("dev series: no CSV files in \(directory); skipped")
@@ -23,7 +23,7 @@ func runDevSeries(directory: String, epochs: Int, hidden: Int, modes: [LevelMode
         let naiveMAE = keys.map { naive.horizons[$0]?.mae ?? .nan }
         print("\(file): naive MAE \(naiveMAE.map { String(format: "%.6f", $0) }.joined(separator: " / "))")
         for mode in modes {
-            var configuration = LSTMConfiguration(level: mode, hiddenSize: hidden)
+            var configuration = LSTMConfiguration(level: mode, levelScale: scale, hiddenSize: hidden)
             configuration.training.epochs = epochs
             configuration.training.loss = loss
             let hooks = LSTMTrainer.Hooks(events: { event in

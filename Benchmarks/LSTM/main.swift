@@ -4,7 +4,7 @@
 //
 //     swift run -c release bench-lstm [--steps N] [--repeats N] [--no-torch]
 //     swift run -c release bench-lstm --dev ../shared/data/real/nab [--epochs N] [--hidden N]
-//                                     [--level relative_to_last,absolute] [--loss mse|mae|huber]
+//                                     [--level relative_to_last,absolute] [--loss mse|mae|huber] [--scale std|mad]
 //
 // Absolute seconds on shared machines drift; read the ratios.
 import Dispatch
@@ -22,6 +22,7 @@ struct Options {
     var modes: [LevelMode] = [.relativeToLast, .absolute]
     var loss: LSTMLoss = .mse
     var inference = true
+    var scale: ScaleEstimator = .standardDeviation
 
     init(_ args: [String]) {
         var i = 0
@@ -31,6 +32,7 @@ struct Options {
             case "--repeats": i += 1; repeats = Int(args[i]) ?? repeats
             case "--no-torch": torch = false
             case "--train-only": inference = false
+            case "--scale": i += 1; scale = ScaleEstimator(rawValue: args[i]) ?? scale
             case "--dev": i += 1; dev = args[i]
             case "--epochs": i += 1; epochs = Int(args[i]) ?? epochs
             case "--hidden": i += 1; hidden = Int(args[i]) ?? hidden
@@ -53,7 +55,7 @@ let options = Options(Array(CommandLine.arguments.dropFirst()))
 BLAS.useSingleThread()
 if let directory = options.dev {
     do {
-        try runDevSeries(directory: directory, epochs: options.epochs, hidden: options.hidden, modes: options.modes, loss: options.loss)
+        try runDevSeries(directory: directory, epochs: options.epochs, hidden: options.hidden, modes: options.modes, loss: options.loss, scale: options.scale)
     } catch {
         print("dev series: \(error)")
         exit(1)

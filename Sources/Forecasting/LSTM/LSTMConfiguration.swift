@@ -9,6 +9,7 @@ public struct LSTMConfiguration: Codable, Sendable, Equatable {
     public var horizonMinutes: [Double]
     public var features: LSTMFeatureSpec
     public var level: LevelMode
+    public var levelScale: ScaleEstimator
     public var hiddenSize: Int
     public var layers: Int
     public var bidirectional: Bool
@@ -19,13 +20,14 @@ public struct LSTMConfiguration: Codable, Sendable, Equatable {
 
     public init(
         windowMinutes: Double = 60, horizonMinutes: [Double] = [5, 15, 30], features: LSTMFeatureSpec = .init(),
-        level: LevelMode = .relativeToLast, hiddenSize: Int = 128, layers: Int = 2, bidirectional: Bool = true,
+        level: LevelMode = .relativeToLast, levelScale: ScaleEstimator = .standardDeviation, hiddenSize: Int = 128, layers: Int = 2, bidirectional: Bool = true,
         dropout: Double = 0.3, headHidden: Int = 64, headDropout: Double = 0.3, training: LSTMTrainingOptions = .init()
     ) {
         self.windowMinutes = windowMinutes
         self.horizonMinutes = horizonMinutes
         self.features = features
         self.level = level
+        self.levelScale = levelScale
         self.hiddenSize = hiddenSize
         self.layers = layers
         self.bidirectional = bidirectional

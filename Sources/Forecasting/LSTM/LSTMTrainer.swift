@@ -32,7 +32,7 @@ public enum LSTMTrainer {
         let options = configuration.training
         let (window, horizons) = try configuration.steps(interval: series.interval)
         let longest = horizons.max() ?? 1
-        let normalization = LevelNormalization(mode: configuration.level, fittingOn: series.values[0..<trainCount])
+        let normalization = LevelNormalization(mode: configuration.level, estimator: configuration.levelScale, fittingOn: series.values[0..<trainCount])
         let inputs = try LSTMInputs(series: series, features: configuration.features, window: window, normalization: normalization)
         let spec = try WindowSpec(length: window, horizons: horizons)
         let trainOrigins = OriginRange.train(count: trainCount).origins(for: spec)
