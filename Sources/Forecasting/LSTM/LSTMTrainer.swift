@@ -28,6 +28,8 @@ public enum LSTMTrainer {
     /// forward → loss Σ_k w_k·L_k → backward → clip → optimiser step, then scores the
     /// validation samples without dropout. The best validation epoch's weights are kept
     /// (and checkpointed); training stops after `patience` epochs without improvement.
+    /// Finally, in level-relative mode, each output gets a shrinkage factor toward the
+    /// last value fitted on the validation samples.
     public static func fit(configuration: LSTMConfiguration, series: RegularSeries, trainCount: Int, hooks: Hooks) throws -> FittedLSTM {
         let options = configuration.training
         let (window, horizons) = try configuration.steps(interval: series.interval)
@@ -117,9 +119,13 @@ public enum LSTMTrainer {
         }
         network.parameters.copy(from: best.parameters)
         hooks.events(.finished(bestEpoch: best.epoch, bestValidationLoss: best.loss, epochsRun: epochsRun))
+        let shrinkage = options.shrinkOnValidation && configuration.level == .relativeToLast
+            ? LSTMInference.shrinkageFactors(network: network, inputs: inputs, origins: validationOrigins, horizons: horizons)
+            : nil
         let artifact = LSTMArtifact(configuration: configuration, architecture: architecture, normalization: normalization,
                                     intervalSeconds: series.interval, parameters: best.parameters,
-                                    training: LSTMArtifact.TrainingRecord(bestEpoch: best.epoch, epochsRun: epochsRun, bestValidationLoss: best.loss))
+                                    training: LSTMArtifact.TrainingRecord(bestEpoch: best.epoch, epochsRun: epochsRun, bestValidationLoss: best.loss),
+                                    shrinkage: shrinkage)
         return try FittedLSTM(artifact: artifact, history: series)
     }
 
