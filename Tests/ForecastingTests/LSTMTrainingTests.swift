@@ -77,7 +77,7 @@ import Testing
         let s = Self.series().prefix(255)
         let inputs = try LSTMInputs(series: s, features: .init(), window: 12, normalization: fitted.artifact.normalization)
         let origins = OriginRange.validation(trainCount: 210, validationCount: 45).origins(for: try WindowSpec(length: 12, horizons: [1, 3, 6]))
-        let losses = try LSTMInference.losses(network: fitted.network, inputs: inputs, origins: origins, horizons: [1, 3, 6], loss: .mse)
+        let losses = try LSTMInference.losses(network: fitted.network, inputs: inputs, origins: origins, horizons: [1, 3, 6], loss: fitted.artifact.configuration.training.loss)
         let total = losses[0] + 1.5 * losses[1] + losses[2]
         #expect(abs(total - bestLoss) < 1e-12 * max(1, bestLoss))
     }

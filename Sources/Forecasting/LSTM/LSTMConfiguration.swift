@@ -3,7 +3,11 @@ import Series
 /// Everything that defines an LSTM forecaster before it sees data: the window and
 /// horizons in minutes (turned into steps by the series' interval), the features, the
 /// network shape and the training procedure. Defaults are the reference design of
-/// EVALUATION.md §7 except `level`, which defaults to `.relativeToLast` (see `LevelMode`).
+/// EVALUATION.md §7 except for the level fix, chosen on the development series
+/// (bench-lstm --dev): `level` `.relativeToLast` with the robust `levelScale` `.mad`,
+/// Huber loss (δ = 1 in σ_Δ units) instead of MSE, gradient clipping at norm 1, and
+/// validation-fitted shrinkage toward the last value. `.absolute` + `.mse` +
+/// `shrinkOnValidation: false` + `clipNorm: nil` is the reference design itself.
 public struct LSTMConfiguration: Codable, Sendable, Equatable {
     public var windowMinutes: Double
     public var horizonMinutes: [Double]
@@ -20,7 +24,7 @@ public struct LSTMConfiguration: Codable, Sendable, Equatable {
 
     public init(
         windowMinutes: Double = 60, horizonMinutes: [Double] = [5, 15, 30], features: LSTMFeatureSpec = .init(),
-        level: LevelMode = .relativeToLast, levelScale: ScaleEstimator = .standardDeviation, hiddenSize: Int = 128, layers: Int = 2, bidirectional: Bool = true,
+        level: LevelMode = .relativeToLast, levelScale: ScaleEstimator = .medianAbsoluteDeviation, hiddenSize: Int = 128, layers: Int = 2, bidirectional: Bool = true,
         dropout: Double = 0.3, headHidden: Int = 64, headDropout: Double = 0.3, training: LSTMTrainingOptions = .init()
     ) {
         self.windowMinutes = windowMinutes
@@ -137,7 +141,7 @@ public struct LSTMTrainingOptions: Codable, Sendable, Equatable {
 
     public init(
         epochs: Int = 100, batchSize: Int = 32, learningRate: Double = 1e-3, optimizer: LSTMOptimizer = .adam,
-        momentum: Double = 0.9, weightDecay: Double = 0, clipNorm: Double? = 1.0, loss: LSTMLoss = .mse,
+        momentum: Double = 0.9, weightDecay: Double = 0, clipNorm: Double? = 1.0, loss: LSTMLoss = .huber(delta: 1),
         horizonWeights: [Double]? = nil, shrinkOnValidation: Bool = true, patience: Int = 15, plateauPatience: Int? = nil, seed: UInt64 = 42
     ) {
         self.epochs = epochs
