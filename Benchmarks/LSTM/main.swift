@@ -109,6 +109,13 @@ func measure(parallel: Bool) -> Result {
         network.backward(input: x.pointer, batch: batch, workspace: workspace)
         adam.step(parameters: network.parameters.buffer, gradients: UnsafeBufferPointer(network.gradients.buffer), learningRate: 1e-3)
     }
+    let forwardOnly = medianTime(repeats: options.steps) {
+        network.forward(input: x.pointer, batch: batch, workspace: workspace, dropout: &dropout)
+    }
+    let backwardOnly = medianTime(repeats: options.steps) {
+        network.backward(input: x.pointer, batch: batch, workspace: workspace)
+    }
+    print("  (\(parallel ? "2 threads" : "1 thread"): training forward \(ms(forwardOnly)), backward \(ms(backwardOnly)))")
     guard options.inference else { return result }
     var none: SplitMix64? = nil
     let single = NetworkWorkspace(architecture: architecture, steps: steps, maxBatch: 1, training: false)
