@@ -19,14 +19,21 @@ struct BenchmarkRun {
             let paths = origins.map { t in [Double](repeating: data.scaled.values[t], count: maxSteps) }
             return BenchmarkRun(mae: steps.map { data.mae(paths: Array(paths.prefix(data.origins(steps: $0).count)), origins: data.origins(steps: $0), steps: $0) },
                                 coverage80: steps.map { _ in .nan }, fitSeconds: 0, forecastSeconds: 0, parameters: "")
-        case "arima":
+        case let name where name == "arima" || name == "autoarima" || name.hasPrefix("arima:"):
+            // "arima:p,d,q" fits that order (without constant).
+            let order = name.dropFirst(6).split(separator: ",").compactMap { Int($0) }
             var fitted: FittedARIMA?
-            let fitTime = try clock.measure { fitted = try ARIMA().fit(fitData) }
+            let fitTime = try clock.measure {
+                if name == "autoarima" { fitted = try AutoARIMA().fit(fitData) }
+                else if order.count == 3 { fitted = try ARIMA(order: ARIMAOrder(p: order[0], d: order[1], q: order[2])).fit(fitData) }
+                else { fitted = try ARIMA().fit(fitData) }
+            }
             guard let model = fitted else { throw HarnessError("no fit") }
             var paths: [[Double]] = []
             let forecastTime = try clock.measure { paths = try model.rollingForecasts(over: data.scaled, origins: origins, steps: maxSteps) }
             let cov = try coverage(model, data: data, steps: steps)
-            let p = "ar=\(model.coefficients.ar) ma=\(model.coefficients.ma) s2=\(model.sigma2) it=\(model.summary.iterations)"
+            let c = model.coefficients
+            let p = "\(model.specification) it=\(model.summary.iterations) ar=\(c.ar.map { String(format: "%.3f", $0) }) ma=\(c.ma.map { String(format: "%.3f", $0) }) mu=\(String(format: "%.2g", c.constant)) models=\(model.summary.modelsTried ?? 1)"
             return BenchmarkRun(mae: steps.map { data.mae(paths: paths, origins: data.origins(steps: $0), steps: $0) },
                                 coverage80: cov, fitSeconds: fitTime.seconds, forecastSeconds: forecastTime.seconds, parameters: p)
         default:

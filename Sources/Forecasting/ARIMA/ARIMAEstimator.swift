@@ -5,6 +5,16 @@ import Kernels
 struct ARIMAEstimator {
     var specification: ARIMASpecification
     var optimizer: LBFGS
+    /// Also start from θ₁ = −0.95, where the likelihood of series that look over-differenced
+    /// has its highest mode (off for AutoARIMA, which rejects MA roots inside 1.01 anyway).
+    var tryNearUnitMA = true
+    /// `.conditionalSumOfSquares` stops after step 1 (R's `method = "CSS"`, what
+    /// auto.arima searches with when n > 150); `.exact` goes on to exact ML.
+    var method: Method = .exact
+    /// Also run ML from all-zero coefficients and keep the better optimum.
+    var tryZeroStart = true
+
+    enum Method { case exact, conditionalSumOfSquares }
 
     struct Estimate {
         var coefficients: ARIMACoefficients
@@ -35,7 +45,7 @@ struct ARIMAEstimator {
                 constant: centre)
             let summary = ARIMAFitSummary(
                 logLikelihood: .infinity, observations: w.count, parameterCount: k, iterations: 0, converged: false,
-                note: "differenced series is constant; ARMA coefficients set to 0 and σ² to 0")
+                note: "differenced series is constant; ARMA coefficients set to 0 and σ² to 0", modelsTried: nil)
             return Estimate(coefficients: zero, sigma2: 0, summary: summary)
         }
 
@@ -53,17 +63,34 @@ struct ARIMAEstimator {
             return css > 0 ? log(css) : .infinity
         }
         var start = zeroStart
+        var cssPoint = zeroStart
         if spec.coefficientCount > 0 {
             do {
-                let css = try LBFGS(maxIterations: 100, gradientTolerance: 1e-6).minimize(from: zeroStart) { x, g in
+                let css = try LBFGS(maxIterations: 100, gradientTolerance: 1e-5, relativeFunctionTolerance: 1e-9).minimize(from: zeroStart) { x, g in
                     centralDifferenceGradient(at: x, into: &g, cssObjective)
                 }
+                cssPoint = css.point
                 // Re-map through the constrained coefficients so partials are clamped to ±0.99.
                 start = ARIMACoefficients(unconstrained: css.point, spec: spec).unconstrained(spec: spec)
             } catch {
                 // CSS undefined at the zero start (too few points past p*): ML starts from zero.
+                if method == .conditionalSumOfSquares {
+                    throw .optimizationFailed(model: spec.description, reason: "the conditional sum of squares is not finite at zero")
+                }
                 start = zeroStart
             }
+        }
+        if method == .conditionalSumOfSquares {
+            // ℓ_CSS = −½ n (log 2πσ̂² + 1), σ̂² = Σe²/m: ranks models like R's CSS AIC.
+            let coefficients = ARIMACoefficients(unconstrained: cssPoint, spec: spec)
+            let sigma2 = conditionalSumOfSquares(w: w, coefficients: coefficients, period: period).meanSquare
+            guard sigma2 > 0, sigma2.isFinite else {
+                throw .optimizationFailed(model: spec.description, reason: "the conditional sum of squares is \(sigma2)")
+            }
+            let summary = ARIMAFitSummary(
+                logLikelihood: -0.5 * n * (log(2 * Double.pi * sigma2) + 1), observations: w.count, parameterCount: k,
+                iterations: 0, converged: true, note: "conditional sum of squares", modelsTried: nil)
+            return Estimate(coefficients: coefficients, sigma2: sigma2, summary: summary)
         }
 
         // 2. Exact ML: minimise −ℓ_c / n.
@@ -79,8 +106,8 @@ struct ARIMAEstimator {
         var best: OptimizationResult? = nil
         var failure: OptimizationError? = nil
         var candidates = [start]
-        if zeroStart != start { candidates.append(zeroStart) }
-        if spec.order.q > 0 {
+        if tryZeroStart && zeroStart != start { candidates.append(zeroStart) }
+        if tryNearUnitMA && spec.order.q > 0 {
             // The mode with θ₁ near −1 (over-differenced-looking series) is far from both.
             var nearUnitMA = start
             nearUnitMA[spec.order.p] = 0.95 / (1 - 0.95 * 0.95).squareRoot()
@@ -103,7 +130,7 @@ struct ARIMAEstimator {
         let likelihood = ARMALikelihood(w: w, coefficients: coefficients, period: period)
         let summary = ARIMAFitSummary(
             logLikelihood: likelihood.concentratedLogLikelihood, observations: w.count, parameterCount: k,
-            iterations: result.iterations, converged: result.status.converged, note: nil)
+            iterations: result.iterations, converged: result.status.converged, note: nil, modelsTried: nil)
         return Estimate(coefficients: coefficients, sigma2: likelihood.sigma2, summary: summary)
     }
 }

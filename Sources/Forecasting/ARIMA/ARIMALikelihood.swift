@@ -60,13 +60,7 @@ struct ARMALikelihood {
 
     init(w: [Double], coefficients c: ARIMACoefficients, period: Int) {
         var filter = ARMAKalmanFilter(ar: c.expandedAR(period: period), ma: c.expandedMA(period: period))
-        var squares = 0.0, logs = 0.0
-        filter.filter(w, mean: c.constant) { v, f in
-            squares += v * v / f
-            logs += log(f)
-        }
-        sumSquares = squares
-        sumLogVariance = logs
+        (sumSquares, sumLogVariance) = filter.accumulateLikelihood(w, mean: c.constant)
         count = w.count
     }
 
@@ -88,17 +82,30 @@ struct ARMALikelihood {
 func conditionalSumOfSquares(w: [Double], coefficients c: ARIMACoefficients, period: Int) -> (meanSquare: Double, count: Int) {
     let phi = c.expandedAR(period: period), theta = c.expandedMA(period: period)
     let start = phi.count
-    guard w.count > start else { return (.nan, 0) }
-    var e = [Double](repeating: 0, count: w.count)
+    let n = w.count
+    guard n > start else { return (.nan, 0) }
+    let mu = c.constant
+    let x = w.map { $0 - mu }
+    var e = [Double](repeating: 0, count: n)
     var sum = 0.0
-    for t in start..<w.count {
-        var v = w[t] - c.constant
-        for i in 0..<phi.count { v -= phi[i] * (w[t - i - 1] - c.constant) }
-        for j in 0..<min(theta.count, t) { v -= theta[j] * e[t - j - 1] }
-        e[t] = v
-        sum += v * v
-    }
-    let m = w.count - start
+    let p = phi.count, q = theta.count
+    x.withUnsafeBufferPointer { x in
+    e.withUnsafeMutableBufferPointer { e in
+    phi.withUnsafeBufferPointer { phi in
+    theta.withUnsafeBufferPointer { theta in
+        for t in start..<n {
+            var v = x[t]
+            for i in 0..<p { v -= phi[i] * x[t - i - 1] }
+            if t >= q {
+                for j in 0..<q { v -= theta[j] * e[t - j - 1] }
+            } else {
+                for j in 0..<t { v -= theta[j] * e[t - j - 1] }
+            }
+            e[t] = v
+            sum += v * v
+        }
+    }}}}
+    let m = n - start
     return (sum / Double(m), m)
 }
 
