@@ -90,35 +90,54 @@ struct ARMAKalmanFilter: Sendable, Codable, Equatable {
         if change < steadyTolerance { steady = true }
     }
 
-    /// Filters a whole block x_t = w_t − μ and returns Σ v_t²/F_t and Σ log F_t — the
-    /// arithmetic of `update`, with scratch space allocated once; once P has converged
-    /// (F_t constant) only Σ v_t² is accumulated and scaled at the end.
-    mutating func accumulateLikelihood(_ w: [Double], mean: Double) -> (sumSquares: Double, sumLogVariance: Double) {
+    /// Sums over a block of observations x_t for the likelihood, in units of σ²:
+    /// Σ v_t²/F_t, Σ log F_t and, when `withMean`, the same filter run on the constant
+    /// regressor 1 (innovations u_t; same F_t and gains since they do not depend on data):
+    /// Σ v_t u_t/F_t and Σ u_t²/F_t. Innovations are linear in the data, so with a mean μ
+    /// they are v_t − μ u_t, and GLS gives μ̂ = Σvu/F / Σu²/F.
+    struct Sums { var vv = 0.0, vu = 0.0, uu = 0.0, logF = 0.0 }
+
+    /// Filters the whole block (the arithmetic of `update`, with scratch space allocated
+    /// once); once P has converged (F_t constant) only raw products are accumulated and
+    /// scaled by 1/F at the end.
+    mutating func accumulate(_ x: [Double], withMean: Bool) -> Sums {
         let r = self.r
         var a = state, p = covariance, isSteady = steady
+        var b = [Double](repeating: 0, count: r)   // state of the regressor filter
         var filtered = [Double](repeating: 0, count: r * r)
         var m = [Double](repeating: 0, count: r * r)
-        var sumSquares = 0.0, sumLog = 0.0
-        var steadySquares = 0.0, steadyCount = 0
-        let n = w.count
+        var sums = Sums()
+        var rawVV = 0.0, rawVU = 0.0, rawUU = 0.0, steadyCount = 0
+        let n = x.count
         a.withUnsafeMutableBufferPointer { a in
+        b.withUnsafeMutableBufferPointer { b in
         p.withUnsafeMutableBufferPointer { p in
         filtered.withUnsafeMutableBufferPointer { pf in
         m.withUnsafeMutableBufferPointer { m in
         phi.withUnsafeBufferPointer { phi in
         loading.withUnsafeBufferPointer { rr in
-        w.withUnsafeBufferPointer { w in
+        x.withUnsafeBufferPointer { x in
             var t = 0
             while t < n && !isSteady {
-                let v = w[t] - mean - a[0]
+                let v = x[t] - a[0]
                 let f = p[0]
-                sumSquares += v * v / f
-                sumLog += log(f)
+                sums.vv += v * v / f
+                sums.logF += log(f)
                 let gain = v / f
                 for i in 0..<r { a[i] += p[i * r] * gain }
                 let first = a[0]
                 for i in 0..<(r - 1) { a[i] = phi[i] * first + a[i + 1] }
                 a[r - 1] = phi[r - 1] * first
+                if withMean {
+                    let u = 1 - b[0]
+                    sums.vu += v * u / f
+                    sums.uu += u * u / f
+                    let ug = u / f
+                    for i in 0..<r { b[i] += p[i * r] * ug }
+                    let b0 = b[0]
+                    for i in 0..<(r - 1) { b[i] = phi[i] * b0 + b[i + 1] }
+                    b[r - 1] = phi[r - 1] * b0
+                }
                 for i in 0..<r {
                     let pi0 = p[i * r] / f
                     for j in 0..<r { pf[i * r + j] = p[i * r + j] - pi0 * p[j] }
@@ -145,24 +164,35 @@ struct ARMAKalmanFilter: Sendable, Codable, Equatable {
             var gain = [Double](repeating: 0, count: r)
             for i in 0..<r { gain[i] = p[i * r] / f }
             while t < n {
-                let v = w[t] - mean - a[0]
-                steadySquares += v * v
+                let v = x[t] - a[0]
+                rawVV += v * v
                 for i in 0..<r { a[i] += gain[i] * v }
                 let first = a[0]
                 for i in 0..<(r - 1) { a[i] = phi[i] * first + a[i + 1] }
                 a[r - 1] = phi[r - 1] * first
+                if withMean {
+                    let u = 1 - b[0]
+                    rawVU += v * u
+                    rawUU += u * u
+                    for i in 0..<r { b[i] += gain[i] * u }
+                    let b0 = b[0]
+                    for i in 0..<(r - 1) { b[i] = phi[i] * b0 + b[i + 1] }
+                    b[r - 1] = phi[r - 1] * b0
+                }
                 t += 1
                 steadyCount += 1
             }
             if steadyCount > 0 {
-                sumSquares += steadySquares / f
-                sumLog += Double(steadyCount) * log(f)
+                sums.vv += rawVV / f
+                sums.vu += rawVU / f
+                sums.uu += rawUU / f
+                sums.logF += Double(steadyCount) * log(f)
             }
-        }}}}}}}
+        }}}}}}}}
         state = a
         covariance = p
         steady = isSteady
-        return (sumSquares, sumLog)
+        return sums
     }
 
     /// P counts as converged when no entry moved by more than this in one step (in units
