@@ -7,7 +7,8 @@ extension ProphetStyle {
     /// Relative validation improvement the seasonal weight β = 1 needs over β = 0.
     static let seasonalMargin = 0.05
 
-    /// β ∈ {0, 1} for the residual model y_t = β s(t) + η_t, η ~ ARIMA(p,1,q):
+    /// β ∈ {0, 1} for the residual model y_t = β s(t) + η_t, η ~ ARIMA(p,d,q) (d fixed, so
+    /// that both candidates differ only in β):
     /// fit the additive model and η's AutoARIMA on `series[0..<trainCount]` only, forecast
     /// the rest with rolling origins (re-filtering η, never refitting) and keep the β with
     /// the lower mean absolute error summed over `selectionSteps` (β = 1 only when it is
@@ -16,7 +17,7 @@ extension ProphetStyle {
     /// Why not estimate β in sample (GLS): the in-sample seasonal fit explains in-sample
     /// changes by construction, so β̂ ≈ 1 even where the pattern does not recur (bursty
     /// series); only held-out points tell whether it does.
-    func selectSeasonalWeight(series: RegularSeries, trainCount: Int) throws -> Double {
+    func selectSeasonalWeight(series: RegularSeries, trainCount: Int, differences d: Int) throws -> Double {
         let steps = Self.selectionSteps.max() ?? 1
         let n = series.count
         guard trainCount >= 10, n - trainCount > steps + 1 else { return 1 }
@@ -26,7 +27,7 @@ extension ProphetStyle {
         var errors: [Double] = []
         for weight in [0.0, 1.0] {
             let residuals = series.with(values: (0..<n).map { series.values[$0] - weight * seasonal[$0] })
-            let model = try AutoARIMA(fixedD: 1).fit(series: residuals.prefix(trainCount))
+            let model = try AutoARIMA(fixedD: d).fit(series: residuals.prefix(trainCount))
             let origins = (trainCount - 1)..<(n - steps)
             let paths = try model.rollingForecasts(over: residuals, origins: origins, steps: steps)
             var error = 0.0

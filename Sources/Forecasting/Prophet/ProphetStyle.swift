@@ -11,8 +11,9 @@ import Series
 ///
 /// `recentPast` (on by default) conditions the forecast on where the series is now:
 /// y_t = β s(t) + η_t with s the fitted seasonal part, β ∈ {0, 1} chosen on validation
-/// data and η an ARIMA(p,1,q) (orders by AutoARIMA), re-filtered at every origin; the
-/// forecast is β s(t+h) + η̂_{t+h}. With `.none` the
+/// data and η an ARIMA(p,d,q) (d by KPSS as AutoARIMA on y, p, q by AutoARIMA),
+/// re-filtered at every origin; the forecast is β s(t+h) + η̂_{t+h}. With β = 0 this is
+/// AutoARIMA on y. With `.none` the
 /// model is prophet's: the forecast depends on the calendar time only.
 ///
 /// Only linear growth is implemented (prophet's logistic growth with a capacity is not).
@@ -63,11 +64,14 @@ public struct ProphetStyle: Forecaster {
                 configuration: self, trend: trendModel, residualModel: nil, trendWeight: 1,
                 historyStart: series.start, interval: series.interval, historyCount: series.count)
         }
-        let weight = try selectSeasonalWeight(series: series, trainCount: trainCount ?? series.count)
+        // d from KPSS tests on the whole fit series (what AutoARIMA on y chooses), kept for
+        // both β candidates and the final fit.
+        let d = KPSSTest.differencesNeeded(series.values)
+        let weight = try selectSeasonalWeight(series: series, trainCount: trainCount ?? series.count, differences: d)
         let timestamps = (0..<series.count).map { series.timestamp(at: $0) }
         let baseline = trendModel.seasonal(at: timestamps).map { weight * $0 }
         let residuals = series.with(values: zip(series.values, baseline).map { $0 - $1 })
-        let residualModel = try AutoARIMA(fixedD: 1, intervalLevels: intervalLevels).fit(series: residuals)
+        let residualModel = try AutoARIMA(fixedD: d, intervalLevels: intervalLevels).fit(series: residuals)
         return FittedProphetStyle(
             configuration: self, trend: trendModel, residualModel: residualModel, trendWeight: weight,
             historyStart: series.start, interval: series.interval, historyCount: series.count)
