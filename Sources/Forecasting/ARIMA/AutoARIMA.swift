@@ -83,9 +83,10 @@ public struct AutoARIMA: Forecaster {
         summary.modelsTried = search.fitted.count
         let beta = estimate.regression
         let errors = zip(x, regressor).map { $0 - beta * $1 }
-        let model = try FittedARIMA(
+        var model = try FittedARIMA(
             specification: spec, coefficients: estimate.coefficients, sigma2: estimate.sigma2,
             summary: summary, intervalLevels: intervalLevels, history: errors)
+        try model.tabulateEmpiricalErrors(history: errors)
         return (model, beta)
     }
 
@@ -98,8 +99,10 @@ public struct AutoARIMA: Forecaster {
         let (spec, estimate) = try search.run()
         var summary = estimate.summary
         summary.modelsTried = search.fitted.count
-        return try FittedARIMA(
+        var fitted = try FittedARIMA(
             specification: spec, coefficients: estimate.coefficients, sigma2: estimate.sigma2,
             summary: summary, intervalLevels: intervalLevels, history: x)
+        try fitted.tabulateEmpiricalErrors(history: x)
+        return fitted
     }
 }

@@ -15,6 +15,9 @@ public struct FittedARIMA: FittedForecaster, Codable, Equatable {
     public let intervalLevels: [Double]
     /// Number of values the model is conditioned on.
     public private(set) var historyCount: Int
+    /// q_c(|e_h|) per `intervalLevels` entry and step (see `IntervalMethod.empirical`);
+    /// nil when the fit data were too short to tabulate.
+    public internal(set) var empiricalErrorQuantiles: [[Double]]?
     /// y_{n−m} … y_{n−1}, m = d + sD.
     private(set) var tail: [Double]
     private(set) var filter: ARMAKalmanFilter
@@ -61,8 +64,9 @@ public struct FittedARIMA: FittedForecaster, Codable, Equatable {
     }
 
     /// Point forecasts with central intervals at `levels` (default: the model's
-    /// `intervalLevels`), from σ² Σ_{j<h} ψ_j² of the full ARIMA ψ-weights.
-    public func predictIntervals(steps: Int, levels: [Double]? = nil) throws -> ForecastIntervals {
+    /// `intervalLevels`): Gaussian from σ² Σ_{j<h} ψ_j² of the full ARIMA ψ-weights, or
+    /// empirical (the default when tabulated; see `IntervalMethod`).
+    public func predictIntervals(steps: Int, levels: [Double]? = nil, method: IntervalMethod = .empirical) throws -> ForecastIntervals {
         let levels = levels ?? intervalLevels
         for level in levels where !(level > 0 && level < 1) { throw ARIMAError.invalidCoverage(level) }
         let mean = try predict(steps: steps)
@@ -71,7 +75,16 @@ public struct FittedARIMA: FittedForecaster, Codable, Equatable {
             ma: coefficients.expandedMA(period: specification.seasonal.period), delta: delta, count: steps)
         var cumulative = 0.0
         let sd = psi.map { p -> Double in cumulative += p * p; return (sigma2 * cumulative).squareRoot() }
-        return ForecastIntervals(mean: mean, standardDeviation: sd, levels: levels)
+        var result = ForecastIntervals(mean: mean, standardDeviation: sd, levels: levels)
+        guard method == .empirical, let table = empiricalErrorQuantiles else { return result }
+        for (i, level) in levels.enumerated() {
+            guard let l = intervalLevels.firstIndex(where: { abs($0 - level) < 1e-12 }), l < table.count else { continue }
+            for h in 0..<min(steps, table[l].count) {
+                result.lower[i][h] = mean[h] - table[l][h]
+                result.upper[i][h] = mean[h] + table[l][h]
+            }
+        }
+        return result
     }
 
     public func apply(to history: RegularSeries) throws -> FittedARIMA {
@@ -83,9 +96,12 @@ public struct FittedARIMA: FittedForecaster, Codable, Equatable {
     /// One pass of the filter over `series`; at each origin t the forecast is taken from
     /// the state after s_t, so the total cost is O(n·r² + |origins|·steps).
     public func rollingForecasts(over series: RegularSeries, origins: Range<Int>, steps: Int) throws -> [[Double]] {
+        try rollingPaths(series.values, origins: origins, steps: steps)
+    }
+
+    func rollingPaths(_ y: [Double], origins: Range<Int>, steps: Int) throws(ARIMAError) -> [[Double]] {
         guard steps > 0 else { throw ARIMAError.nonPositiveSteps(steps) }
         guard !origins.isEmpty else { return [] }
-        let y = series.values
         let delta = self.delta
         let m = delta.count
         guard origins.lowerBound >= m, origins.upperBound <= y.count else {
