@@ -50,8 +50,13 @@ final class FileArtifactStorage: ArtifactStorage, @unchecked Sendable {
         return data
     }
 
+    /// Blobs under `sha256/` and leftovers of interrupted writes under `tmp/`.
     func allBlobs() throws -> [(path: String, modified: Double)] {
-        let base = root.appendingPathComponent("sha256", isDirectory: true)
+        try files(under: "sha256") + files(under: "tmp")
+    }
+
+    private func files(under folder: String) throws -> [(path: String, modified: Double)] {
+        let base = root.appendingPathComponent(folder, isDirectory: true).standardizedFileURL
         guard FileManager.default.fileExists(atPath: base.path) else { return [] }
         var result: [(String, Double)] = []
         let keys: [URLResourceKey] = [.contentModificationDateKey, .isRegularFileKey]
@@ -59,7 +64,7 @@ final class FileArtifactStorage: ArtifactStorage, @unchecked Sendable {
         for case let url as URL in walker {
             let values = try url.resourceValues(forKeys: Set(keys))
             guard values.isRegularFile == true else { continue }
-            let relative = "sha256/" + url.standardizedFileURL.path.dropFirst(base.path.count + 1)
+            let relative = folder + "/" + url.standardizedFileURL.path.dropFirst(base.path.count + 1)
             result.append((relative, values.contentModificationDate?.timeIntervalSince1970 ?? 0))
         }
         return result
