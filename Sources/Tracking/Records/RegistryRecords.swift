@@ -30,7 +30,7 @@ struct ModelVersionRecord: Codable, FetchableRecord, MutablePersistableRecord, S
 }
 
 /// One row of `aliases`: where a movable name points now.
-struct AliasRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+struct AliasRecord: Codable, FetchableRecord, Sendable {
     static let databaseTableName = "aliases"
     var modelId: Int64
     var name: String

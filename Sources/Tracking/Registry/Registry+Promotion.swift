@@ -56,7 +56,10 @@ extension Registry {
             WHERE a.model_id = ? AND a.name = ?
             """, arguments: [model, alias])
         let previousId: Int64? = previous?[0]
-        try AliasRecord(modelId: model, name: alias, versionId: versionId, updated: now).upsert(db)
+        try db.execute(sql: """
+            INSERT INTO aliases(model_id, name, version_id, updated) VALUES (?, ?, ?, ?)
+            ON CONFLICT(model_id, name) DO UPDATE SET version_id = excluded.version_id, updated = excluded.updated
+            """, arguments: [model, alias, versionId, now])
         var move = AliasMoveRecord(id: nil, modelId: model, alias: alias, fromVersionId: previousId, toVersionId: versionId,
                                    moved: now, reason: reason, undoesId: undoing)
         try move.insert(db)
