@@ -37,7 +37,9 @@ public struct TextTable: Sendable {
                 case .right: parts.append(padding + cell)
                 }
             }
-            return indent + parts.joined(separator: "  ")
+            let text = indent + parts.joined(separator: "  ")
+            // No trailing spaces when the last cells are empty.
+            return String(text.reversed().drop(while: { $0 == " " }).reversed())
         }
         var lines = [line(columns.map(\.title)), indent + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
         lines += rows.map(line)
