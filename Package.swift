@@ -60,7 +60,7 @@ let package = Package(
             dependencies: ["Forecasting", "Ingest", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "TrackingTests", dependencies: ["Tracking", "TestSupport"]),
+        .testTarget(name: "TrackingTests", dependencies: ["Tracking", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
