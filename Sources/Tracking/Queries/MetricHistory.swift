@@ -15,12 +15,12 @@ public struct MetricHistory: Codable, Sendable, Equatable {
 extension Registry {
     public func history(_ run: RunID, metric key: String) throws -> MetricHistory {
         try read { db in
-            guard try Self.runExists(run, db) else { throw TrackingError.runNotFound(prefix: run.rawValue) }
+            let runKey = try Self.runKey(run, db)
             let rows = try Row.fetchAll(db, sql: """
-                SELECT step, timestamp, value, is_nan FROM metrics WHERE run_id = ? AND key = ? ORDER BY step, timestamp, rowid
-                """, arguments: [run.rawValue, key])
+                SELECT step, timestamp, value, is_nan FROM metrics WHERE run = ? AND key = ? ORDER BY step, timestamp, rowid
+                """, arguments: [runKey, key])
             if rows.isEmpty {
-                let available = try String.fetchAll(db, sql: "SELECT key FROM latest_metrics WHERE run_id = ? ORDER BY key", arguments: [run.rawValue])
+                let available = try String.fetchAll(db, sql: "SELECT key FROM latest_metrics WHERE run = ? ORDER BY key", arguments: [runKey])
                 throw TrackingError.metricNotFound(run: run.rawValue, key: key, available: available)
             }
             let points = rows.map { row -> MetricHistory.Point in
