@@ -15,7 +15,7 @@ struct Scenarios {
     /// 1,000 `logMetric` calls, each its own committed WAL transaction (durable against a
     /// process crash when the call returns).
     /// `count` above 1,000 also includes WAL checkpoints (every 10,000 pages).
-    func singleLogs(count: Int = 1000) throws -> Double {
+    func singleLogs(count: Int = 1000) throws -> Timing {
         try measure(repeats: count > 1000 ? 1 : 3, setup: {
             let registry = try freshRegistry("single")
             return (registry, try registry.createRun(RunSpec(experiment: "bench")))
@@ -25,7 +25,7 @@ struct Scenarios {
     }
 
     /// 10,000 points through `logBatch`, in `calls` calls.
-    func batchLogs(calls: Int) throws -> Double {
+    func batchLogs(calls: Int) throws -> Timing {
         try measure(repeats: 3, setup: {
             let registry = try freshRegistry("batch")
             return (registry, try registry.createRun(RunSpec(experiment: "bench")))
@@ -57,7 +57,7 @@ struct Scenarios {
         }
     }
 
-    func runCreation() throws -> Double {
+    func runCreation() throws -> Timing {
         try measure(repeats: 3, setup: { try freshRegistry("create") }) { registry in
             try Self.createRuns(registry, count: 1000)
         }
@@ -66,15 +66,15 @@ struct Scenarios {
     static let searchFilter = "metrics.mae_15m < 0.05 and params.model = 'lstm' and tags.metric = 'cpu'"
 
     /// Filtered, ordered search returning up to 1,000 runs (MLflow's search_runs page size).
-    func search(_ registry: Registry) throws -> (seconds: Double, matches: Int) {
+    func search(_ registry: Registry) throws -> (timing: Timing, matches: Int) {
         var matches = 0
-        let seconds = try measure(repeats: 5, setup: { () }) { _ in
+        let timing = try measure(repeats: 5, setup: { () }) { _ in
             matches = try registry.searchRuns(RunSearch(filter: Self.searchFilter, orderBy: "metrics.mae_15m", limit: 1000)).runs.count
         }
-        return (seconds, matches)
+        return (timing, matches)
     }
 
-    func registration(_ registry: Registry) throws -> Double {
+    func registration(_ registry: Registry) throws -> Timing {
         let run = try registry.createRun(RunSpec(experiment: "bench", name: "to-promote"))
         _ = try registry.logArtifact(run: run, name: "model.json", kind: "model", data: Data("{}".utf8))
         return try measure(repeats: 5, setup: { () }) { _ in
@@ -83,19 +83,21 @@ struct Scenarios {
     }
 
     /// A fresh `runs list` process over the registry at `path` (median wall time of 5).
-    func coldList(path: String, runs: URL) throws -> Double {
-        var times: [Double] = []
+    func coldList(path: String, runs: URL) throws -> Timing {
+        var times: [Timing] = []
         for _ in 0..<5 {
             let process = Process()
             process.executableURL = runs
             process.arguments = ["list", "--db", path, "--experiment", "bench"]
             process.standardOutput = FileHandle.nullDevice
+            let cpuStart = cpuSeconds(children: true)
             let start = DispatchTime.now().uptimeNanoseconds
             try process.run()
             process.waitUntilExit()
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            times.append(Timing(wall: wall, cpu: cpuSeconds(children: true) - cpuStart))
             guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
         }
-        return times.sorted()[times.count / 2]
+        return times.sorted { $0.wall < $1.wall }[times.count / 2]
     }
 }

@@ -16,6 +16,10 @@ enum Migrations {
     /// Runs are named by a random 32-hex `id`; the tables written on every log (params, tags,
     /// metrics, latest_metrics) refer to the run's integer `seq` instead, so a run's rows sit
     /// together at the end of each B-tree and a commit touches few pages.
+    /// Params and tags have no (key, value) index: a filter reaches them through their primary
+    /// key from the runs already narrowed by metrics, and each such index would cost a page
+    /// write per key per run. `latest_metrics(key, value)` is indexed: it drives range filters
+    /// and ordering by a metric.
     /// Times are seconds since 1970 UTC (REAL). A metric value is NULL exactly when it is NaN
     /// (SQLite cannot store NaN), with `is_nan` saying so explicitly; ±infinity is stored as is.
     static let v1Initial = """
@@ -41,7 +45,7 @@ enum Migrations {
     );
     CREATE INDEX runs_by_experiment ON runs(experiment_id, start_time);
     CREATE INDEX runs_by_start ON runs(start_time);
-    CREATE INDEX runs_by_status ON runs(status, heartbeat);
+    CREATE INDEX runs_by_status ON runs(status);
     CREATE INDEX runs_by_parent ON runs(parent_id) WHERE parent_id IS NOT NULL;
 
     CREATE TABLE params (
@@ -50,7 +54,6 @@ enum Migrations {
         value TEXT NOT NULL,
         PRIMARY KEY (run, key)
     ) WITHOUT ROWID;
-    CREATE INDEX params_by_key_value ON params(key, value, run);
     CREATE TRIGGER params_write_once BEFORE UPDATE ON params
     BEGIN SELECT RAISE(ABORT, 'params are write-once'); END;
 
@@ -90,7 +93,6 @@ enum Migrations {
         value TEXT NOT NULL,
         PRIMARY KEY (run, key)
     ) WITHOUT ROWID;
-    CREATE INDEX tags_by_key_value ON tags(key, value, run);
 
     CREATE TABLE artifacts (
         id INTEGER PRIMARY KEY,

@@ -9,12 +9,13 @@ extension Registry {
         try write { db in
             let experimentId = try Self.experimentId(named: spec.experiment, createAt: now, db)
             if let parent = spec.parent { _ = try Self.runKey(parent, db) }
-            try RunRecord(
-                seq: nil, id: id.rawValue, name: spec.name ?? "run-\(id.short)", experimentId: experimentId,
-                status: RunStatus.running.rawValue, startTime: now, endTime: nil, heartbeat: now,
-                seed: spec.seed.map { Int64(bitPattern: $0) }, sourceFile: spec.source?.file,
-                sourceHash: spec.source?.specHash, parentId: spec.parent?.rawValue
-            ).insert(db)
+            try db.cachedStatement(sql: """
+                INSERT INTO runs(id, name, experiment_id, status, start_time, heartbeat, seed, source_file, source_hash, parent_id)
+                VALUES (?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [
+                    id.rawValue, spec.name ?? "run-\(id.short)", experimentId, now, now,
+                    spec.seed.map { Int64(bitPattern: $0) }, spec.source?.file, spec.source?.specHash, spec.parent?.rawValue,
+                ])
             try Self.writeTags(spec.tags, run: db.lastInsertedRowID, db)
         }
         return id
@@ -39,13 +40,11 @@ extension Registry {
     public func setStatus(run: RunID, _ status: RunStatus) throws {
         let now = clock.now()
         try write { db in
-            try db.execute(
-                sql: """
+            try db.cachedStatement(sql: """
                 UPDATE runs SET status = ?, heartbeat = max(heartbeat, ?),
                     end_time = CASE WHEN ? THEN max(?, start_time) ELSE NULL END
                 WHERE id = ?
-                """,
-                arguments: [status.rawValue, now, status.isTerminal, now, run.rawValue])
+                """).execute(arguments: [status.rawValue, now, status.isTerminal, now, run.rawValue])
             if db.changesCount == 0 { throw TrackingError.runNotFound(prefix: run.rawValue) }
         }
     }
@@ -89,8 +88,11 @@ extension Registry {
     }
 
     static func experimentId(named name: String, createAt now: Double, _ db: Database) throws -> Int64 {
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM experiments WHERE name = ?", arguments: [name]) {
-            try db.execute(sql: "UPDATE experiments SET deleted = NULL WHERE id = ? AND deleted IS NOT NULL", arguments: [id])
+        let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, deleted IS NOT NULL FROM experiments WHERE name = ?"), arguments: [name])
+        if let existing, let id: Int64 = existing[0] {
+            let deleted: Bool = existing[1]
+            // Logging into a soft-deleted experiment brings it back.
+            if deleted { try db.execute(sql: "UPDATE experiments SET deleted = NULL WHERE id = ?", arguments: [id]) }
             return id
         }
         var record = ExperimentRecord(id: nil, name: name, created: now, deleted: nil)
