@@ -74,6 +74,19 @@ struct Scenarios {
         return (timing, matches)
     }
 
+    /// Reads back a 100,000-point metric history (logged in batches of 10,000, untimed).
+    func longHistory() throws -> Timing {
+        let registry = try freshRegistry("history")
+        let run = try registry.createRun(RunSpec(experiment: "bench"))
+        for chunk in 0..<10 {
+            let points = (0..<10_000).map { i in MetricPoint(key: "loss", value: 1 / Double(chunk * 10_000 + i + 1), step: Int64(chunk * 10_000 + i)) }
+            try registry.logBatch(run: run, params: [:], metrics: points, tags: [:])
+        }
+        return try measure(repeats: 3, setup: { () }) { _ in
+            guard try registry.history(run, metric: "loss").points.count == 100_000 else { throw CocoaError(.coderValueNotFound) }
+        }
+    }
+
     func registration(_ registry: Registry) throws -> Timing {
         let run = try registry.createRun(RunSpec(experiment: "bench", name: "to-promote"))
         _ = try registry.logArtifact(run: run, name: "model.json", kind: "model", data: Data("{}".utf8))

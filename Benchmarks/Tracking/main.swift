@@ -42,6 +42,9 @@ results.append(BenchmarkResult(operation: "search 1,000 runs, filter + order (\(
 results.append(BenchmarkResult(operation: "register a version + set alias", timing: try scenarios.registration(small),
                                mlflowSeconds: 0.018, goal: .none))
 
+results.append(BenchmarkResult(operation: "read a 100,000-point metric history", timing: try scenarios.longHistory(),
+                               mlflowSeconds: nil, goal: .none))
+
 let besideMe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("runs")
 if FileManager.default.isExecutableFile(atPath: besideMe.path) {
     let path = folder.appendingPathComponent("search-1k/registry.sqlite").path
