@@ -130,15 +130,26 @@ extension Registry {
     /// then the latest timestamp, then the one logged last.
     static func writeMetrics(_ points: [MetricPoint], run: Int64, now: Double, _ db: Database) throws {
         guard !points.isEmpty else { return }
-        let insert = try db.cachedStatement(sql: "INSERT INTO metrics(run, key, step, timestamp, value, is_nan) VALUES (?, ?, ?, ?, ?, ?)")
         var latest: [String: (step: Int64, timestamp: Double, value: Double)] = [:]
-        for point in points {
-            let timestamp = point.timestamp ?? now
-            let isNaN = point.value.isNaN
-            insert.setUncheckedArguments([run, point.key, point.step, timestamp, isNaN ? nil : point.value, isNaN])
+        // Up to 100 rows per INSERT statement: one statement execution instead of 100.
+        let chunkSize = metricInsertSQL.count - 1
+        var start = 0
+        while start < points.count {
+            let chunk = points[start..<min(points.count, start + chunkSize)]
+            let insert = try db.cachedStatement(sql: metricInsertSQL[chunk.count])
+            var values: [DatabaseValue] = []
+            values.reserveCapacity(chunk.count * 6)
+            for point in chunk {
+                let timestamp = point.timestamp ?? now
+                let isNaN = point.value.isNaN
+                values += [run.databaseValue, point.key.databaseValue, point.step.databaseValue, timestamp.databaseValue,
+                           isNaN ? .null : point.value.databaseValue, isNaN.databaseValue]
+                if let current = latest[point.key], (current.step, current.timestamp) > (point.step, timestamp) { continue }
+                latest[point.key] = (point.step, timestamp, point.value)
+            }
+            insert.setUncheckedArguments(StatementArguments(values))
             try insert.execute()
-            if let current = latest[point.key], (current.step, current.timestamp) > (point.step, timestamp) { continue }
-            latest[point.key] = (point.step, timestamp, point.value)
+            start += chunk.count
         }
         let upsert = try db.cachedStatement(sql: """
             INSERT INTO latest_metrics(run, key, step, timestamp, value, is_nan) VALUES (?, ?, ?, ?, ?, ?)
@@ -152,6 +163,12 @@ extension Registry {
             try upsert.execute(arguments: [run, key, point.step, point.timestamp, isNaN ? nil : point.value, isNaN])
         }
     }
+}
+
+/// `INSERT INTO metrics … VALUES (…), …` with n rows, for n in 0…100 (index n), built once.
+private let metricInsertSQL: [String] = (0...100).map { n in
+    "INSERT INTO metrics(run, key, step, timestamp, value, is_nan) VALUES "
+        + repeatElement("(?, ?, ?, ?, ?, ?)", count: n).joined(separator: ", ")
 }
 
 /// The two key → value tables of a run.
