@@ -114,3 +114,23 @@ import Testing
         }
     }
 }
+
+@Suite struct ArtifactCrashTests {
+    /// A write interrupted before its rename leaves only a temp file: never an artifact, and gc removes it.
+    @Test func leftoverTempFilesAreNeverArtifactsAndGcRemovesThem() throws {
+        let folder = try TemporaryFolder()
+        let location = RegistryLocation(databasePath: folder.registryPath)
+        let clock = SteppingClock(start: Date().timeIntervalSince1970, tick: 0)
+        let registry = try Registry.open(location, clock: clock)
+        let run = try registry.createRun(RunSpec(experiment: "cpu"))
+        let empty = try registry.logArtifact(run: run, name: "empty.bin", kind: "data", data: Data())
+        #expect(empty.sha256 == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" && empty.size == 0)
+        let temporary = URL(fileURLWithPath: location.artifactsPath).appendingPathComponent("tmp/deadbeef.123.1")
+        try Data("half a mod".utf8).write(to: temporary)
+        #expect(try registry.artifacts(of: run).map(\.name) == ["empty.bin"])
+        clock.advance(by: 7200)
+        #expect(try registry.collectGarbage().removedFiles == ["tmp/deadbeef.123.1"])
+        #expect(!FileManager.default.fileExists(atPath: temporary.path))
+        #expect(try registry.readArtifact(empty) == Data())
+    }
+}

@@ -96,9 +96,10 @@ final class FileArtifactStorage: ArtifactStorage, @unchecked Sendable {
         guard descriptor >= 0 else { throw posixError(url) }
         defer { close(descriptor) }
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            guard let base = raw.baseAddress else { return }  // empty data: nothing to write
             var offset = 0
             while offset < raw.count {
-                let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                let written = write(descriptor, base + offset, raw.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     throw posixError(url)
