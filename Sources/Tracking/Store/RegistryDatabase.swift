@@ -27,8 +27,9 @@ enum RegistryDatabase {
                 // Checkpoint the WAL into the database every 10,000 pages (~10 MB) instead of 1,000:
                 // a checkpoint costs two fsyncs, and fewer, larger checkpoints write each hot page once.
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
-                // After a checkpoint, truncate the WAL file back to at most 64 MB.
-                try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
+                // Truncate the WAL after a checkpoint: new commits then append to fresh pages instead of
+                // overwriting pages the kernel may still be writing back (which makes a write wait).
+                try db.execute(sql: "PRAGMA journal_size_limit = 0")
             }
         }
         return config

@@ -26,15 +26,20 @@ extension Registry {
         for key in tags.keys { try NameRules.validate(kind: "tag key", key) }
         for point in metrics { try NameRules.validate(kind: "metric key", point.key) }
         let now = clock.now()
-        try write { db in
-            let key = try Self.runKey(run, db)
+        let cached = runKeys.entry(run)
+        // Logging counts as a heartbeat; refreshing it at most once a second spares a write per call.
+        let refreshHeartbeat = cached.map { now - $0.heartbeat >= 1 } ?? true
+        let key = try write { db -> Int64 in
+            let key = try cached?.key ?? Self.runKey(run, db)
             try Self.writeParams(params, run: key, id: run, db)
             try Self.writeMetrics(metrics, run: key, now: now, db)
             try Self.writeTags(tags, run: key, db)
-            // Logging counts as a heartbeat; refreshing it at most once a second spares a page write per call.
-            try db.cachedStatement(sql: "UPDATE runs SET heartbeat = ? WHERE id = ? AND heartbeat < ? - 1")
-                .execute(arguments: [now, run.rawValue, now])
+            if refreshHeartbeat {
+                try db.cachedStatement(sql: "UPDATE runs SET heartbeat = max(heartbeat, ?) WHERE seq = ?").execute(arguments: [now, key])
+            }
+            return key
         }
+        runKeys.record(run, RunKeyCache.Entry(key: key, heartbeat: refreshHeartbeat ? now : cached?.heartbeat ?? now))
     }
 
     public func setStatus(run: RunID, _ status: RunStatus) throws {

@@ -14,6 +14,7 @@ public final class Registry: Tracker, Sendable {
     /// A RUNNING run whose heartbeat is older than this many seconds reads as KILLED.
     public let staleAfter: Double
     let retry = BusyRetry()
+    let runKeys = RunKeyCache()
     /// Where the registry lives (":memory:" for the in-memory one).
     public let path: String
 
