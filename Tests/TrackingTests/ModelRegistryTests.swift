@@ -67,4 +67,15 @@ import Testing
         #expect(try registry.models().isEmpty)
         #expect(try registry.promote(run: run, model: "cpu", artifact: "other.json", alias: "staging", reason: nil).artifact.name == "other.json")
     }
+
+    @Test func aliasesCanPointAtAnyExistingVersion() throws {
+        for (index, mae) in [0.3, 0.2].enumerated() {
+            _ = try registry.promote(run: try trainedRun("r\(index)", mae: mae), model: "cpu", artifact: nil, alias: "production", reason: nil)
+        }
+        let move = try registry.setAlias(model: "cpu", alias: "staging", version: 1, reason: "canary")
+        #expect(move == AliasMove(model: "cpu", alias: "staging", fromVersion: nil, toVersion: 1, reason: "canary"))
+        #expect(try registry.models().first?.aliases == ["production": 2, "staging": 1])
+        #expect(throws: TrackingError.self) { try registry.setAlias(model: "cpu", alias: "staging", version: 9) }
+        #expect(throws: TrackingError.modelNotFound(name: "cpx", known: ["cpu"])) { try registry.setAlias(model: "cpx", alias: "staging", version: 1) }
+    }
 }

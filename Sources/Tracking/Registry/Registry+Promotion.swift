@@ -24,6 +24,22 @@ extension Registry {
         }
     }
 
+    /// Points `alias` of `model` at an existing `version` (recorded in the alias history).
+    public func setAlias(model: String, alias: String, version: Int64, reason: String? = nil) throws -> AliasMove {
+        try NameRules.validate(kind: "alias", alias)
+        let now = clock.now()
+        return try write { db in
+            let modelId = try Self.existingModelId(named: model, db)
+            guard let versionId = try Int64.fetchOne(db, sql: "SELECT id FROM model_versions WHERE model_id = ? AND version = ?", arguments: [modelId, version]) else {
+                let known = try Int64.fetchAll(db, sql: "SELECT version FROM model_versions WHERE model_id = ? ORDER BY version", arguments: [modelId])
+                throw TrackingError.invalidName(kind: "version of model '\(model)'", value: String(version),
+                                                reason: "it does not exist (versions: \(known.map(String.init).joined(separator: ", ")))")
+            }
+            let replaced = try Self.moveAlias(model: modelId, alias: alias, to: versionId, reason: reason, undoing: nil, at: now, db)
+            return AliasMove(model: model, alias: alias, fromVersion: replaced?.version, toVersion: version, reason: reason)
+        }
+    }
+
     /// Moves `alias` back one step of its history: undoes the latest move not already undone.
     public func rollback(model: String, alias: String, reason: String? = nil) throws -> AliasMove {
         let now = clock.now()
