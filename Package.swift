@@ -54,7 +54,8 @@ let package = Package(
         .executableTarget(
             name: "bench-stats",
             dependencies: ["Forecasting", "Series", "Kernels"],
-            path: "Benchmarks/Stats"
+            path: "Benchmarks/Stats",
+            exclude: ["statsmodels_arima.py"]
         ),
 
         .testTarget(name: "KernelsTests", dependencies: ["Kernels", "TestSupport"]),

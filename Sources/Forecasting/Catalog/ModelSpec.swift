@@ -2,18 +2,20 @@ import Series
 
 /// A model chosen by name at the edge (CLI, YAML) with its hyperparameters, decoded once
 /// into this enum so nothing deeper passes model names around as strings.
-public enum ModelSpec: Sendable, Equatable {
+public enum ModelSpec: Sendable {
     case naive
     case seasonalNaive(periodSeconds: Double)
+    case arima(ARIMA)
 
     /// The names accepted on the command line, in the order they are listed in help.
-    public static let names = ["naive", "snaive"]
+    public static let names = ["naive", "snaive", "arima"]
 
     /// The spec for `name` with default hyperparameters.
     public init(name: String) throws(ModelSpecError) {
         switch name {
         case "naive": self = .naive
         case "snaive": self = .seasonalNaive(periodSeconds: 86_400)
+        case "arima": self = .arima(ARIMA())
         default: throw .unknownModel(name, known: Self.names)
         }
     }
@@ -22,6 +24,7 @@ public enum ModelSpec: Sendable, Equatable {
         switch self {
         case .naive: "naive"
         case .seasonalNaive: "snaive"
+        case .arima: "arima"
         }
     }
 
@@ -30,6 +33,7 @@ public enum ModelSpec: Sendable, Equatable {
         switch self {
         case .naive: try evaluator.evaluate(Naive(), plan: plan)
         case .seasonalNaive(let period): try evaluator.evaluate(SeasonalNaive(periodSeconds: period), plan: plan)
+        case .arima(let model): try evaluator.evaluate(model, plan: plan)
         }
     }
 }
