@@ -51,7 +51,7 @@ struct ConfigErrorTests {
             == "model.hiden_size: unknown key at cpu.yaml:4:3; did you mean `hidden_size`? allowed keys here: model_type, hidden_size, num_layers, dropout, bidirectional, arima, prophet")
         // nothing close: no suggestion, still the allowed list
         #expect(failure("format_version: 1\nmetric_name: cpu\nextras: 1\n")?.description
-            == "extras: unknown key at cpu.yaml:3:1; allowed keys here: format_version, metric_name, container_name, data, model, training, preprocessing")
+            == "extras: unknown key at cpu.yaml:3:1; allowed keys here: format_version, metric_name, container_name, data, model, training, preprocessing, features")
         // nested section
         #expect(failure("format_version: 1\nmetric_name: cpu\nmodel:\n  arima: {p: 1, dd: 0}\n")?.keyPath == "model.arima.dd")
     }
@@ -76,6 +76,12 @@ struct ConfigErrorTests {
         #expect(failure(clip)?.description
             == "preprocessing.clip_quantiles: [0.9, 0.1] is out of range at cpu.yaml:4:19; use 0 ≤ lower < upper ≤ 1, e.g. [0.001, 0.999]")
         #expect(failure("format_version: 1\nmetric_name: cpu\ntraining:\n  learning_rate: .nan\n")?.keyPath == "training.learning_rate")
+        #expect(failure("format_version: 1\nmetric_name: cpu\nfeatures:\n  lags: [1, 0]\n")?.description
+            == "features.lags: [1, 0] is out of range at cpu.yaml:4:9; use lags of at least 1 step")
+        #expect(failure("format_version: 1\nmetric_name: cpu\nfeatures:\n  rolling: {max: [6, 6]}\n")?.description
+            == "features.rolling.max: [6, 6] is out of range at cpu.yaml:4:18; list each width once")
+        #expect(failure("format_version: 1\nmetric_name: cpu\nfeatures:\n  rolling: {median: [6]}\n")?.kind
+            == .unknownKey("median", suggestions: ["mean"], allowed: ["mean", "std", "min", "max"]))
     }
 
     @Test("unknown enum values list the allowed ones")
@@ -90,8 +96,8 @@ struct ConfigErrorTests {
 
     @Test("an unsupported format version is reported before anything else")
     func formatVersion() throws {
-        // the unknown key `features` is not reported: the version decides the layout
-        #expect(failure("format_version: 2\nmetric_name: cpu\nfeatures: {}\n")?.description
+        // the unknown key `layers` is not reported: the version decides the layout
+        #expect(failure("format_version: 2\nmetric_name: cpu\nlayers: {}\n")?.description
             == "format_version: format version 2 is not supported at cpu.yaml:1:17; this build reads format_version 1, so convert the file or use a newer build")
         #expect(failure("metric_name: cpu\n")?.description
             == "format_version: missing at cpu.yaml:1:1; add `format_version: 1`")

@@ -50,6 +50,7 @@ struct ConfigLoaderTests {
         #expect(config.training.learningRate == 0.001 && config.training.optimizer == .adam)
         #expect(config.training.horizonWeights == [1.0, 1.5, 1.0])
         #expect(config.preprocessing.spec == PreprocessingSpec.recommended(for: .networkTx))
+        #expect(config.features.spec == FeatureSpec.reference)
     }
 
     @Test("a partly given section keeps the defaults of its other keys")
@@ -91,7 +92,11 @@ struct ConfigLoaderTests {
             training: TrainingSection(epochs: 7, batchSize: 64, learningRate: 1e-4, optimizer: .rmsprop, patience: 0,
                                       lossFunction: .huber, horizonWeights: [1, 2, 3, 4], seed: 7),
             preprocessing: PreprocessingSection(spec: try PreprocessingSpec(
-                input: .counter, scale: 0.5, clip: QuantileClip(lower: 0.01, upper: 0.99), transform: .log1p)))
+                input: .counter, scale: 0.5, clip: QuantileClip(lower: 0.01, upper: 0.99), transform: .log1p)),
+            features: FeaturesSection(spec: try FeatureSpec(
+                lags: [12, 288],
+                // columns in statistic order mean, std, min, max, whatever order the file lists them
+                rolling: [RollingFeature(.mean, width: 48), RollingFeature(.max, width: 12), RollingFeature(.max, width: 48)])))
         #expect(config == expected)
     }
 
@@ -150,5 +155,10 @@ struct ConfigLoaderTests {
           scale: 0.5
           transform: log1p
           clip_quantiles: [0.01, 0.99]
+        features:
+          lags: [12, 288]
+          rolling:
+            max: [12, 48]
+            mean: [48]
         """
 }
