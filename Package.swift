@@ -51,6 +51,11 @@ let package = Package(
             dependencies: ["Tracking"],
             path: "Benchmarks/Tracking"
         ),
+        .executableTarget(
+            name: "bench-stats",
+            dependencies: ["Forecasting", "Series", "Kernels"],
+            path: "Benchmarks/Stats"
+        ),
 
         .testTarget(name: "KernelsTests", dependencies: ["Kernels", "TestSupport"]),
         .testTarget(name: "SeriesTests", dependencies: ["Series", "TestSupport"], resources: [.copy("Fixtures")]),
@@ -58,7 +63,7 @@ let package = Package(
         .testTarget(
             name: "ForecastingTests",
             dependencies: ["Forecasting", "Ingest", "TestSupport"],
-            resources: [.copy("Fixtures")]
+            resources: [.copy("Fixtures"), .copy("Reference")]
         ),
         .testTarget(name: "TrackingTests", dependencies: ["Tracking", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
