@@ -146,14 +146,11 @@ struct ConfigErrorTests {
         }
     }
 
-    @Test("edit distance")
-    func editDistance() {
-        #expect(KeySuggestions.editDistance("hiden_size", "hidden_size") == 1)
-        #expect(KeySuggestions.editDistance("kitten", "sitting") == 3)
-        #expect(KeySuggestions.editDistance("", "abc") == 3)
-        #expect(KeySuggestions.editDistance("lsmt", "lstm") == 1)  // adjacent swap
-        #expect(KeySuggestions.editDistance("ca", "abc") == 3)  // OSA, not full Damerau (which gives 2)
-        #expect(KeySuggestions.closeMatches(to: "epoch", in: ["epochs", "patience", "seed"]) == ["epochs"])
-        #expect(KeySuggestions.closeMatches(to: "zzz", in: ["epochs", "seed"]).isEmpty)
+    @Test("suggestions come from the project's closest-match rule")
+    func suggestions() {
+        typealias Root = ConfigMapping<MetricConfig.Key>
+        #expect(Root.suggestions(for: "epoch", in: ["epochs", "patience", "seed"]) == ["epochs"])
+        #expect(Root.suggestions(for: "lsmt", in: ["naive", "lstm"]) == ["lstm"])  // two edits, within max(2, 4/3)
+        #expect(Root.suggestions(for: "zzz", in: ["epochs", "seed"]).isEmpty)
     }
 }
