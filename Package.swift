@@ -51,6 +51,7 @@ let package = Package(
             dependencies: ["Tracking"],
             path: "Benchmarks/Tracking"
         ),
+        .executableTarget(name: "bench-ingest", dependencies: ["Ingest", "Kernels"], path: "Benchmarks/Ingest"),
 
         .testTarget(name: "KernelsTests", dependencies: ["Kernels", "TestSupport"]),
         .testTarget(name: "SeriesTests", dependencies: ["Series", "TestSupport"], resources: [.copy("Fixtures")]),
