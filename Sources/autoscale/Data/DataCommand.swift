@@ -4,7 +4,7 @@ import ArgumentParser
 struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "data",
-        abstract: "Generate synthetic workloads or collect this machine's counters as long CSV.",
-        subcommands: [GenerateCommand.self, CollectCommand.self]
+        abstract: "Generate synthetic workloads, collect this machine's counters (long CSV), or check how a CSV file reads.",
+        subcommands: [GenerateCommand.self, CollectCommand.self, ShowCommand.self]
     )
 }
