@@ -38,7 +38,7 @@ final class CSVOutput {
             do {
                 handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
             } catch {
-                try? FileManager.default.removeItem(atPath: temporary)
+                CSVOutput.removeTemporaryFile(temporary)
                 throw .writeFailed(path: path, reason: error.localizedDescription)
             }
             temporaryPath = temporary
@@ -97,12 +97,12 @@ final class CSVOutput {
         do {
             try handle.close()
         } catch {
-            try? FileManager.default.removeItem(atPath: temporaryPath)
+            CSVOutput.removeTemporaryFile(temporaryPath)
             throw .writeFailed(path: path, reason: error.localizedDescription)
         }
         if rename(temporaryPath, path) != 0 {
             let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporaryPath)
+            CSVOutput.removeTemporaryFile(temporaryPath)
             throw .writeFailed(path: path, reason: reason)
         }
     }
@@ -112,8 +112,22 @@ final class CSVOutput {
         guard !finished else { return }
         finished = true
         guard let temporaryPath else { return }
-        try? handle.close()
-        try? FileManager.default.removeItem(atPath: temporaryPath)
+        do {
+            try handle.close()
+        } catch {
+            // The file is being thrown away; a failed close changes nothing for the caller.
+        }
+        CSVOutput.removeTemporaryFile(temporaryPath)
+    }
+
+    /// Removes a temporary file after a failure. The failure itself is what gets reported;
+    /// if the removal fails too, a hidden `.<name>.tmp-<uuid>` file stays next to the destination.
+    private static func removeTemporaryFile(_ path: String) {
+        do {
+            try FileManager.default.removeItem(atPath: path)
+        } catch {
+            // Nothing more to do: the destination itself was never touched.
+        }
     }
 
     deinit {
