@@ -47,44 +47,78 @@ struct ContainerProfile: Sendable {
     static func draw(role: WorkloadRole, random: inout SplitMix64) -> ContainerProfile {
         let mebibyte = 1_048_576.0
         func jitter() -> Double { exp(0.25 * random.nextGaussian()) }
-        // cpu, A, weekend, bursts/h, burst size, memory MiB, alloc MiB/core-s, GC MiB, leak MiB/day,
-        // rx MB/core-s, tx MB/core-s, read KB/s, write KB/s
-        let table: (Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double)
-        switch role {
-        case .web: table = (0.5, 0.6, 0.6, 0.3, 0.8, 300, 4, 200, 20, 1.5, 6, 20, 50)
-        case .api: table = (0.8, 0.5, 0.7, 0.2, 1.0, 600, 6, 400, 40, 2.5, 4, 50, 100)
-        case .worker: table = (1.2, 0.25, 0.9, 0.6, 1.5, 1000, 10, 800, 10, 0.5, 0.5, 500, 800)
-        case .cache: table = (0.3, 0.4, 0.75, 0.1, 0.5, 1500, 1, 1000, 60, 4, 8, 5, 20)
-        case .db: table = (0.9, 0.35, 0.8, 0.2, 1.0, 2000, 3, 600, 30, 1, 2, 2000, 1500)
-        }
-        let cpuBase = table.0 * jitter()
-        let memoryBase = table.5 * mebibyte * jitter()
-        let collectionThreshold = table.7 * mebibyte * jitter()
-        let leakPerSecond = table.8 * mebibyte * jitter() / 86_400
+        let typical = RoleDefaults.of(role)
+        let cpuBase = typical.cores * jitter()
+        let memoryBase = typical.memoryMiB * mebibyte * jitter()
+        let collectionThreshold = typical.collectionMiB * mebibyte * jitter()
+        let leakPerSecond = typical.leakMiBPerDay * mebibyte * jitter() / 86_400
         let daysToOOM = 4 + 8 * random.nextUnit()
         return ContainerProfile(
             role: role,
             cpuBase: cpuBase,
-            dailyAmplitude: min(0.7, table.1 * jitter()),
+            dailyAmplitude: min(0.7, typical.dailyAmplitude * jitter()),
             peakHour: 14 + 1.5 * random.nextGaussian(),
-            weekendFactor: min(1, table.2 * jitter()),
-            burstRate: table.3 * jitter() / 3600,
-            burstScale: table.4 * jitter(),
+            weekendFactor: min(1, typical.weekendFactor * jitter()),
+            burstRate: typical.burstsPerHour * jitter() / 3600,
+            burstScale: typical.burstSize * jitter(),
             burstDecay: 300 + 900 * random.nextUnit(),
             noiseLevel: 0.06 + 0.06 * random.nextUnit(),
             noiseTime: 300,
             cpuLimit: (cpuBase * 4).rounded(.up) + 1,
             memoryBase: memoryBase,
-            allocationPerCoreSecond: table.6 * mebibyte * jitter(),
+            allocationPerCoreSecond: typical.allocationMiBPerCoreSecond * mebibyte * jitter(),
             collectionThreshold: collectionThreshold,
             leakPerSecond: leakPerSecond,
             memoryLimit: memoryBase + collectionThreshold + leakPerSecond * 86_400 * daysToOOM,
-            receivePerCoreSecond: table.9 * 1e6 * jitter(),
-            transmitPerCoreSecond: table.10 * 1e6 * jitter(),
-            readRate: table.11 * 1e3 * jitter(),
-            writeRate: table.12 * 1e3 * jitter(),
+            receivePerCoreSecond: typical.receiveMBPerCoreSecond * 1e6 * jitter(),
+            transmitPerCoreSecond: typical.transmitMBPerCoreSecond * 1e6 * jitter(),
+            readRate: typical.readKBPerSecond * 1e3 * jitter(),
+            writeRate: typical.writeKBPerSecond * 1e3 * jitter(),
             deploymentWorkingHours: 9 * (2 + 3 * random.nextUnit()),
             crashSeconds: 86_400 * (8 + 8 * random.nextUnit())
         )
+    }
+}
+
+/// Typical values of one role before the per-container jitter.
+struct RoleDefaults: Sendable {
+    var cores: Double
+    var dailyAmplitude: Double
+    var weekendFactor: Double
+    var burstsPerHour: Double
+    /// Burst height in units of the base load.
+    var burstSize: Double
+    var memoryMiB: Double
+    var allocationMiBPerCoreSecond: Double
+    var collectionMiB: Double
+    var leakMiBPerDay: Double
+    var receiveMBPerCoreSecond: Double
+    var transmitMBPerCoreSecond: Double
+    var readKBPerSecond: Double
+    var writeKBPerSecond: Double
+
+    static func of(_ role: WorkloadRole) -> RoleDefaults {
+        switch role {
+        case .web:
+            return RoleDefaults(cores: 0.5, dailyAmplitude: 0.6, weekendFactor: 0.6, burstsPerHour: 0.3, burstSize: 0.8,
+                                memoryMiB: 300, allocationMiBPerCoreSecond: 4, collectionMiB: 200, leakMiBPerDay: 20,
+                                receiveMBPerCoreSecond: 1.5, transmitMBPerCoreSecond: 6, readKBPerSecond: 20, writeKBPerSecond: 50)
+        case .api:
+            return RoleDefaults(cores: 0.8, dailyAmplitude: 0.5, weekendFactor: 0.7, burstsPerHour: 0.2, burstSize: 1.0,
+                                memoryMiB: 600, allocationMiBPerCoreSecond: 6, collectionMiB: 400, leakMiBPerDay: 40,
+                                receiveMBPerCoreSecond: 2.5, transmitMBPerCoreSecond: 4, readKBPerSecond: 50, writeKBPerSecond: 100)
+        case .worker:
+            return RoleDefaults(cores: 1.2, dailyAmplitude: 0.25, weekendFactor: 0.9, burstsPerHour: 0.6, burstSize: 1.5,
+                                memoryMiB: 1000, allocationMiBPerCoreSecond: 10, collectionMiB: 800, leakMiBPerDay: 10,
+                                receiveMBPerCoreSecond: 0.5, transmitMBPerCoreSecond: 0.5, readKBPerSecond: 500, writeKBPerSecond: 800)
+        case .cache:
+            return RoleDefaults(cores: 0.3, dailyAmplitude: 0.4, weekendFactor: 0.75, burstsPerHour: 0.1, burstSize: 0.5,
+                                memoryMiB: 1500, allocationMiBPerCoreSecond: 1, collectionMiB: 1000, leakMiBPerDay: 60,
+                                receiveMBPerCoreSecond: 4, transmitMBPerCoreSecond: 8, readKBPerSecond: 5, writeKBPerSecond: 20)
+        case .db:
+            return RoleDefaults(cores: 0.9, dailyAmplitude: 0.35, weekendFactor: 0.8, burstsPerHour: 0.2, burstSize: 1.0,
+                                memoryMiB: 2000, allocationMiBPerCoreSecond: 3, collectionMiB: 600, leakMiBPerDay: 30,
+                                receiveMBPerCoreSecond: 1, transmitMBPerCoreSecond: 2, readKBPerSecond: 2000, writeKBPerSecond: 1500)
+        }
     }
 }

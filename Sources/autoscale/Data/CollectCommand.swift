@@ -36,11 +36,10 @@ struct CollectCommand: ParsableCommand {
     @OptionGroup var format: OutputOptions
 
     func validate() throws {
-        let step = try IntervalArgument.seconds(interval, option: "--interval")
+        _ = try IntervalArgument.seconds(interval, option: "--interval")
         guard seconds.isFinite, seconds > 0 else {
             throw ValidationError("--seconds \(seconds) must be a positive number of seconds")
         }
-        _ = step
     }
 
     func run() throws {
