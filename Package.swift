@@ -25,7 +25,7 @@ let package = Package(
         ),
         .target(name: "Kernels", dependencies: ["CBLAS"]),
         .target(name: "Series", dependencies: ["Kernels"]),
-        .target(name: "Ingest", dependencies: ["Series"]),
+        .target(name: "Ingest", dependencies: ["Series", "Kernels"]),
         .target(name: "Forecasting", dependencies: ["Series", "Kernels"]),
         .target(name: "Tracking", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(
@@ -57,10 +57,11 @@ let package = Package(
             path: "Benchmarks/Stats",
             exclude: ["statsmodels_arima.py"]
         ),
+        .executableTarget(name: "bench-ingest", dependencies: ["Ingest", "Kernels"], path: "Benchmarks/Ingest"),
 
         .testTarget(name: "KernelsTests", dependencies: ["Kernels", "TestSupport"]),
         .testTarget(name: "SeriesTests", dependencies: ["Series", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Kernels", "TestSupport"]),
         .testTarget(
             name: "ForecastingTests",
             dependencies: ["Forecasting", "Ingest", "TestSupport"],

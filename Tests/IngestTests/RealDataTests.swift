@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Ingest
 
@@ -49,5 +50,24 @@ import Ingest
         let result = try CSVSeriesReader.read(path: path, options: CSVReadOptions(selection: SeriesSelection(column: "cpu_usage")))
         #expect(result.series.count == 2016)  // the last row has no line end
         #expect(result.series.values.first == 6_135_515.87712279)
+    }
+}
+
+/// Every development file reads without error and with the row counts of the data README.
+@Suite struct RealDataSweepTests {
+    @Test func everyNABAndAzureVMFileReads() throws {
+        guard let nab = realDataFile("nab"), let vms = realDataFile("azure_v1_vms") else { return }
+        let expectedNAB = ["ec2_disk_write_bytes_1ef3de.csv": 4730]
+        for name in try FileManager.default.contentsOfDirectory(atPath: nab).filter({ $0.hasSuffix(".csv") }) {
+            let result = try CSVSeriesReader.read(path: nab + "/" + name, options: CSVReadOptions())
+            #expect(result.series.count == expectedNAB[name, default: 4032], "\(name)")
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: vms).filter { $0.hasSuffix(".csv") }
+        #expect(files.count == 34)
+        for name in files {
+            let all = try CSVSeriesReader.readAll(path: vms + "/" + name, options: CSVReadOptions())
+            #expect(all.count == 2, "\(name)")
+            #expect(all.values.allSatisfy { $0.count == 8004 }, "\(name)")
+        }
     }
 }
