@@ -67,7 +67,7 @@ let package = Package(
             dependencies: ["Forecasting", "Ingest", "TestSupport"],
             resources: [.copy("Fixtures"), .copy("Reference")]
         ),
-        .testTarget(name: "TrackingTests", dependencies: ["Tracking", "TestSupport"]),
+        .testTarget(name: "TrackingTests", dependencies: ["Tracking", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
