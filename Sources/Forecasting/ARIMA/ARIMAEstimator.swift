@@ -73,16 +73,25 @@ struct ARIMAEstimator {
             let value = -l.concentratedLogLikelihood / n
             return value.isFinite ? value : .infinity
         }
-        // From the CSS start; if that fails or stalls, also from zero, keeping the better.
+        // From the CSS start and from zero, keeping the higher likelihood: the ARIMA
+        // likelihood is often multimodal (an AR root cancelling an MA root), and CSS can
+        // point at the wrong mode.
         var best: OptimizationResult? = nil
         var failure: OptimizationError? = nil
-        for candidate in start == zeroStart ? [start] : [start, zeroStart] {
+        var candidates = [start]
+        if zeroStart != start { candidates.append(zeroStart) }
+        if spec.order.q > 0 {
+            // The mode with θ₁ near −1 (over-differenced-looking series) is far from both.
+            var nearUnitMA = start
+            nearUnitMA[spec.order.p] = 0.95 / (1 - 0.95 * 0.95).squareRoot()
+            candidates.append(nearUnitMA)
+        }
+        for candidate in candidates {
             do {
                 let result = try optimizer.minimize(from: candidate) { x, g in
                     centralDifferenceGradient(at: x, into: &g, mlObjective)
                 }
                 if result.value < best?.value ?? .infinity { best = result }
-                if result.status.converged { break }
             } catch {
                 failure = error
             }

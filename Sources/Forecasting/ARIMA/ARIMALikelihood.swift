@@ -60,11 +60,13 @@ struct ARMALikelihood {
 
     init(w: [Double], coefficients c: ARIMACoefficients, period: Int) {
         var filter = ARMAKalmanFilter(ar: c.expandedAR(period: period), ma: c.expandedMA(period: period))
-        for value in w {
-            let (v, f) = filter.update(value - c.constant)
-            sumSquares += v * v / f
-            sumLogVariance += log(f)
+        var squares = 0.0, logs = 0.0
+        filter.filter(w, mean: c.constant) { v, f in
+            squares += v * v / f
+            logs += log(f)
         }
+        sumSquares = squares
+        sumLogVariance = logs
         count = w.count
     }
 

@@ -88,6 +88,53 @@ struct ARMAKalmanFilter: Sendable, Codable, Equatable {
         if change < 1e-13 { steady = true }
     }
 
+    /// Filters a whole block x_t = w_t − μ, handing each (v_t, F_t) to `accumulate`; the
+    /// same arithmetic as `update`, with scratch space allocated once per call.
+    mutating func filter(_ w: [Double], mean: Double, _ accumulate: (_ innovation: Double, _ variance: Double) -> Void) {
+        let r = self.r
+        var a = state, p = covariance, isSteady = steady
+        var filtered = [Double](repeating: 0, count: r * r)
+        var m = [Double](repeating: 0, count: r * r)
+        a.withUnsafeMutableBufferPointer { a in
+        p.withUnsafeMutableBufferPointer { p in
+        filtered.withUnsafeMutableBufferPointer { pf in
+        m.withUnsafeMutableBufferPointer { m in
+        phi.withUnsafeBufferPointer { phi in
+        loading.withUnsafeBufferPointer { rr in
+            for value in w {
+                let v = value - mean - a[0]
+                let f = p[0]
+                accumulate(v, f)
+                let gain = v / f
+                for i in 0..<r { a[i] += p[i * r] * gain }
+                let first = a[0]
+                for i in 0..<(r - 1) { a[i] = phi[i] * first + a[i + 1] }
+                a[r - 1] = phi[r - 1] * first
+                if isSteady { continue }
+                for i in 0..<r {
+                    let pi0 = p[i * r] / f
+                    for j in 0..<r { pf[i * r + j] = p[i * r + j] - pi0 * p[j] }
+                }
+                for i in 0..<r {
+                    for j in 0..<r { m[i * r + j] = phi[i] * pf[j] + (i + 1 < r ? pf[(i + 1) * r + j] : 0) }
+                }
+                var change = 0.0
+                for i in 0..<r {
+                    let mi0 = m[i * r], ri = rr[i]
+                    for j in 0..<r {
+                        let next = mi0 * phi[j] + (j + 1 < r ? m[i * r + j + 1] : 0) + ri * rr[j]
+                        change = max(change, abs(next - p[i * r + j]))
+                        p[i * r + j] = next
+                    }
+                }
+                if change < 1e-13 { isSteady = true }
+            }
+        }}}}}}
+        state = a
+        covariance = p
+        steady = isSteady
+    }
+
     /// E[x_{t+k} | x ≤ t] for k = 1 … steps, from a_{t+1|t}: Z T^{k−1} a_{t+1|t}.
     func forecast(steps: Int) -> [Double] {
         var a = state
