@@ -51,3 +51,6 @@ try measure("read one series of the generated long file", runs: 3) {
 try measure("readAll of the generated long file (18 series)", runs: 3) {
     try CSVSeriesReader.readAll(path: generated, options: CSVReadOptions()).values.reduce(0) { $0 + $1.count }
 }
+try measure("inspect the generated long file (load + header)", runs: 3) {
+    try CSVSeriesReader.inspect(path: generated).columns.count
+}

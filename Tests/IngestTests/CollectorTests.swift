@@ -141,8 +141,8 @@ struct FakeTree {
         #expect {
             try CounterReader(root: tree.root).read()
         } throws: { error in
-            (error as? IngestError)?.description == "\(tree.root)/proc/net/dev: cannot read this counter (the file is missing or "
-                + "not readable); the collector needs Linux cgroup v2 or /proc"
+            (error as? IngestError)?.description == "\(tree.root)/proc/net/dev: cannot read this counter (No such file or directory); "
+                + "the collector needs Linux cgroup v2 or /proc"
         }
     }
 

@@ -67,18 +67,14 @@ public struct CounterReader: Sendable {
             networkReceiveBytes: network.received, networkTransmitBytes: network.transmitted)
     }
 
-    /// The file's text. /proc files report size 0, so they are read to the end rather than by size.
+    /// The file's text. /proc files report size 0; `FileBytes` reads to the end regardless.
     private func text(_ relative: String) throws(IngestError) -> String {
         let full = path(relative)
-        guard let handle = FileHandle(forReadingAtPath: full) else {
-            throw .counterUnavailable(path: full, reason: "the file is missing or not readable")
-        }
-        defer { try? handle.close() }  // closing a read-only handle cannot lose data
         do {
-            let data = try handle.readToEnd() ?? Data()
-            return String(decoding: data, as: UTF8.self)
+            return String(decoding: try FileBytes.read(path: full), as: UTF8.self)
         } catch {
-            throw .counterUnavailable(path: full, reason: error.localizedDescription)
+            guard case let .unreadableFile(_, reason) = error else { throw error }
+            throw .counterUnavailable(path: full, reason: reason)
         }
     }
 }

@@ -35,13 +35,14 @@ enum DecimalFormatter {
     }
 
     private static func appendDigits(_ value: UInt64, minimumWidth: Int, to buffer: inout [UInt8]) {
-        var digits: [UInt8] = []
+        // Least significant digit first, then reversed in place.
+        let start = buffer.count
         var rest = value
         repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            buffer.append(UInt8(ascii: "0") + UInt8(rest % 10))
             rest /= 10
         } while rest > 0
-        while digits.count < minimumWidth { digits.append(UInt8(ascii: "0")) }
-        buffer.append(contentsOf: digits.reversed())
+        while buffer.count - start < minimumWidth { buffer.append(UInt8(ascii: "0")) }
+        buffer[start...].reverse()
     }
 }
