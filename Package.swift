@@ -65,6 +65,7 @@ let package = Package(
         .testTarget(
             name: "ForecastingTests",
             dependencies: ["Forecasting", "Ingest", "TestSupport"],
+            exclude: ["LSTMReference"],
             resources: [.copy("Fixtures"), .copy("Reference")]
         ),
         .testTarget(name: "TrackingTests", dependencies: ["Tracking", "TestSupport"], exclude: ["Golden"]),
