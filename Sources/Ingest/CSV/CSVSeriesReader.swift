@@ -83,7 +83,7 @@ public enum CSVSeriesReader {
         if let container = filter.container, !outcome.containers.contains(container) {
             throw .unknownContainer(
                 path: layout.path, name: container, available: outcome.containers,
-                suggestion: ClosestMatch.suggestion(for: container, among: outcome.containers))
+                suggestion: closestMatch(to: container, in: outcome.containers))
         }
         if let metric = filter.metric {
             let available = filter.container.map { outcome.metrics(of: $0) }
@@ -91,7 +91,7 @@ public enum CSVSeriesReader {
             if !available.contains(metric) {
                 throw .unknownMetric(
                     path: layout.path, name: metric, available: available,
-                    suggestion: ClosestMatch.suggestion(for: metric, among: available))
+                    suggestion: closestMatch(to: metric, in: available))
             }
         }
     }
