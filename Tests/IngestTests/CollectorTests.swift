@@ -85,7 +85,7 @@ struct FakeTree {
         let tree = try FakeTree(cgroup: false)
         let reader = CounterReader(root: tree.root)
         #expect(reader.sources == CounterSources(cpu: .procfs, memory: .procfs, disk: .procfs))
-        #expect(reader.hostName() == "fakehost")
+        #expect(try reader.hostName() == "fakehost")
         #expect(try reader.read() == CounterSnapshot(
             cpuSeconds: 1.71, memoryBytes: 409_600,
             diskReadBytes: (1000 + 100) * 512, diskWriteBytes: (2000 + 200) * 512,
@@ -168,7 +168,7 @@ struct FakeTree {
             return
         }
         let reader = CounterReader()
-        let collector = try ResourceCollector(reader: reader, clock: SystemClock(), interval: 0.2, container: reader.hostName())
+        let collector = try ResourceCollector(reader: reader, clock: SystemClock(), interval: 0.2, container: try reader.hostName())
         var samples: [ResourceSample] = []
         try collector.collect(samples: 2) { (_, sample) throws(IngestError) in samples.append(sample) }
         #expect(samples.count == 2)

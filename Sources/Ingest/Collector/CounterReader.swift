@@ -26,13 +26,12 @@ public struct CounterReader: Sendable {
             disk: exists("sys/fs/cgroup/io.stat") ? .cgroupV2 : .procfs)
     }
 
-    /// The host name (proc/sys/kernel/hostname, else etc/hostname), or "localhost".
-    public func hostName() -> String {
-        for relative in ["proc/sys/kernel/hostname", "etc/hostname"] {
-            if let text = try? text(relative) {  // a missing file means "try the next source"
-                let name = Substring(text).trimmingCharacters(in: "\n")
-                if !name.isEmpty { return name }
-            }
+    /// The host name (proc/sys/kernel/hostname, else etc/hostname), or "localhost" when
+    /// neither file exists. A file that exists but cannot be read is an error.
+    public func hostName() throws(IngestError) -> String {
+        for relative in ["proc/sys/kernel/hostname", "etc/hostname"] where exists(relative) {
+            let name = Substring(try text(relative)).trimmingCharacters(in: "\n")
+            if !name.isEmpty { return name }
         }
         return "localhost"
     }

@@ -45,7 +45,7 @@ struct CollectCommand: ParsableCommand {
     func run() throws {
         let step = try IntervalArgument.seconds(interval, option: "--interval")
         let reader = CounterReader(root: root)
-        let name = container ?? reader.hostName()
+        let name = try container ?? reader.hostName()
         let collector = try ResourceCollector(reader: reader, clock: SystemClock(), interval: step, container: name)
         let samples = max(1, Int((seconds / step).rounded(.down)))
         if output == CollectCommand.defaultOutput {
