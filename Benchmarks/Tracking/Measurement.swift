@@ -1,15 +1,31 @@
 import Foundation
 
-/// Wall-clock seconds of `body`, best (minimum) of `repeats` fresh runs: the least disturbed
-/// run on a shared machine. `setup` prepares untimed state for each repeat.
-func measure<State>(repeats: Int, setup: () throws -> State, _ body: (State) throws -> Void) rethrows -> Double {
-    var best = Double.infinity
+/// Wall-clock and CPU (user + system) seconds of one operation.
+struct Timing {
+    var wall: Double
+    var cpu: Double
+}
+
+/// CPU seconds (user + system) used so far by this process, or by its waited-for children.
+func cpuSeconds(children: Bool = false) -> Double {
+    var usage = rusage()
+    getrusage(children ? RUSAGE_CHILDREN.rawValue : RUSAGE_SELF.rawValue, &usage)
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
+/// Times `body`, best (minimum wall time) of `repeats` fresh runs: the least disturbed run on a
+/// shared machine. `setup` prepares untimed state for each repeat.
+func measure<State>(repeats: Int, setup: () throws -> State, _ body: (State) throws -> Void) rethrows -> Timing {
+    var best = Timing(wall: .infinity, cpu: .infinity)
     for _ in 0..<repeats {
         let state = try setup()
+        let cpuStart = cpuSeconds()
         let start = DispatchTime.now().uptimeNanoseconds
         try body(state)
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        best = min(best, seconds)
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let cpu = cpuSeconds() - cpuStart
+        if wall < best.wall { best = Timing(wall: wall, cpu: cpu) }
     }
     return best
 }
@@ -17,7 +33,8 @@ func measure<State>(repeats: Int, setup: () throws -> State, _ body: (State) thr
 /// One line of the report: our time, MLflow's (TARGETS.md §3) and the ratio against the goal.
 struct BenchmarkResult {
     var operation: String
-    var seconds: Double
+    var timing: Timing
+    var seconds: Double { timing.wall }
     /// MLflow 3.17's figure from ../shared/docs/TARGETS.md §3, if it measured this operation.
     var mlflowSeconds: Double?
     /// Required speed-up over MLflow, or an absolute limit in seconds.
@@ -30,6 +47,8 @@ struct BenchmarkResult {
     }
 
     var ratio: Double? { mlflowSeconds.map { $0 / seconds } }
+    /// The ratio had this process had a core to itself (MLflow's seconds over our CPU seconds).
+    var cpuRatio: Double? { mlflowSeconds.map { $0 / max(timing.cpu, 1e-6) } }
 
     var meetsGoal: Bool? {
         switch goal {
@@ -54,13 +73,16 @@ func printReport(_ results: [BenchmarkResult]) {
         return right ? padding + text : text + padding
     }
     let width = results.map(\.operation.count).max() ?? 10
-    print(pad("operation", width) + "  " + pad("ours s", 10, right: true) + "  " + pad("MLflow s", 9, right: true)
-          + "  " + pad("ratio", 8, right: true) + "  " + pad("goal", 9) + "  met")
+    print(pad("operation", width) + "  " + pad("wall s", 8, right: true) + "  " + pad("CPU s", 8, right: true) + "  "
+          + pad("MLflow s", 8, right: true) + "  " + pad("ratio", 6, right: true) + "  " + pad("CPU ratio", 9, right: true)
+          + "  " + pad("goal", 9) + "  met")
     for r in results {
         let ratio = r.ratio.map { String(format: "%.0f×", $0) } ?? "—"
         let met = r.meetsGoal.map { $0 ? "yes" : "NO" } ?? "—"
-        print(pad(r.operation, width) + "  " + pad(String(format: "%.4f", r.seconds), 10, right: true) + "  "
-              + pad(r.mlflowSeconds.map { String(format: "%.3f", $0) } ?? "—", 9, right: true) + "  "
-              + pad(ratio, 8, right: true) + "  " + pad(r.goalText, 9) + "  " + met)
+        let cpuRatio = r.cpuRatio.map { String(format: "%.0f×", $0) } ?? "—"
+        print(pad(r.operation, width) + "  " + pad(String(format: "%.4f", r.seconds), 8, right: true) + "  "
+              + pad(String(format: "%.4f", r.timing.cpu), 8, right: true) + "  "
+              + pad(r.mlflowSeconds.map { String(format: "%.3f", $0) } ?? "—", 8, right: true) + "  "
+              + pad(ratio, 6, right: true) + "  " + pad(cpuRatio, 9, right: true) + "  " + pad(r.goalText, 9) + "  " + met)
     }
 }

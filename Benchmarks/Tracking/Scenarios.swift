@@ -14,17 +14,18 @@ struct Scenarios {
 
     /// 1,000 `logMetric` calls, each its own committed WAL transaction (durable against a
     /// process crash when the call returns).
-    func singleLogs() throws -> Double {
-        try measure(repeats: 3, setup: {
+    /// `count` above 1,000 also includes WAL checkpoints (every 10,000 pages).
+    func singleLogs(count: Int = 1000) throws -> Timing {
+        try measure(repeats: count > 1000 ? 1 : 3, setup: {
             let registry = try freshRegistry("single")
             return (registry, try registry.createRun(RunSpec(experiment: "bench")))
         }) { registry, run in
-            for step in 0..<1000 { try registry.logMetric(run: run, key: "loss", value: Double(step) * 0.001, step: Int64(step)) }
+            for step in 0..<count { try registry.logMetric(run: run, key: "loss", value: Double(step) * 0.001, step: Int64(step)) }
         }
     }
 
     /// 10,000 points through `logBatch`, in `calls` calls.
-    func batchLogs(calls: Int) throws -> Double {
+    func batchLogs(calls: Int) throws -> Timing {
         try measure(repeats: 3, setup: {
             let registry = try freshRegistry("batch")
             return (registry, try registry.createRun(RunSpec(experiment: "bench")))
@@ -56,7 +57,7 @@ struct Scenarios {
         }
     }
 
-    func runCreation() throws -> Double {
+    func runCreation() throws -> Timing {
         try measure(repeats: 3, setup: { try freshRegistry("create") }) { registry in
             try Self.createRuns(registry, count: 1000)
         }
@@ -65,15 +66,28 @@ struct Scenarios {
     static let searchFilter = "metrics.mae_15m < 0.05 and params.model = 'lstm' and tags.metric = 'cpu'"
 
     /// Filtered, ordered search returning up to 1,000 runs (MLflow's search_runs page size).
-    func search(_ registry: Registry) throws -> (seconds: Double, matches: Int) {
+    func search(_ registry: Registry) throws -> (timing: Timing, matches: Int) {
         var matches = 0
-        let seconds = try measure(repeats: 5, setup: { () }) { _ in
+        let timing = try measure(repeats: 5, setup: { () }) { _ in
             matches = try registry.searchRuns(RunSearch(filter: Self.searchFilter, orderBy: "metrics.mae_15m", limit: 1000)).runs.count
         }
-        return (seconds, matches)
+        return (timing, matches)
     }
 
-    func registration(_ registry: Registry) throws -> Double {
+    /// Reads back a 100,000-point metric history (logged in batches of 10,000, untimed).
+    func longHistory() throws -> Timing {
+        let registry = try freshRegistry("history")
+        let run = try registry.createRun(RunSpec(experiment: "bench"))
+        for chunk in 0..<10 {
+            let points = (0..<10_000).map { i in MetricPoint(key: "loss", value: 1 / Double(chunk * 10_000 + i + 1), step: Int64(chunk * 10_000 + i)) }
+            try registry.logBatch(run: run, params: [:], metrics: points, tags: [:])
+        }
+        return try measure(repeats: 3, setup: { () }) { _ in
+            guard try registry.history(run, metric: "loss").points.count == 100_000 else { throw CocoaError(.coderValueNotFound) }
+        }
+    }
+
+    func registration(_ registry: Registry) throws -> Timing {
         let run = try registry.createRun(RunSpec(experiment: "bench", name: "to-promote"))
         _ = try registry.logArtifact(run: run, name: "model.json", kind: "model", data: Data("{}".utf8))
         return try measure(repeats: 5, setup: { () }) { _ in
@@ -82,19 +96,21 @@ struct Scenarios {
     }
 
     /// A fresh `runs list` process over the registry at `path` (median wall time of 5).
-    func coldList(path: String, runs: URL) throws -> Double {
-        var times: [Double] = []
+    func coldList(path: String, runs: URL) throws -> Timing {
+        var times: [Timing] = []
         for _ in 0..<5 {
             let process = Process()
             process.executableURL = runs
             process.arguments = ["list", "--db", path, "--experiment", "bench"]
             process.standardOutput = FileHandle.nullDevice
+            let cpuStart = cpuSeconds(children: true)
             let start = DispatchTime.now().uptimeNanoseconds
             try process.run()
             process.waitUntilExit()
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            times.append(Timing(wall: wall, cpu: cpuSeconds(children: true) - cpuStart))
             guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
         }
-        return times.sorted()[times.count / 2]
+        return times.sorted { $0.wall < $1.wall }[times.count / 2]
     }
 }

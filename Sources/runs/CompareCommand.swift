@@ -16,7 +16,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let registry = try options.open()
+        let registry = try options.openForReading()
         let ids = try filter.map { try registry.searchRuns(RunSearch(filter: $0, limit: limit)).runs.map(\.id) }
             ?? runs.map(registry.resolveRun)
         try options.emit(try registry.compare(ids, metrics: metric), table: RunReports.compare)

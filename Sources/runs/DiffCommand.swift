@@ -10,7 +10,7 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: "Run B (id or prefix).") var runB: String
 
     func run() throws {
-        let registry = try options.open()
+        let registry = try options.openForReading()
         try options.emit(try registry.diff(registry.resolveRun(runA), registry.resolveRun(runB)), table: RunReports.diff)
     }
 }

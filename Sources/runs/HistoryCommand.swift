@@ -10,7 +10,7 @@ struct HistoryCommand: ParsableCommand {
     @Option(help: "Metric key.") var metric: String
 
     func run() throws {
-        let registry = try options.open()
+        let registry = try options.openForReading()
         try options.emit(try registry.history(registry.resolveRun(runPrefix), metric: metric)) { RunReports.history($0) }
     }
 }

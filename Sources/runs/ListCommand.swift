@@ -14,6 +14,6 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let search = RunSearch(experiment: experiment, filter: filter, orderBy: orderBy, limit: limit,
                                statuses: try status.map(RunStatus.init(parsing:)))
-        try options.emit(try options.open().searchRuns(search), table: RunReports.list)
+        try options.emit(try options.openForReading().searchRuns(search), table: RunReports.list)
     }
 }

@@ -9,6 +9,6 @@ struct ModelsCommand: ParsableCommand {
     @Argument(help: "Only this model.") var name: String?
 
     func run() throws {
-        try options.emit(try options.open().models(named: name), table: RegistryReports.models)
+        try options.emit(try options.openForReading().models(named: name), table: RegistryReports.models)
     }
 }

@@ -18,9 +18,14 @@ struct RegistryOptions: ParsableArguments {
                                  currentDirectory: FileManager.default.currentDirectoryPath)
     }
 
-    /// Opens the registry; reading commands never create one.
+    /// Opens the registry for writing (creating it when `create`).
     func open(create: Bool = false) throws -> Registry {
         try Registry.open(location, create: create, staleAfter: staleAfter)
+    }
+
+    /// Opens an existing registry read-only: what the listing and inspecting commands use.
+    func openForReading() throws -> Registry {
+        try Registry.openForReading(location, staleAfter: staleAfter)
     }
 
     /// Prints `value` as JSON with `--json`, else the text `table` renders.

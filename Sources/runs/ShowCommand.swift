@@ -9,7 +9,7 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Run id or unique prefix.", valueName: "run")) var runPrefix: String
 
     func run() throws {
-        let registry = try options.open()
+        let registry = try options.openForReading()
         try options.emit(try registry.runDetails(registry.resolveRun(runPrefix)), table: RunReports.show)
     }
 }

@@ -27,7 +27,7 @@ import Testing
         let registry = try Registry.open(RegistryLocation(databasePath: folder.registryPath), create: false)
         let (rows, perRun, latest) = try registry.read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM metrics") ?? -1,
-             try Int.fetchAll(db, sql: "SELECT count(*) FROM metrics GROUP BY run_id"),
+             try Int.fetchAll(db, sql: "SELECT count(*) FROM metrics GROUP BY run"),
              try Double.fetchAll(db, sql: "SELECT value FROM latest_metrics"))
         }
         #expect(rows == 80_000)

@@ -97,3 +97,20 @@ import Testing
         #expect(try registry.runDetails(run).header.status == .killed)
     }
 }
+
+@Suite struct ReadOnlyOpeningTests {
+    @Test func readersSeeDataButCannotWriteAndRefuseNewerSchemas() throws {
+        let folder = try TemporaryFolder()
+        let location = RegistryLocation(databasePath: folder.registryPath)
+        let writer = try Registry.open(location)
+        let run = try writer.createRun(RunSpec(experiment: "cpu"))
+        try writer.logMetric(run: run, key: "mae", value: 0.25)
+        let reader = try Registry.openForReading(location)
+        #expect(try reader.runDetails(run).metrics.map(\.latest) == [0.25])
+        #expect(throws: (any Error).self) { try reader.logMetric(run: run, key: "mae", value: 1) }
+        try writer.write { db in try db.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES ('2099-01-01.v9-future')") }
+        #expect(throws: TrackingError.newerSchema(path: location.databasePath, unknownMigrations: ["2099-01-01.v9-future"])) {
+            try Registry.openForReading(location)
+        }
+    }
+}

@@ -121,3 +121,33 @@ import Testing
         }
     }
 }
+
+@Suite struct HeartbeatTests {
+    @Test func staleRunningRunsReadAsKilledUntilTheyHeartbeatAgain() throws {
+        let clock = SteppingClock(start: 1_800_000_000, tick: 0)
+        let registry = try Registry.inMemory(clock: clock, ids: SeededRunIDGenerator(seed: 5), staleAfter: 60)
+        let run = try registry.createRun(RunSpec(experiment: "cpu"))
+        clock.advance(by: 59)
+        #expect(try registry.runDetails(run).header.status == .running)
+        clock.advance(by: 2)
+        #expect(try registry.runDetails(run).header.status == .killed)
+        try registry.heartbeat(run: run)
+        #expect(try registry.runDetails(run).header.status == .running)
+    }
+
+    @Test func pumpHeartbeatsUntilStopped() throws {
+        let registry = try Registry.inMemory(ids: SeededRunIDGenerator(seed: 6))
+        let run = try registry.createRun(RunSpec(experiment: "cpu"))
+        let before = try registry.runDetails(run).heartbeat
+        let pump = HeartbeatPump(tracker: registry, run: run, interval: 0.01)
+        // Wait (bounded) for a later heartbeat; no assertion on how long it took.
+        var latest = before
+        for _ in 0..<500 where latest <= before {
+            Thread.sleep(forTimeInterval: 0.01)
+            latest = try registry.runDetails(run).heartbeat
+        }
+        pump.stop()
+        #expect(latest > before)
+        #expect(pump.lastError == nil)
+    }
+}

@@ -22,6 +22,10 @@ enum RunsExecutable {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        // Help text wraps at the terminal width: fix it so golden files do not depend on the shell.
+        var environment = ProcessInfo.processInfo.environment
+        environment["COLUMNS"] = "80"
+        process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -20,7 +20,7 @@ struct FilterSQLCompiler {
         return "k\(joinedKeys.count - 1)"
     }
 
-    /// `LEFT JOIN latest_metrics k0 ON k0.run_id = r.id AND k0.key = ?` for each joined key.
+    /// `LEFT JOIN latest_metrics k0 ON k0.run = r.seq AND k0.key = ?` for each joined key.
     var joins: SQL {
         var sql = SQL(sql: "")
         for (index, key) in joinedKeys.enumerated() {
@@ -31,7 +31,7 @@ struct FilterSQLCompiler {
             case .tag: table = "tags"
             case .attribute: continue
             }
-            sql += SQL(sql: " LEFT JOIN \(table) k\(index) ON k\(index).run_id = r.id AND k\(index).key = ?", arguments: [key.name])
+            sql += SQL(sql: " LEFT JOIN \(table) k\(index) ON k\(index).run = r.seq AND k\(index).key = ?", arguments: [key.name])
         }
         return sql
     }

@@ -37,9 +37,10 @@ public struct TextTable: Sendable {
                 case .right: parts.append(padding + cell)
                 }
             }
-            let text = indent + parts.joined(separator: "  ")
+            var text = indent + parts.joined(separator: "  ")
             // No trailing spaces when the last cells are empty.
-            return String(text.reversed().drop(while: { $0 == " " }).reversed())
+            while text.utf8.last == UInt8(ascii: " ") { text.removeLast() }
+            return text
         }
         var lines = [line(columns.map(\.title)), indent + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
         lines += rows.map(line)

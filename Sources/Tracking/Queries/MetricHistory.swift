@@ -15,17 +15,19 @@ public struct MetricHistory: Codable, Sendable, Equatable {
 extension Registry {
     public func history(_ run: RunID, metric key: String) throws -> MetricHistory {
         try read { db in
-            guard try Self.runExists(run, db) else { throw TrackingError.runNotFound(prefix: run.rawValue) }
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT step, timestamp, value, is_nan FROM metrics WHERE run_id = ? AND key = ? ORDER BY step, timestamp, rowid
-                """, arguments: [run.rawValue, key])
-            if rows.isEmpty {
-                let available = try String.fetchAll(db, sql: "SELECT key FROM latest_metrics WHERE run_id = ? ORDER BY key", arguments: [run.rawValue])
-                throw TrackingError.metricNotFound(run: run.rawValue, key: key, available: available)
-            }
-            let points = rows.map { row -> MetricHistory.Point in
+            let runKey = try Self.runKey(run, db)
+            // A cursor reuses one row object: reading 100,000 points allocates little.
+            var points: [MetricHistory.Point] = []
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT step, timestamp, value, is_nan FROM metrics WHERE run = ? AND key = ? ORDER BY step, timestamp, rowid
+                """, arguments: [runKey, key])
+            while let row = try cursor.next() {
                 let isNaN: Bool = row[3]
-                return MetricHistory.Point(step: row[0], timestamp: row[1], value: isNaN ? .nan : row[2])
+                points.append(MetricHistory.Point(step: row[0], timestamp: row[1], value: isNaN ? .nan : row[2]))
+            }
+            if points.isEmpty {
+                let available = try String.fetchAll(db, sql: "SELECT key FROM latest_metrics WHERE run = ? ORDER BY key", arguments: [runKey])
+                throw TrackingError.metricNotFound(run: run.rawValue, key: key, available: available)
             }
             return MetricHistory(run: run, key: key, points: points)
         }

@@ -47,7 +47,7 @@ extension Registry {
     public func runDetails(_ run: RunID) throws -> RunDetails {
         let cutoff = staleCutoff(now: clock.now())
         return try read { db in
-            guard let record = try RunRecord.fetchOne(db, key: run.rawValue) else { throw TrackingError.runNotFound(prefix: run.rawValue) }
+            guard let record = try RunRecord.fetchOne(db, sql: "SELECT * FROM runs WHERE id = ?", arguments: [run.rawValue]) else { throw TrackingError.runNotFound(prefix: run.rawValue) }
             let header = try Self.header(run, cutoff: cutoff, db)
             var ancestors: [RunHeader] = []
             var parent = record.parentId
@@ -70,9 +70,9 @@ extension Registry {
                 header: header, startTime: record.startTime, endTime: record.endTime, heartbeat: record.heartbeat,
                 seed: record.seed.map { UInt64(bitPattern: $0) },
                 source: record.sourceFile.map { RunSource(file: $0, specHash: record.sourceHash ?? "") },
-                params: Dictionary(uniqueKeysWithValues: try ParamRecord.fetchAll(db, sql: "SELECT * FROM params WHERE run_id = ?", arguments: [run.rawValue]).map { ($0.key, $0.value) }),
-                tags: Dictionary(uniqueKeysWithValues: try TagRecord.fetchAll(db, sql: "SELECT * FROM tags WHERE run_id = ?", arguments: [run.rawValue]).map { ($0.key, $0.value) }),
-                metrics: try Self.metricSummaries(run, db),
+                params: try Self.keyValues(.params, run: record.seq ?? -1, db),
+                tags: try Self.keyValues(.tags, run: record.seq ?? -1, db),
+                metrics: try Self.metricSummaries(record.seq ?? -1, db),
                 artifacts: try ArtifactRecord.fetchAll(db, sql: "SELECT * FROM artifacts WHERE run_id = ? ORDER BY name", arguments: [run.rawValue]).map(Self.reference),
                 ancestors: ancestors, children: children, modelVersions: versions)
         }
@@ -86,17 +86,17 @@ extension Registry {
         return RunHeader(id: run, name: row[0], experiment: row[1], status: RunStatus(rawValue: row[2]) ?? .running)
     }
 
-    static func metricSummaries(_ run: RunID, _ db: Database) throws -> [MetricSummary] {
+    static func metricSummaries(_ run: Int64, _ db: Database) throws -> [MetricSummary] {
         let directions = try Self.declaredDirections(db)
         return try Row.fetchAll(db, sql: """
             SELECT l.key, l.value, l.is_nan, l.step, s.n, s.nans, s.lo, s.hi, s.first_step, s.last_step
             FROM latest_metrics l JOIN (
                 SELECT key, count(*) AS n, sum(is_nan) AS nans, min(value) AS lo, max(value) AS hi,
                        min(step) AS first_step, max(step) AS last_step
-                FROM metrics WHERE run_id = ? GROUP BY key
+                FROM metrics WHERE run = ? GROUP BY key
             ) s ON s.key = l.key
-            WHERE l.run_id = ? ORDER BY l.key
-            """, arguments: [run.rawValue, run.rawValue]).map { row in
+            WHERE l.run = ? ORDER BY l.key
+            """, arguments: [run, run]).map { row in
                 let key: String = row[0]
                 let isNaN: Bool = row[2]
                 return MetricSummary(
@@ -118,7 +118,7 @@ extension Registry {
     /// Latest values of a run's metrics, NaN included.
     static func latestMetrics(_ run: RunID, _ db: Database) throws -> [String: Double] {
         var result: [String: Double] = [:]
-        for record in try MetricRecord.fetchAll(db, sql: "SELECT * FROM latest_metrics WHERE run_id = ?", arguments: [run.rawValue]) {
+        for record in try MetricRecord.fetchAll(db, sql: "SELECT * FROM latest_metrics WHERE run = ?", arguments: [runKey(run, db)]) {
             result[record.key] = record.number
         }
         return result

@@ -46,7 +46,7 @@ extension Registry {
             let headerA = try Self.header(a, cutoff: cutoff, db)
             let headerB = try Self.header(b, cutoff: cutoff, db)
             func params(_ run: RunID) throws -> [String: String] {
-                Dictionary(uniqueKeysWithValues: try ParamRecord.fetchAll(db, sql: "SELECT * FROM params WHERE run_id = ?", arguments: [run.rawValue]).map { ($0.key, $0.value) })
+                try Self.keyValues(.params, run: Self.runKey(run, db), db)
             }
             let paramsA = try params(a), paramsB = try params(b)
             let paramChanges = Set(paramsA.keys).union(paramsB.keys).sorted()

@@ -16,6 +16,8 @@ struct RunRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
     static let databaseTableName = "runs"
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+    /// The integer key child tables use; nil before insertion (SQLite assigns it).
+    var seq: Int64?
     var id: String
     var name: String
     var experimentId: Int64
@@ -29,31 +31,10 @@ struct RunRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
     var parentId: String?
 }
 
-/// One row of `params` (write-once).
-struct ParamRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
-    static let databaseTableName = "params"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
-    var runId: String
-    var key: String
-    var value: String
-}
-
-/// One row of `tags` (mutable).
-struct TagRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
-    static let databaseTableName = "tags"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
-    var runId: String
-    var key: String
-    var value: String
-}
-
-/// One row of `metrics` (append-only) or of `latest_metrics` (one per run and key).
+/// A row of `metrics` (append-only) or of `latest_metrics` (one per run and key), without its run.
 /// `value` is nil exactly when the logged value was NaN.
 struct MetricRecord: Codable, FetchableRecord, Sendable {
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    var runId: String
     var key: String
     var step: Int64
     var timestamp: Double

@@ -7,7 +7,7 @@ extension Registry {
         if let alias { try NameRules.validate(kind: "alias", alias) }
         let now = clock.now()
         return try write { db in
-            guard try Self.runExists(run, db) else { throw TrackingError.runNotFound(prefix: run.rawValue) }
+            _ = try Self.runKey(run, db)
             let artifactRecord = try Self.modelArtifact(of: run, named: artifact, db)
             let modelId = try Self.modelId(named: model, createAt: now, db)
             let nextVersion = (try Int64.fetchOne(db, sql: "SELECT max(version) FROM model_versions WHERE model_id = ?", arguments: [modelId]) ?? 0) + 1
@@ -96,7 +96,7 @@ extension Registry {
     /// The run's latest metrics as a JSON object, keys sorted; NaN and ±inf as the strings
     /// "NaN", "Infinity", "-Infinity".
     static func metricsSnapshot(of run: RunID, _ db: Database) throws -> String {
-        let rows = try MetricRecord.fetchAll(db, sql: "SELECT * FROM latest_metrics WHERE run_id = ? ORDER BY key", arguments: [run.rawValue])
+        let rows = try MetricRecord.fetchAll(db, sql: "SELECT * FROM latest_metrics WHERE run = ? ORDER BY key", arguments: [runKey(run, db)])
         var snapshot: [String: Double] = [:]
         for row in rows { snapshot[row.key] = row.number }
         let data = try JSONOutput.encoder().encode(snapshot)

@@ -13,6 +13,13 @@ enum Migrations {
         return migrator
     }
 
+    /// Runs are named by a random 32-hex `id`; the tables written on every log (params, tags,
+    /// metrics, latest_metrics) refer to the run's integer `seq` instead, so a run's rows sit
+    /// together at the end of each B-tree and a commit touches few pages.
+    /// Params and tags have no (key, value) index: a filter reaches them through their primary
+    /// key from the runs already narrowed by metrics, and each such index would cost a page
+    /// write per key per run. `latest_metrics(key, value)` is indexed: it drives range filters
+    /// and ordering by a metric.
     /// Times are seconds since 1970 UTC (REAL). A metric value is NULL exactly when it is NaN
     /// (SQLite cannot store NaN), with `is_nan` saying so explicitly; ±infinity is stored as is.
     static let v1Initial = """
@@ -23,7 +30,8 @@ enum Migrations {
         deleted REAL
     );
     CREATE TABLE runs (
-        id TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 32 AND id NOT GLOB '*[^0-9a-f]*'),
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE CHECK (length(id) = 32 AND id NOT GLOB '*[^0-9a-f]*'),
         name TEXT NOT NULL,
         experiment_id INTEGER NOT NULL REFERENCES experiments(id),
         status TEXT NOT NULL CHECK (status IN ('SCHEDULED', 'RUNNING', 'FINISHED', 'FAILED', 'KILLED')),
@@ -34,46 +42,45 @@ enum Migrations {
         source_file TEXT,
         source_hash TEXT,
         parent_id TEXT REFERENCES runs(id)
-    ) WITHOUT ROWID;
+    );
     CREATE INDEX runs_by_experiment ON runs(experiment_id, start_time);
     CREATE INDEX runs_by_start ON runs(start_time);
-    CREATE INDEX runs_by_status ON runs(status, heartbeat);
+    CREATE INDEX runs_by_status ON runs(status);
     CREATE INDEX runs_by_parent ON runs(parent_id) WHERE parent_id IS NOT NULL;
 
     CREATE TABLE params (
-        run_id TEXT NOT NULL REFERENCES runs(id),
+        run INTEGER NOT NULL REFERENCES runs(seq),
         key TEXT NOT NULL CHECK (length(key) > 0),
         value TEXT NOT NULL,
-        PRIMARY KEY (run_id, key)
+        PRIMARY KEY (run, key)
     ) WITHOUT ROWID;
-    CREATE INDEX params_by_key_value ON params(key, value, run_id);
     CREATE TRIGGER params_write_once BEFORE UPDATE ON params
     BEGIN SELECT RAISE(ABORT, 'params are write-once'); END;
 
     CREATE TABLE metrics (
-        run_id TEXT NOT NULL REFERENCES runs(id),
+        run INTEGER NOT NULL REFERENCES runs(seq),
         key TEXT NOT NULL CHECK (length(key) > 0),
         step INTEGER NOT NULL,
         timestamp REAL NOT NULL,
         value REAL,
         is_nan INTEGER NOT NULL CHECK ((is_nan = 1 AND value IS NULL) OR (is_nan = 0 AND value IS NOT NULL))
     );
-    CREATE INDEX metrics_by_run_key_step ON metrics(run_id, key, step);
+    CREATE INDEX metrics_by_run_key_step ON metrics(run, key, step);
     CREATE TRIGGER metrics_no_update BEFORE UPDATE ON metrics
     BEGIN SELECT RAISE(ABORT, 'metrics are append-only'); END;
     CREATE TRIGGER metrics_no_delete BEFORE DELETE ON metrics
     BEGIN SELECT RAISE(ABORT, 'metrics are append-only'); END;
 
     CREATE TABLE latest_metrics (
-        run_id TEXT NOT NULL REFERENCES runs(id),
+        run INTEGER NOT NULL REFERENCES runs(seq),
         key TEXT NOT NULL,
         step INTEGER NOT NULL,
         timestamp REAL NOT NULL,
         value REAL,
         is_nan INTEGER NOT NULL CHECK ((is_nan = 1 AND value IS NULL) OR (is_nan = 0 AND value IS NOT NULL)),
-        PRIMARY KEY (run_id, key)
+        PRIMARY KEY (run, key)
     ) WITHOUT ROWID;
-    CREATE INDEX latest_metrics_by_key_value ON latest_metrics(key, value, run_id);
+    CREATE INDEX latest_metrics_by_key_value ON latest_metrics(key, value, run);
 
     CREATE TABLE metric_directions (
         key TEXT PRIMARY KEY NOT NULL,
@@ -81,12 +88,11 @@ enum Migrations {
     ) WITHOUT ROWID;
 
     CREATE TABLE tags (
-        run_id TEXT NOT NULL REFERENCES runs(id),
+        run INTEGER NOT NULL REFERENCES runs(seq),
         key TEXT NOT NULL CHECK (length(key) > 0),
         value TEXT NOT NULL,
-        PRIMARY KEY (run_id, key)
+        PRIMARY KEY (run, key)
     ) WITHOUT ROWID;
-    CREATE INDEX tags_by_key_value ON tags(key, value, run_id);
 
     CREATE TABLE artifacts (
         id INTEGER PRIMARY KEY,

@@ -11,7 +11,7 @@ extension Registry {
         let blob = try artifacts.store(data)
         let now = clock.now()
         return try write { db in
-            guard try Self.runExists(run, db) else { throw TrackingError.runNotFound(prefix: run.rawValue) }
+            _ = try Self.runKey(run, db)
             if let existing = try ArtifactRecord.fetchOne(db, sql: "SELECT * FROM artifacts WHERE run_id = ? AND name = ?", arguments: [run.rawValue, name]) {
                 guard existing.sha256 == blob.sha256 else {
                     throw TrackingError.invalidArtifactName(name: name, reason: "run \(run.short) already has a different artifact under this name (sha256 \(existing.sha256.prefix(12))…); artifacts are write-once, so choose a new name")

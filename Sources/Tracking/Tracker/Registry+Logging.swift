@@ -8,16 +8,15 @@ extension Registry {
         try NameRules.validate(kind: "experiment name", spec.experiment)
         try write { db in
             let experimentId = try Self.experimentId(named: spec.experiment, createAt: now, db)
-            if let parent = spec.parent, try !Self.runExists(parent, db) {
-                throw TrackingError.runNotFound(prefix: parent.rawValue)
-            }
-            try RunRecord(
-                id: id.rawValue, name: spec.name ?? "run-\(id.short)", experimentId: experimentId,
-                status: RunStatus.running.rawValue, startTime: now, endTime: nil, heartbeat: now,
-                seed: spec.seed.map { Int64(bitPattern: $0) }, sourceFile: spec.source?.file,
-                sourceHash: spec.source?.specHash, parentId: spec.parent?.rawValue
-            ).insert(db)
-            try Self.writeTags(spec.tags, run: id, db)
+            if let parent = spec.parent { _ = try Self.runKey(parent, db) }
+            try db.cachedStatement(sql: """
+                INSERT INTO runs(id, name, experiment_id, status, start_time, heartbeat, seed, source_file, source_hash, parent_id)
+                VALUES (?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [
+                    id.rawValue, spec.name ?? "run-\(id.short)", experimentId, now, now,
+                    spec.seed.map { Int64(bitPattern: $0) }, spec.source?.file, spec.source?.specHash, spec.parent?.rawValue,
+                ])
+            try Self.writeTags(spec.tags, run: db.lastInsertedRowID, db)
         }
         return id
     }
@@ -28,25 +27,24 @@ extension Registry {
         for point in metrics { try NameRules.validate(kind: "metric key", point.key) }
         let now = clock.now()
         try write { db in
-            guard try Self.runExists(run, db) else { throw TrackingError.runNotFound(prefix: run.rawValue) }
-            try Self.writeParams(params, run: run, db)
-            try Self.writeMetrics(metrics, run: run, now: now, db)
-            try Self.writeTags(tags, run: run, db)
-            try db.cachedStatement(sql: "UPDATE runs SET heartbeat = max(heartbeat, ?) WHERE id = ?")
-                .execute(arguments: [now, run.rawValue])
+            let key = try Self.runKey(run, db)
+            try Self.writeParams(params, run: key, id: run, db)
+            try Self.writeMetrics(metrics, run: key, now: now, db)
+            try Self.writeTags(tags, run: key, db)
+            // Logging counts as a heartbeat; refreshing it at most once a second spares a page write per call.
+            try db.cachedStatement(sql: "UPDATE runs SET heartbeat = ? WHERE id = ? AND heartbeat < ? - 1")
+                .execute(arguments: [now, run.rawValue, now])
         }
     }
 
     public func setStatus(run: RunID, _ status: RunStatus) throws {
         let now = clock.now()
         try write { db in
-            try db.execute(
-                sql: """
+            try db.cachedStatement(sql: """
                 UPDATE runs SET status = ?, heartbeat = max(heartbeat, ?),
                     end_time = CASE WHEN ? THEN max(?, start_time) ELSE NULL END
                 WHERE id = ?
-                """,
-                arguments: [status.rawValue, now, status.isTerminal, now, run.rawValue])
+                """).execute(arguments: [status.rawValue, now, status.isTerminal, now, run.rawValue])
             if db.changesCount == 0 { throw TrackingError.runNotFound(prefix: run.rawValue) }
         }
     }
@@ -72,13 +70,29 @@ extension Registry {
 
     // MARK: - Statements shared by the write paths
 
-    static func runExists(_ run: RunID, _ db: Database) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM runs WHERE id = ?"), arguments: [run.rawValue]) ?? false
+    /// The run's integer key (`runs.seq`), or `runNotFound`.
+    static func runKey(_ run: RunID, _ db: Database) throws -> Int64 {
+        guard let key = try Int64.fetchOne(db.cachedStatement(sql: "SELECT seq FROM runs WHERE id = ?"), arguments: [run.rawValue]) else {
+            throw TrackingError.runNotFound(prefix: run.rawValue)
+        }
+        return key
+    }
+
+    /// Key → value of a run's params or tags.
+    static func keyValues(_ table: KeyValueTable, run: Int64, _ db: Database) throws -> [String: String] {
+        var result: [String: String] = [:]
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM \(table.rawValue) WHERE run = ?"), arguments: [run]) {
+            result[row[0]] = row[1] as String
+        }
+        return result
     }
 
     static func experimentId(named name: String, createAt now: Double, _ db: Database) throws -> Int64 {
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM experiments WHERE name = ?", arguments: [name]) {
-            try db.execute(sql: "UPDATE experiments SET deleted = NULL WHERE id = ? AND deleted IS NOT NULL", arguments: [id])
+        let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, deleted IS NOT NULL FROM experiments WHERE name = ?"), arguments: [name])
+        if let existing, let id: Int64 = existing[0] {
+            let deleted: Bool = existing[1]
+            // Logging into a soft-deleted experiment brings it back.
+            if deleted { try db.execute(sql: "UPDATE experiments SET deleted = NULL WHERE id = ?", arguments: [id]) }
             return id
         }
         var record = ExperimentRecord(id: nil, name: name, created: now, deleted: nil)
@@ -86,58 +100,62 @@ extension Registry {
         return record.id ?? db.lastInsertedRowID
     }
 
-    static func writeParams(_ params: [String: String], run: RunID, _ db: Database) throws {
+    static func writeParams(_ params: [String: String], run: Int64, id: RunID, _ db: Database) throws {
         guard !params.isEmpty else { return }
-        let insert = try db.cachedStatement(sql: "INSERT INTO params(run_id, key, value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-        let existing = try db.cachedStatement(sql: "SELECT value FROM params WHERE run_id = ? AND key = ?")
+        let insert = try db.cachedStatement(sql: "INSERT INTO params(run, key, value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+        let existing = try db.cachedStatement(sql: "SELECT value FROM params WHERE run = ? AND key = ?")
         for (key, value) in params.sorted(by: { $0.key < $1.key }) {
-            try insert.execute(arguments: [run.rawValue, key, value])
+            try insert.execute(arguments: [run, key, value])
             if db.changesCount == 0 {
-                let current = try String.fetchOne(existing, arguments: [run.rawValue, key]) ?? ""
+                let current = try String.fetchOne(existing, arguments: [run, key]) ?? ""
                 if current != value {
-                    throw TrackingError.paramConflict(run: run.rawValue, key: key, existing: current, attempted: value)
+                    throw TrackingError.paramConflict(run: id.rawValue, key: key, existing: current, attempted: value)
                 }
             }
         }
     }
 
-    static func writeTags(_ tags: [String: String], run: RunID, _ db: Database) throws {
+    static func writeTags(_ tags: [String: String], run: Int64, _ db: Database) throws {
         guard !tags.isEmpty else { return }
         let upsert = try db.cachedStatement(sql: """
-            INSERT INTO tags(run_id, key, value) VALUES (?, ?, ?)
-            ON CONFLICT(run_id, key) DO UPDATE SET value = excluded.value
+            INSERT INTO tags(run, key, value) VALUES (?, ?, ?)
+            ON CONFLICT(run, key) DO UPDATE SET value = excluded.value
             """)
         for (key, value) in tags.sorted(by: { $0.key < $1.key }) {
-            try upsert.execute(arguments: [run.rawValue, key, value])
+            try upsert.execute(arguments: [run, key, value])
         }
     }
 
     /// Appends the points and moves each key's latest value: the point with the highest step,
     /// then the latest timestamp, then the one logged last.
-    static func writeMetrics(_ points: [MetricPoint], run: RunID, now: Double, _ db: Database) throws {
+    static func writeMetrics(_ points: [MetricPoint], run: Int64, now: Double, _ db: Database) throws {
         guard !points.isEmpty else { return }
-        let insert = try db.cachedStatement(sql: "INSERT INTO metrics(run_id, key, step, timestamp, value, is_nan) VALUES (?, ?, ?, ?, ?, ?)")
+        let insert = try db.cachedStatement(sql: "INSERT INTO metrics(run, key, step, timestamp, value, is_nan) VALUES (?, ?, ?, ?, ?, ?)")
         var latest: [String: (step: Int64, timestamp: Double, value: Double)] = [:]
         for point in points {
             let timestamp = point.timestamp ?? now
             let isNaN = point.value.isNaN
-            try insert.execute(arguments: [run.rawValue, point.key, point.step, timestamp, isNaN ? nil : point.value, isNaN])
+            insert.setUncheckedArguments([run, point.key, point.step, timestamp, isNaN ? nil : point.value, isNaN])
+            try insert.execute()
             if let current = latest[point.key], (current.step, current.timestamp) > (point.step, timestamp) { continue }
             latest[point.key] = (point.step, timestamp, point.value)
         }
         let upsert = try db.cachedStatement(sql: """
-            INSERT INTO latest_metrics(run_id, key, step, timestamp, value, is_nan) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT(run_id, key) DO UPDATE SET
+            INSERT INTO latest_metrics(run, key, step, timestamp, value, is_nan) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT(run, key) DO UPDATE SET
                 step = excluded.step, timestamp = excluded.timestamp, value = excluded.value, is_nan = excluded.is_nan
             WHERE excluded.step > latest_metrics.step
                OR (excluded.step = latest_metrics.step AND excluded.timestamp >= latest_metrics.timestamp)
             """)
         for (key, point) in latest {
             let isNaN = point.value.isNaN
-            try upsert.execute(arguments: [run.rawValue, key, point.step, point.timestamp, isNaN ? nil : point.value, isNaN])
+            try upsert.execute(arguments: [run, key, point.step, point.timestamp, isNaN ? nil : point.value, isNaN])
         }
     }
 }
+
+/// The two key → value tables of a run.
+enum KeyValueTable: String { case params, tags }
 
 /// Keys and names: non-empty, at most 250 characters, no control characters.
 enum NameRules {

@@ -41,6 +41,17 @@ public final class Registry: Tracker, Sendable {
                         clock: clock, ids: ids, staleAfter: staleAfter, path: location.databasePath)
     }
 
+    /// Opens an existing registry for reading only (what `runs list`, `show`, `diff` … use):
+    /// no write lock, no checkpoint on close. Writes through it fail.
+    public static func openForReading(
+        _ location: RegistryLocation, clock: any TrackingClock = SystemTrackingClock(),
+        staleAfter: Double = Registry.defaultStaleAfter
+    ) throws -> Registry {
+        let database = try RegistryDatabase.openReadOnly(path: location.databasePath)
+        return Registry(database: database, artifacts: FileArtifactStorage(root: location.artifactsPath),
+                        clock: clock, ids: RandomRunIDGenerator(), staleAfter: staleAfter, path: location.databasePath)
+    }
+
     /// A private registry in memory (SQLite ":memory:" and a dictionary of blobs): the same code
     /// and constraints as a file registry, for tests of this and other rooms.
     public static func inMemory(
