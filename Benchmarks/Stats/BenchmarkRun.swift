@@ -7,6 +7,7 @@ struct BenchmarkRun {
     var mae: [Double]
     var coverage80: [Double]
     var fitSeconds: Double
+    var fitCPUSeconds: Double = 0
     var forecastSeconds: Double
     var parameters: String
 
@@ -19,16 +20,25 @@ struct BenchmarkRun {
             let paths = origins.map { t in [Double](repeating: data.scaled.values[t], count: maxSteps) }
             return BenchmarkRun(mae: steps.map { data.mae(paths: Array(paths.prefix(data.origins(steps: $0).count)), origins: data.origins(steps: $0), steps: $0) },
                                 coverage80: steps.map { _ in .nan }, fitSeconds: 0, forecastSeconds: 0, parameters: "")
-        case "arima":
+        case let name where name == "arima" || name == "autoarima" || name.hasPrefix("arima:"):
+            // "arima:p,d,q" fits that order (without constant).
+            let order = name.dropFirst(6).split(separator: ",").compactMap { Int($0) }
             var fitted: FittedARIMA?
-            let fitTime = try clock.measure { fitted = try ARIMA().fit(fitData) }
+            let cpuStart = threadCPUSeconds()
+            let fitTime = try clock.measure {
+                if name == "autoarima" { fitted = try AutoARIMA().fit(fitData) }
+                else if order.count == 3 { fitted = try ARIMA(order: ARIMAOrder(p: order[0], d: order[1], q: order[2])).fit(fitData) }
+                else { fitted = try ARIMA().fit(fitData) }
+            }
+            let fitCPU = threadCPUSeconds() - cpuStart
             guard let model = fitted else { throw HarnessError("no fit") }
             var paths: [[Double]] = []
             let forecastTime = try clock.measure { paths = try model.rollingForecasts(over: data.scaled, origins: origins, steps: maxSteps) }
             let cov = try coverage(model, data: data, steps: steps)
-            let p = "ar=\(model.coefficients.ar) ma=\(model.coefficients.ma) s2=\(model.sigma2) it=\(model.summary.iterations)"
+            let c = model.coefficients
+            let p = "\(model.specification) it=\(model.summary.iterations) ar=\(c.ar.map { String(format: "%.3f", $0) }) ma=\(c.ma.map { String(format: "%.3f", $0) }) mu=\(String(format: "%.2g", c.constant)) models=\(model.summary.modelsTried ?? 1)"
             return BenchmarkRun(mae: steps.map { data.mae(paths: paths, origins: data.origins(steps: $0), steps: $0) },
-                                coverage80: cov, fitSeconds: fitTime.seconds, forecastSeconds: forecastTime.seconds, parameters: p)
+                                coverage80: cov, fitSeconds: fitTime.seconds, fitCPUSeconds: fitCPU, forecastSeconds: forecastTime.seconds, parameters: p)
         default:
             throw HarnessError("unknown model \(model)")
         }
@@ -48,6 +58,14 @@ struct BenchmarkRun {
             return Double(inside) / Double(total)
         }
     }
+}
+
+/// CPU seconds of the calling thread (stable on a shared, oversubscribed machine,
+/// unlike wall time).
+func threadCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
 }
 
 extension Duration {

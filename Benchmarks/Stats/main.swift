@@ -22,7 +22,7 @@ guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder).f
 let horizons = [5, 15, 30]
 var relative: [String: [[Double]]] = [:]
 
-print("series\tmodel\tMAE5\tMAE15\tMAE30\tcov80_5\tcov80_15\tcov80_30\tfit_s\tforecast_s\tparameters")
+print("series\tmodel\tMAE5\tMAE15\tMAE30\tcov80_5\tcov80_15\tcov80_30\tfit_s\tforecast_s\tfit_cpu_s\tparameters")
 for file in files {
     let data = try ProtocolSeries.load(path: "\(folder)/\(file)", column: column)
     let steps = horizons.map { Int((Double($0) * 60 / data.scaled.interval).rounded()) }
@@ -35,7 +35,7 @@ for file in files {
         var fields: [String] = [data.name, model]
         fields += row.mae.map { String(format: "%.6f", $0) }
         fields += row.coverage80.map { String(format: "%.3f", $0) }
-        fields += [String(format: "%.4f", row.fitSeconds), String(format: "%.4f", row.forecastSeconds), row.parameters]
+        fields += [String(format: "%.4f", row.fitSeconds), String(format: "%.4f", row.forecastSeconds), String(format: "%.4f", row.fitCPUSeconds), row.parameters]
         print(fields.joined(separator: "\t"))
     }
 }

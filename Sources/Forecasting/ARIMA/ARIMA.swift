@@ -26,7 +26,7 @@ public struct ARIMA: Forecaster {
         seasonal: SeasonalOrder = .none,
         includeConstant: Bool = false,
         intervalLevels: [Double] = [0.8, 0.95],
-        optimizer: LBFGS = LBFGS(maxIterations: 200, gradientTolerance: 1e-7, relativeFunctionTolerance: 1e-13)
+        optimizer: LBFGS = LBFGS(maxIterations: 200, gradientTolerance: 1e-6, relativeFunctionTolerance: 1e-11)
     ) {
         specification = ARIMASpecification(order: order, seasonal: seasonal, includeConstant: includeConstant)
         self.intervalLevels = intervalLevels
@@ -61,6 +61,8 @@ public struct ARIMAFitSummary: Sendable, Codable, Equatable {
     public var converged: Bool
     /// Set when a documented fallback replaced the likelihood fit.
     public var note: String?
+    /// Candidates fitted by an order search (AutoARIMA); nil for a fixed order.
+    public var modelsTried: Int?
 
     /// AIC = −2ℓ + 2k.
     public var aic: Double { -2 * logLikelihood + 2 * Double(parameterCount) }
