@@ -47,6 +47,12 @@ let package = Package(
 
         // Benchmarks: plain executables, run with `swift run -c release <name>` (see Benchmarks/README.md).
         .executableTarget(
+            name: "bench-lstm",
+            dependencies: ["Forecasting", "Kernels", "Series", "Ingest"],
+            path: "Benchmarks/LSTM",
+            exclude: ["torch_lstm_bench.py"]
+        ),
+        .executableTarget(
             name: "bench-tracking",
             dependencies: ["Tracking"],
             path: "Benchmarks/Tracking"
@@ -55,7 +61,7 @@ let package = Package(
             name: "bench-stats",
             dependencies: ["Forecasting", "Series", "Kernels"],
             path: "Benchmarks/Stats",
-            exclude: ["statsmodels_arima.py"]
+            exclude: ["statsmodels_arima.py", "statsforecast_autoarima_fit.py"]
         ),
         .executableTarget(name: "bench-ingest", dependencies: ["Ingest", "Kernels"], path: "Benchmarks/Ingest"),
 

@@ -92,7 +92,9 @@ import Testing
         let a = try fitted.rollingForecasts(over: s, origins: 255..<300, steps: 6)
         let b = try again.rollingForecasts(over: s, origins: 255..<300, steps: 6)
         #expect(a == b)
-        #expect(try again.apply(to: s.prefix(256)).predict(steps: 6) == a[0])
+        // One window takes the matrix–vector path: equal up to Float32 rounding.
+        let single = try again.apply(to: s.prefix(256)).predict(steps: 6)
+        #expect(zip(single, a[0]).allSatisfy { abs($0 - $1) < 1e-6 }, "\(single) vs \(a[0])")
         #expect(try loaded.jsonData() == data)
     }
 
@@ -114,6 +116,6 @@ import Testing
         let altered = try fitted.rollingForecasts(over: s.with(values: changed), origins: 260..<270, steps: 8)
         #expect(Array(paths.prefix(10)) == altered)
         let single = try fitted.apply(to: s.prefix(265)).predict(steps: 8)
-        #expect(single == paths[4])
+        #expect(zip(single, paths[4]).allSatisfy { abs($0 - $1) < 1e-6 }, "\(single) vs \(paths[4])")
     }
 }

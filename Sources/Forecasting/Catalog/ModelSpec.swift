@@ -6,9 +6,11 @@ public enum ModelSpec: Sendable {
     case naive
     case seasonalNaive(periodSeconds: Double)
     case arima(ARIMA)
+    /// The LSTM; its horizons are taken from the evaluation plan.
+    case lstm(LSTMConfiguration)
 
     /// The names accepted on the command line, in the order they are listed in help.
-    public static let names = ["naive", "snaive", "arima"]
+    public static let names = ["naive", "snaive", "arima", "lstm"]
 
     /// The spec for `name` with default hyperparameters.
     public init(name: String) throws(ModelSpecError) {
@@ -16,6 +18,7 @@ public enum ModelSpec: Sendable {
         case "naive": self = .naive
         case "snaive": self = .seasonalNaive(periodSeconds: 86_400)
         case "arima": self = .arima(ARIMA())
+        case "lstm": self = .lstm(LSTMConfiguration())
         default: throw .unknownModel(name, known: Self.names)
         }
     }
@@ -25,15 +28,19 @@ public enum ModelSpec: Sendable {
         case .naive: "naive"
         case .seasonalNaive: "snaive"
         case .arima: "arima"
+        case .lstm: "lstm"
         }
     }
 
     /// Scores this model on `plan` through the protocol's evaluator.
     public func evaluate<C: Clock>(on plan: EvaluationPlan, with evaluator: Evaluator<C>) throws -> EvaluationReport {
         switch self {
-        case .naive: try evaluator.evaluate(Naive(), plan: plan)
-        case .seasonalNaive(let period): try evaluator.evaluate(SeasonalNaive(periodSeconds: period), plan: plan)
-        case .arima(let model): try evaluator.evaluate(model, plan: plan)
+        case .naive: return try evaluator.evaluate(Naive(), plan: plan)
+        case .seasonalNaive(let period): return try evaluator.evaluate(SeasonalNaive(periodSeconds: period), plan: plan)
+        case .arima(let model): return try evaluator.evaluate(model, plan: plan)
+        case .lstm(var configuration):
+            configuration.horizonMinutes = plan.horizons.map { Double($0.minutes) }
+            return try evaluator.evaluate(LSTMForecaster(configuration: configuration), plan: plan)
         }
     }
 }

@@ -90,7 +90,11 @@ enum LSTMSequence {
             let t = reverse ? t0 - 1 - s : s
             let prev = reverse ? t + 1 : t - 1
             let g = gates + t * b * g4
-            if s > 0 {
+            if s > 0 && b == 1 {
+                // One window (latency path): a_t += W_hh·h_{t−1} as a matrix–vector product.
+                GEMM.multiplyVector(.none, rows: g4, cols: h, a: w.recurrentWeights, lda: h,
+                                    x: out + prev * outStride, beta: 1, y: g)
+            } else if s > 0 {
                 GEMM.multiply(.none, .transposed, m: b, n: g4, k: h,
                               a: out + prev * b * outStride, lda: outStride, b: w.recurrentWeights, ldb: h,
                               beta: 1, c: g, ldc: g4)

@@ -10,7 +10,7 @@ public enum LSTMLoss: Codable, Sendable, Equatable {
     case huber(delta: Double)
 
     /// Returns L = mean ℓ over `count` values and writes ∂(w·L)/∂ŷ into `gradient`.
-    func evaluate(
+    public func evaluate(
         predictions: UnsafePointer<Float>, targets: UnsafePointer<Float>, count: Int,
         weight: Float, gradient: UnsafeMutablePointer<Float>?
     ) -> Double {

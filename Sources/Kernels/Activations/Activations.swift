@@ -7,7 +7,7 @@
 ///   absolute error still holds.
 public enum Activations {
     /// y[i] = σ(x[i]) for i < count; `y` may equal `x`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func sigmoid(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int) {
         var i = 0
         let one = SIMD8<Float>(repeating: 1)
@@ -24,7 +24,7 @@ public enum Activations {
     }
 
     /// y[i] = tanh(x[i]) for i < count; `y` may equal `x`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func tanh(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int) {
         var i = 0
         while i + 8 <= count {
@@ -39,7 +39,7 @@ public enum Activations {
     }
 
     /// tanh on eight lanes: sign(x)·(1 − e)/(1 + e), e = e^(−2|x|).
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func tanh8(_ v: SIMD8<Float>) -> SIMD8<Float> {
         let one = SIMD8<Float>(repeating: 1)
         let magnitude = floats(bits(v) & 0x7FFF_FFFF)
@@ -49,18 +49,18 @@ public enum Activations {
     }
 
     /// σ on eight lanes.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func sigmoid8(_ v: SIMD8<Float>) -> SIMD8<Float> {
         let one = SIMD8<Float>(repeating: 1)
         return one / (one + vectorExp(-v))
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func sigmoidScalar(_ x: Float) -> Float {
         sigmoid8(SIMD8(repeating: x))[0]
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func tanhScalar(_ x: Float) -> Float {
         tanh8(SIMD8(repeating: x))[0]
     }

@@ -8,14 +8,17 @@
 /// 1 + r + r²·P(r). Cody–Waite splits ln2 = C1 + C2 so r keeps full precision.
 /// x is clamped to [−87.3, 88.7] (exp stays a finite, normal float); the maximum
 /// relative error against libm's expf over that range is tested to be < 4e-7.
-@inline(__always)
+@inlinable @inline(__always)
 public func vectorExp(_ x: SIMD8<Float>) -> SIMD8<Float> {
     let magic: Float = 12_582_912 // 1.5 · 2²³
     let log2e: Float = 1.442_695_04
     let c1: Float = 0.693_359_375
     let c2: Float = -2.121_944_40e-4
 
-    let xc = x.clamped(lowerBound: SIMD8(repeating: -87.3), upperBound: SIMD8(repeating: 88.7))
+    let lo = SIMD8<Float>(repeating: -87.3), hi = SIMD8<Float>(repeating: 88.7)
+    var xc = x
+    xc.replace(with: lo, where: xc .< lo)
+    xc.replace(with: hi, where: xc .> hi)
     let shifted = xc * log2e + magic
     let n = shifted - magic
     let r = xc - n * c1 - n * c2
@@ -35,9 +38,9 @@ public func vectorExp(_ x: SIMD8<Float>) -> SIMD8<Float> {
 }
 
 /// The IEEE-754 bits of each lane (a reinterpretation, no conversion).
-@inline(__always)
+@usableFromInline @inline(__always)
 func bits(_ v: SIMD8<Float>) -> SIMD8<UInt32> { unsafeBitCast(v, to: SIMD8<UInt32>.self) }
 
 /// The floats whose IEEE-754 bits are the lanes of `b`.
-@inline(__always)
+@usableFromInline @inline(__always)
 func floats(_ b: SIMD8<UInt32>) -> SIMD8<Float> { unsafeBitCast(b, to: SIMD8<Float>.self) }
