@@ -39,37 +39,37 @@ import Testing
     }
 
     @Test func listAll() throws {
-        try GoldenFile.check(RunReports.list(registry.searchRuns(RunSearch())), named: "list")
+        try golden.check(RunReports.list(registry.searchRuns(RunSearch())), named: "list")
     }
 
     @Test func listFilteredAndOrdered() throws {
         let search = RunSearch(filter: "params.model = 'lstm' or metrics.mae_15m < 0.056", orderBy: "metrics.mae_15m")
-        try GoldenFile.check(RunReports.list(registry.searchRuns(search)), named: "list-filtered")
+        try golden.check(RunReports.list(registry.searchRuns(search)), named: "list-filtered")
     }
 
     @Test func show() throws {
-        try GoldenFile.check(RunReports.show(registry.runDetails(lstmWide)), named: "show")
+        try golden.check(RunReports.show(registry.runDetails(lstmWide)), named: "show")
     }
 
     @Test func diff() throws {
-        try GoldenFile.check(RunReports.diff(registry.diff(lstmWide, lstmNarrow)), named: "diff")
+        try golden.check(RunReports.diff(registry.diff(lstmWide, lstmNarrow)), named: "diff")
     }
 
     @Test func compare() throws {
-        try GoldenFile.check(RunReports.compare(registry.compare([lstmWide, lstmNarrow, arima])), named: "compare")
+        try golden.check(RunReports.compare(registry.compare([lstmWide, lstmNarrow, arima])), named: "compare")
     }
 
     @Test func history() throws {
-        try GoldenFile.check(RunReports.history(registry.history(lstmWide, metric: "loss")), named: "history")
+        try golden.check(RunReports.history(registry.history(lstmWide, metric: "loss")), named: "history")
     }
 
     @Test func modelsAfterPromotionsAndRollback() throws {
         _ = try registry.promote(run: arima, model: "cpu", artifact: nil, alias: "production", reason: "baseline")
         let promotion = try registry.promote(run: lstmWide, model: "cpu", artifact: nil, alias: "production", reason: "lower mae_15m")
-        try GoldenFile.check(RegistryReports.promotion(promotion), named: "promote")
+        try golden.check(RegistryReports.promotion(promotion), named: "promote")
         _ = try registry.promote(run: lstmNarrow, model: "cpu", artifact: nil, alias: "staging", reason: nil)
         _ = try registry.rollback(model: "cpu", alias: "production", reason: "latency regression")
-        try GoldenFile.check(RegistryReports.models(registry.models()), named: "models")
+        try golden.check(RegistryReports.models(registry.models()), named: "models")
     }
 
     /// The diff's numbers, checked by hand: B − A and (B − A) / |A|.

@@ -93,7 +93,7 @@ import Testing
         }
         let (status, output, _) = try RunsExecutable.run(["list", "--help"], executable: runs)
         #expect(status == 0)
-        try GoldenFile.check(output, named: "help-list")
+        try golden.check(output, named: "help-list")
     }
 
     private func readLine(from handle: FileHandle) -> String? {
