@@ -17,13 +17,13 @@ enum RunsExecutable {
         "the `runs` executable is not built (looked beside \(CommandLine.arguments[0]) and in .build/debug); run `swift build --product runs`"
     }
 
-    /// Starts `runs` with `arguments`, stdout and stderr piped.
-    static func start(_ arguments: [String], executable: URL) throws -> (Process, Pipe, Pipe) {
+    /// Starts `runs` with `arguments` (and `environment` added), stdout and stderr piped.
+    static func start(_ arguments: [String], executable: URL, environment extra: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         // Help text wraps at the terminal width: fix it so golden files do not depend on the shell.
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
         environment["COLUMNS"] = "80"
         process.environment = environment
         let out = Pipe(), err = Pipe()
@@ -34,8 +34,8 @@ enum RunsExecutable {
     }
 
     /// Runs to completion and returns (exit status, stdout, stderr).
-    static func run(_ arguments: [String], executable: URL) throws -> (Int32, String, String) {
-        let (process, out, err) = try start(arguments, executable: executable)
+    static func run(_ arguments: [String], executable: URL, environment: [String: String] = [:]) throws -> (Int32, String, String) {
+        let (process, out, err) = try start(arguments, executable: executable, environment: environment)
         let output = out.fileHandleForReading.readDataToEndOfFile()
         let errors = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
