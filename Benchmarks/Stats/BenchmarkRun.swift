@@ -39,6 +39,21 @@ struct BenchmarkRun {
             let p = "\(model.specification) it=\(model.summary.iterations) ar=\(c.ar.map { String(format: "%.3f", $0) }) ma=\(c.ma.map { String(format: "%.3f", $0) }) mu=\(String(format: "%.2g", c.constant)) models=\(model.summary.modelsTried ?? 1)"
             return BenchmarkRun(mae: steps.map { data.mae(paths: paths, origins: data.origins(steps: $0), steps: $0) },
                                 coverage80: cov, fitSeconds: fitTime.seconds, fitCPUSeconds: fitCPU, forecastSeconds: forecastTime.seconds, parameters: p)
+        case "prophet", "prophet-ar":
+            var fitted: FittedProphetStyle?
+            let cpuStart = threadCPUSeconds()
+            let fitTime = try clock.measure {
+                fitted = try ProphetStyle(recentPast: model == "prophet" ? .none : .autoARIMA).fit(fitData)
+            }
+            let fitCPU = threadCPUSeconds() - cpuStart
+            guard let model = fitted else { throw HarnessError("no fit") }
+            var paths: [[Double]] = []
+            let forecastTime = try clock.measure { paths = try model.rollingForecasts(over: data.scaled, origins: origins, steps: maxSteps) }
+            let p = model.parameters
+            let text = ["iterations", "neg_log_posterior", "residual_model", "trend_weight"].compactMap { key in p[key].map { "\(key)=\($0)" } }.joined(separator: " ")
+            return BenchmarkRun(mae: steps.map { data.mae(paths: paths, origins: data.origins(steps: $0), steps: $0) },
+                                coverage80: steps.map { _ in .nan }, fitSeconds: fitTime.seconds, fitCPUSeconds: fitCPU,
+                                forecastSeconds: forecastTime.seconds, parameters: text)
         default:
             throw HarnessError("unknown model \(model)")
         }

@@ -13,6 +13,9 @@ struct ARIMAEstimator {
     var method: Method = .exact
     /// Also run ML from all-zero coefficients and keep the better optimum.
     var tryZeroStart = true
+    /// An exogenous column z (same length as y): y_t = β z_t + η_t with η the ARIMA; β is
+    /// profiled out like the constant (which must then be off) and returned in `regression`.
+    var regressor: [Double]? = nil
 
     enum Method { case exact, conditionalSumOfSquares }
 
@@ -20,6 +23,8 @@ struct ARIMAEstimator {
         var coefficients: ARIMACoefficients
         var sigma2: Double
         var summary: ARIMAFitSummary
+        /// β of `regressor` (0 without one).
+        var regression = 0.0
     }
 
     func estimate(_ y: [Double]) throws(ARIMAError) -> Estimate {
@@ -28,7 +33,7 @@ struct ARIMAEstimator {
         if let bad = y.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteValue(index: bad, value: y[bad]) }
         let delta = ARIMAPolynomials.differencing(d: spec.order.d, seasonalD: spec.seasonal.d, period: spec.seasonal.period)
         let w = ARIMAPolynomials.difference(y, delta: delta)
-        let k = spec.coefficientCount + 1
+        let k = spec.coefficientCount + 1 + (regressor == nil ? 0 : 1)
         let needed = max(k + 2, spec.expandedARDegree + 2)
         guard w.count >= needed else {
             throw .tooShort(count: y.count, needed: needed + delta.count, model: spec.description)
@@ -54,7 +59,8 @@ struct ARIMAEstimator {
         // exact likelihood, least squares in CSS), which also keeps the problem well scaled.
         var arma = spec
         arma.includeConstant = false
-        let estimateMean = spec.includeConstant
+        let estimateMean = spec.includeConstant || regressor != nil
+        let z = regressor.map { ARIMAPolynomials.difference($0, delta: delta) }
         let zeroStart = [Double](repeating: 0, count: arma.coefficientCount)
 
         // 1. Conditional sum of squares: minimise log(S/m), analytic gradient.
@@ -62,7 +68,7 @@ struct ARIMAEstimator {
             let c = ARIMACoefficients(unconstrained: x, spec: arma)
             let css = ConditionalSumOfSquares(
                 w: w, ar: c.expandedAR(period: period), ma: c.expandedMA(period: period),
-                mean: 0, estimateMean: estimateMean, withGradient: true)
+                mean: 0, estimateMean: estimateMean, withGradient: true, regressor: z)
             guard css.sumSquares > 0, css.sumSquares.isFinite else { return .infinity }
             let jacobian = expansionJacobian(at: x, spec: arma)
             for b in x.indices {
@@ -94,22 +100,22 @@ struct ARIMAEstimator {
             var coefficients = ARIMACoefficients(unconstrained: cssPoint, spec: arma)
             let css = ConditionalSumOfSquares(
                 w: w, ar: coefficients.expandedAR(period: period), ma: coefficients.expandedMA(period: period),
-                mean: 0, estimateMean: estimateMean, withGradient: false)
+                mean: 0, estimateMean: estimateMean, withGradient: false, regressor: z)
             let sigma2 = css.sumSquares / Double(css.count)
             guard sigma2 > 0, sigma2.isFinite else {
                 throw .optimizationFailed(model: spec.description, reason: "the conditional sum of squares is \(sigma2)")
             }
-            coefficients.constant = estimateMean ? css.mean : 0
+            coefficients.constant = spec.includeConstant ? css.mean : 0
             let summary = ARIMAFitSummary(
                 logLikelihood: -0.5 * n * (log(2 * Double.pi * sigma2) + 1), observations: w.count, parameterCount: k,
                 iterations: 0, converged: true, note: "conditional sum of squares", modelsTried: nil)
-            return Estimate(coefficients: coefficients, sigma2: sigma2, summary: summary)
+            return Estimate(coefficients: coefficients, sigma2: sigma2, summary: summary, regression: z == nil ? 0 : css.mean)
         }
 
         // 2. Exact ML: minimise −ℓ_c / n.
         func mlObjective(_ x: [Double]) -> Double {
             let c = ARIMACoefficients(unconstrained: x, spec: arma)
-            let l = ARMALikelihood(w: w, coefficients: c, period: period, estimateMean: estimateMean)
+            let l = ARMALikelihood(w: w, coefficients: c, period: period, estimateMean: estimateMean, regressor: z)
             let value = -l.concentratedLogLikelihood / n
             return value.isFinite ? value : .infinity
         }
@@ -140,12 +146,12 @@ struct ARIMAEstimator {
             throw .optimizationFailed(model: spec.description, reason: failure.map { "\($0)" } ?? "no start value gave a finite likelihood")
         }
         var coefficients = ARIMACoefficients(unconstrained: result.point, spec: arma)
-        let likelihood = ARMALikelihood(w: w, coefficients: coefficients, period: period, estimateMean: estimateMean)
-        coefficients.constant = estimateMean ? likelihood.mean : 0
+        let likelihood = ARMALikelihood(w: w, coefficients: coefficients, period: period, estimateMean: estimateMean, regressor: z)
+        coefficients.constant = spec.includeConstant ? likelihood.mean : 0
         let summary = ARIMAFitSummary(
             logLikelihood: likelihood.concentratedLogLikelihood, observations: w.count, parameterCount: k,
             iterations: result.iterations, converged: result.status.converged, note: nil, modelsTried: nil)
-        return Estimate(coefficients: coefficients, sigma2: likelihood.sigma2, summary: summary)
+        return Estimate(coefficients: coefficients, sigma2: likelihood.sigma2, summary: summary, regression: z == nil ? 0 : likelihood.mean)
     }
 }
 

@@ -62,10 +62,11 @@ struct ARMALikelihood {
     /// μ used: the GLS estimate with `estimateMean`, else `coefficients.constant`.
     var mean: Double
 
-    init(w: [Double], coefficients c: ARIMACoefficients, period: Int, estimateMean: Bool = false) {
+    /// `regressor` (differenced like w) replaces the constant column when `estimateMean`.
+    init(w: [Double], coefficients c: ARIMACoefficients, period: Int, estimateMean: Bool = false, regressor: [Double]? = nil) {
         var filter = ARMAKalmanFilter(ar: c.expandedAR(period: period), ma: c.expandedMA(period: period))
         let x = estimateMean || c.constant == 0 ? w : w.map { $0 - c.constant }
-        let sums = filter.accumulate(x, withMean: estimateMean)
+        let sums = filter.accumulate(x, withMean: estimateMean, regressor: regressor)
         if estimateMean && sums.uu > 0 {
             mean = sums.vu / sums.uu
             sumSquares = max(sums.vv - sums.vu * sums.vu / sums.uu, 0)

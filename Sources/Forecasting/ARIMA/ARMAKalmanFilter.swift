@@ -100,7 +100,10 @@ struct ARMAKalmanFilter: Sendable, Codable, Equatable {
     /// Filters the whole block (the arithmetic of `update`, with scratch space allocated
     /// once); once P has converged (F_t constant) only raw products are accumulated and
     /// scaled by 1/F at the end.
-    mutating func accumulate(_ x: [Double], withMean: Bool) -> Sums {
+    /// `regressor` z_t replaces the constant 1 when given (regression with ARMA errors).
+    mutating func accumulate(_ x: [Double], withMean: Bool, regressor: [Double]? = nil) -> Sums {
+        let z = regressor ?? []
+        let useColumn = !z.isEmpty
         let r = self.r
         var a = state, p = covariance, isSteady = steady
         var b = [Double](repeating: 0, count: r)   // state of the regressor filter
@@ -129,7 +132,7 @@ struct ARMAKalmanFilter: Sendable, Codable, Equatable {
                 for i in 0..<(r - 1) { a[i] = phi[i] * first + a[i + 1] }
                 a[r - 1] = phi[r - 1] * first
                 if withMean {
-                    let u = 1 - b[0]
+                    let u = (useColumn ? z[t] : 1) - b[0]
                     sums.vu += v * u / f
                     sums.uu += u * u / f
                     let ug = u / f
@@ -171,7 +174,7 @@ struct ARMAKalmanFilter: Sendable, Codable, Equatable {
                 for i in 0..<(r - 1) { a[i] = phi[i] * first + a[i + 1] }
                 a[r - 1] = phi[r - 1] * first
                 if withMean {
-                    let u = 1 - b[0]
+                    let u = (useColumn ? z[t] : 1) - b[0]
                     rawVU += v * u
                     rawUU += u * u
                     for i in 0..<r { b[i] += gain[i] * u }

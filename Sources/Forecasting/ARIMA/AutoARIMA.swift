@@ -29,6 +29,8 @@ public struct AutoARIMA: Forecaster {
     public var startSeasonalQ: Int
     /// Seasonal period s in steps; 1 = non-seasonal.
     public var period: Int
+    /// Fixed number of regular differences (R's `d`); nil = chosen by KPSS tests.
+    public var fixedD: Int?
     /// Level of the KPSS tests.
     public var alpha: Double
     /// Upper bound on candidate fits.
@@ -42,8 +44,9 @@ public struct AutoARIMA: Forecaster {
         period: Int = 1, maxP: Int = 5, maxQ: Int = 5, maxSeasonalP: Int = 2, maxSeasonalQ: Int = 2,
         maxD: Int = 2, maxSeasonalD: Int = 1, startP: Int = 2, startQ: Int = 2,
         startSeasonalP: Int = 1, startSeasonalQ: Int = 1, alpha: Double = 0.05, maxModels: Int = 94,
-        approximation: Bool? = nil, intervalLevels: [Double] = [0.8, 0.95]
+        approximation: Bool? = nil, fixedD: Int? = nil, intervalLevels: [Double] = [0.8, 0.95]
     ) {
+        self.fixedD = fixedD
         self.approximation = approximation
         self.period = period
         self.maxP = maxP; self.maxQ = maxQ
@@ -60,6 +63,30 @@ public struct AutoARIMA: Forecaster {
 
     public func fit(_ data: FitData) throws -> FittedARIMA {
         try fit(series: data.series)
+    }
+
+    /// Regression with ARIMA errors: y_t = β z_t + η_t, orders of η by the same search
+    /// (no constant), β by GLS inside every likelihood. Returns the ARIMA of η conditioned
+    /// on η = y − βz, and β. `regressor` has one value per point of `series`.
+    public func fit(series: RegularSeries, regressor: [Double]) throws(ARIMAError) -> (errors: FittedARIMA, coefficient: Double) {
+        guard regressor.count == series.count else {
+            throw .artifactMismatch("regressor has \(regressor.count) values for \(series.count) points")
+        }
+        if let bad = regressor.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteValue(index: bad, value: regressor[bad]) }
+        let x = series.values
+        if let bad = x.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteValue(index: bad, value: x[bad]) }
+        guard x.count >= 3 else { throw .tooShort(count: x.count, needed: 3, model: "AutoARIMA") }
+        var search = StepwiseARIMASearch(configuration: self, series: x)
+        search.regressor = regressor
+        let (spec, estimate) = try search.run()
+        var summary = estimate.summary
+        summary.modelsTried = search.fitted.count
+        let beta = estimate.regression
+        let errors = zip(x, regressor).map { $0 - beta * $1 }
+        let model = try FittedARIMA(
+            specification: spec, coefficients: estimate.coefficients, sigma2: estimate.sigma2,
+            summary: summary, intervalLevels: intervalLevels, history: errors)
+        return (model, beta)
     }
 
     public func fit(series: RegularSeries) throws(ARIMAError) -> FittedARIMA {

@@ -16,7 +16,10 @@ struct ConditionalSumOfSquares {
     /// ∂S/∂φ*_i (length P) then ∂S/∂θ*_j (length Q); empty unless requested.
     var gradient: [Double]
 
-    init(w: [Double], ar phi: [Double], ma theta: [Double], mean fixedMean: Double, estimateMean: Bool, withGradient: Bool) {
+    /// `regressor` z (same length as w) replaces the constant column when `estimateMean`:
+    /// then h_t = −(z_t − Σ φ*_i z_{t−i}) − Σ θ*_j h_{t−j}.
+    init(w: [Double], ar phi: [Double], ma theta: [Double], mean fixedMean: Double, estimateMean: Bool, withGradient: Bool,
+         regressor: [Double]? = nil) {
         let n = w.count, p = phi.count, q = theta.count
         count = max(n - p, 0)
         gradient = []
@@ -29,6 +32,10 @@ struct ConditionalSumOfSquares {
             let drive = -(1 - phi.reduce(0, +))
             for t in p..<n {
                 var v = drive
+                if let z = regressor {
+                    v = -z[t]
+                    for i in 0..<p { v += phi[i] * z[t - i - 1] }
+                }
                 for j in 0..<min(q, t - p) { v -= theta[j] * h[t - j - 1] }
                 h[t] = v
             }

@@ -6,6 +6,8 @@ struct StepwiseARIMASearch {
 
     let configuration: AutoARIMA
     let series: [Double]
+    /// Optional exogenous column (regression with ARIMA errors); no constant then.
+    var regressor: [Double]? = nil
     /// AICc of every candidate tried (∞ when unusable).
     private(set) var fitted: [Key: Double] = [:]
     private var estimates: [Key: ARIMAEstimator.Estimate] = [:]
@@ -29,13 +31,13 @@ struct StepwiseARIMASearch {
         var dx = series
         if seasonalD == 1 { dx = (period..<n).map { series[$0] - series[$0 - period] } }
         if isConstant(dx) { return try fallback(d: 0, seasonalD: seasonalD, period: period, constant: false) }
-        d = KPSSTest.differencesNeeded(dx, alpha: c.alpha, maxD: c.maxD)
+        d = c.fixedD ?? KPSSTest.differencesNeeded(dx, alpha: c.alpha, maxD: c.maxD)
         for _ in 0..<d { dx = zip(dx.dropFirst(), dx).map { $0 - $1 } }
         if isConstant(dx) { return try fallback(d: d, seasonalD: seasonalD, period: period, constant: d + seasonalD <= 1) }
 
         maxP = min(c.maxP, n / 3); maxQ = min(c.maxQ, n / 3)
         if period > 1 { maxSP = min(c.maxSeasonalP, n / (3 * period)); maxSQ = min(c.maxSeasonalQ, n / (3 * period)) }
-        let allowConstant = d + seasonalD <= 1
+        let allowConstant = d + seasonalD <= 1 && regressor == nil
         approximate = c.approximation ?? (n > 150 || period > 12)
 
         var p = min(c.startP, maxP), q = min(c.startQ, maxQ)
@@ -91,6 +93,7 @@ struct StepwiseARIMASearch {
             optimizer.maxIterations = 100
             var estimator = ARIMAEstimator(specification: specification(key), optimizer: optimizer, tryNearUnitMA: false)
             estimator.tryZeroStart = false
+            estimator.regressor = regressor
             let estimate = try estimator.estimate(series)
             return isUsable(estimate) ? estimate : nil
         } catch {
@@ -117,6 +120,7 @@ struct StepwiseARIMASearch {
     private mutating func evaluate(_ key: Key) -> Double {
         var estimator = ARIMAEstimator(specification: specification(key), optimizer: ARIMA().optimizer, tryNearUnitMA: false)
         estimator.method = approximate ? .conditionalSumOfSquares : .exact
+        estimator.regressor = regressor
         var ic = Double.infinity
         do {
             let estimate = try estimator.estimate(series)
