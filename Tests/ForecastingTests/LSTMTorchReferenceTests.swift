@@ -5,8 +5,8 @@ import Testing
 
 /// Forward outputs and gradients for fixed weights against PyTorch 2.13 (float64),
 /// produced once by LSTMReference/make_reference.py (output committed beside it).
-/// Our network runs in Float32, so the tolerance is 2e-6 absolute on outputs of
-/// size ~0.5 and 1e-5 on gradients.
+/// Our network runs in Float32: tolerance 5e-7 absolute on outputs of size ~0.5 and on
+/// gradients (measured: 5.3e-8 and 4.3e-8).
 @Suite struct LSTMTorchReferenceTests {
     struct Reference: Decodable {
         struct Tensor: Decodable { let name: String; let shape: [Int] }
@@ -52,7 +52,8 @@ import Testing
         for (k, expected) in r.outputs.enumerated() {
             let got = (0..<expected.count).map { Double(ws.output(head: k)[$0]) }
             let worst = zip(got, expected).map { abs($0 - $1) }.max() ?? 0
-            #expect(worst < 2e-6, "head \(k): worst |Δ| \(worst); got \(got), torch \(expected)")
+            print("torch reference: head \(k) worst |Δŷ| \(worst)")
+            #expect(worst < 5e-7, "head \(k): worst |Δ| \(worst); got \(got), torch \(expected)")
         }
     }
 
@@ -79,6 +80,7 @@ import Testing
         #expect(abs(loss - r.loss) < 1e-6, "loss \(loss) vs torch \(r.loss)")
         let got = net.gradients.array.map(Double.init)
         let worst = zip(got, r.gradients).map { abs($0 - $1) }.max() ?? 0
-        #expect(worst < 1e-5, "worst |Δ∂θ| \(worst)")
+        print("torch reference: loss \(loss) vs \(r.loss), worst |Δ∂θ| \(worst)")
+        #expect(worst < 5e-7, "worst |Δ∂θ| \(worst)")
     }
 }

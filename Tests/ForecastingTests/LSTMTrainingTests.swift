@@ -118,4 +118,40 @@ import Testing
         let single = try fitted.apply(to: s.prefix(265)).predict(steps: 8)
         #expect(zip(single, paths[4]).allSatisfy { abs($0 - $1) < 1e-6 }, "\(single) vs \(paths[4])")
     }
+
+    /// The level fix: in `relative_to_last` mode the network sees the same inputs when the
+    /// whole series is shifted by c (level far outside the training range), so every
+    /// forecast shifts by exactly c; in `absolute` mode it does not.
+    @Test func relativeLevelForecastsFollowAShiftedLevel() throws {
+        let fitted = try fit(Self.configuration(epochs: 1))
+        let s = Self.series()
+        let shifted = s.with(values: s.values.map { $0 + 5 })
+        let base = try fitted.rollingForecasts(over: s, origins: 260..<270, steps: 6)
+        let moved = try fitted.rollingForecasts(over: shifted, origins: 260..<270, steps: 6)
+        for (a, b) in zip(base, moved) {
+            #expect(zip(a, b).allSatisfy { abs($1 - $0 - 5) < 1e-9 }, "\(a) vs \(b)")
+        }
+        var absolute = Self.configuration(epochs: 1)
+        absolute.level = .absolute
+        let fixed = try fit(absolute)
+        let a = try fixed.rollingForecasts(over: s, origins: 260..<261, steps: 6)[0]
+        let b = try fixed.rollingForecasts(over: shifted, origins: 260..<261, steps: 6)[0]
+        #expect(zip(a, b).contains { abs($1 - $0 - 5) > 0.5 }, "absolute mode should not follow the shift: \(a) vs \(b)")
+    }
+
+    /// SGD with momentum and RMSprop (with weight decay, Huber/MAE loss, reduce-on-plateau)
+    /// also train: the validation loss of the last epoch is below the first's.
+    @Test(arguments: [LSTMOptimizer.sgd, .rmsprop])
+    func otherOptimizersTrain(optimizer: LSTMOptimizer) throws {
+        var configuration = Self.configuration(epochs: 4, learningRate: optimizer == .sgd ? 0.05 : 3e-3)
+        configuration.training.optimizer = optimizer
+        configuration.training.weightDecay = 1e-4
+        configuration.training.loss = optimizer == .sgd ? .huber(delta: 1) : .mae
+        configuration.training.plateauPatience = 1
+        let recorder = Recorder()
+        _ = try fit(configuration, recorder: recorder)
+        let epochs = recorder.epochs
+        #expect(epochs.count == 4)
+        #expect(epochs.last!.validationTotal < epochs.first!.validationTotal, "\(epochs.map(\.validationTotal))")
+    }
 }
