@@ -63,6 +63,11 @@ let package = Package(
             path: "Benchmarks/Stats",
             exclude: ["statsmodels_arima.py", "statsforecast_autoarima_fit.py", "prophet_reference.py"]
         ),
+        .executableTarget(
+            name: "bench-accuracy",
+            dependencies: ["Forecasting", "Ingest", "Series", "Kernels"],
+            path: "Benchmarks/Accuracy"
+        ),
         .executableTarget(name: "bench-ingest", dependencies: ["Ingest", "Kernels"], path: "Benchmarks/Ingest"),
 
         .testTarget(name: "KernelsTests", dependencies: ["Kernels", "TestSupport"]),
