@@ -1,0 +1,35 @@
+import Series
+
+/// The protocol's output (EVALUATION.md §8), encoded with the snake_case keys the
+/// reference tools' reports use. `parameters` adds what the model fitted.
+public struct EvaluationReport: Sendable, Encodable {
+    public let series: String
+    public let intervalSeconds: Double
+    public let n: Int
+    public let filled: Int
+    public let collapsed: Int
+    public let nTrain: Int
+    public let nVal: Int
+    public let nTest: Int
+    public let model: String
+    public let fitSeconds: Double
+    public let forecastSeconds: Double
+    /// Keyed by horizon minutes ("5", "15", "30").
+    public let horizons: [String: HorizonScore]
+    public let parameters: [String: ParameterValue]
+
+    enum CodingKeys: String, CodingKey {
+        case series, n, filled, collapsed, model, horizons, parameters
+        case intervalSeconds = "interval_seconds"
+        case nTrain = "n_train"
+        case nVal = "n_val"
+        case nTest = "n_test"
+        case fitSeconds = "fit_seconds"
+        case forecastSeconds = "forecast_seconds"
+    }
+
+    /// Horizons in increasing minutes.
+    public var orderedHorizons: [(minutes: Int, score: HorizonScore)] {
+        horizons.compactMap { key, score in Int(key).map { ($0, score) } }.sorted { $0.minutes < $1.minutes }
+    }
+}

@@ -1,0 +1,84 @@
+import Series
+
+/// Runs a forecaster through the evaluation protocol (EVALUATION.md §5): fit once on
+/// s_0 … s_{n_train+n_val−1}, then forecast every test origin with fixed parameters.
+public struct Evaluator<Clock: _Concurrency.Clock> where Clock.Duration == Duration {
+    public let clock: Clock
+
+    public init(clock: Clock) {
+        self.clock = clock
+    }
+
+    public func evaluate<F: Forecaster>(_ forecaster: F, plan: EvaluationPlan) throws -> EvaluationReport {
+        let fitData = FitData(series: plan.scaled.prefix(plan.split.testStart), trainCount: plan.split.trainCount)
+        let (model, fitSeconds) = try timed { try forecaster.fit(fitData) }
+
+        let maxSteps = plan.horizons.map(\.steps).max() ?? 1
+        let origins = plan.allOrigins
+        let (paths, forecastSeconds) = try timed {
+            try model.rollingForecasts(over: plan.scaled, origins: origins, steps: maxSteps)
+        }
+        guard paths.count == origins.count, paths.allSatisfy({ $0.count == maxSteps }) else {
+            throw EvaluatorError.malformedForecasts(model: forecaster.name, expectedOrigins: origins.count, expectedSteps: maxSteps)
+        }
+
+        var scores: [String: HorizonScore] = [:]
+        for horizon in plan.horizons {
+            let count = plan.origins(steps: horizon.steps).count
+            let forecasts = paths.prefix(count).map { $0[horizon.steps - 1] }
+            if let bad = forecasts.firstIndex(where: { !$0.isFinite }) {
+                throw EvaluatorError.nonFiniteForecast(model: forecaster.name, origin: origins.lowerBound + bad, steps: horizon.steps)
+            }
+            scores[String(horizon.minutes)] = plan.score(horizon, forecasts: forecasts)
+        }
+        return EvaluationReport(
+            series: plan.grid.series.name,
+            intervalSeconds: plan.grid.series.interval,
+            n: plan.split.count,
+            filled: plan.grid.filled,
+            collapsed: plan.grid.collapsed,
+            nTrain: plan.split.trainCount,
+            nVal: plan.split.validationCount,
+            nTest: plan.split.testCount,
+            model: forecaster.name,
+            fitSeconds: fitSeconds,
+            forecastSeconds: forecastSeconds,
+            horizons: scores,
+            parameters: model.parameters
+        )
+    }
+}
+
+extension Evaluator {
+    /// The body's value and the seconds it took on `clock`.
+    func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+        let start = clock.now
+        let value = try body()
+        return (value, start.duration(to: clock.now).seconds)
+    }
+}
+
+extension Evaluator where Clock == ContinuousClock {
+    public init() { self.init(clock: ContinuousClock()) }
+}
+
+extension Duration {
+    var seconds: Double {
+        let (s, attoseconds) = components
+        return Double(s) + Double(attoseconds) * 1e-18
+    }
+}
+
+public enum EvaluatorError: Error, Equatable, CustomStringConvertible {
+    case malformedForecasts(model: String, expectedOrigins: Int, expectedSteps: Int)
+    case nonFiniteForecast(model: String, origin: Int, steps: Int)
+
+    public var description: String {
+        switch self {
+        case .malformedForecasts(let model, let origins, let steps):
+            return "\(model) returned forecasts of the wrong shape; expected \(origins) origins × \(steps) steps (a bug in the model: please report it)"
+        case .nonFiniteForecast(let model, let origin, let steps):
+            return "\(model) forecast a non-finite value at origin \(origin), \(steps) steps ahead; the model diverged on this series"
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Dispatch
+import Series
+
+/// A trained LSTM conditioned on a history. Forecasts run through the inference path
+/// (`LSTMInference`), all origins batched.
+public struct FittedLSTM: FittedForecaster {
+    public let artifact: LSTMArtifact
+    public let history: RegularSeries
+    let network: LSTMNetwork
+    let window: Int
+    let horizons: [Int]
+
+    /// Rebuilds the network from an artifact (for example one loaded from disk).
+    public init(artifact: LSTMArtifact, history: RegularSeries) throws {
+        let (window, horizons) = try artifact.configuration.steps(interval: artifact.intervalSeconds)
+        guard history.interval == artifact.intervalSeconds else {
+            throw LSTMError.artifactMismatch(field: "interval_seconds", expected: "\(history.interval)", got: "\(artifact.intervalSeconds)")
+        }
+        self.artifact = artifact
+        self.history = history
+        self.window = window
+        self.horizons = horizons
+        network = try LSTMNetwork(architecture: artifact.architecture, parameters: artifact.parameters)
+    }
+
+    public func predict(steps: Int) throws -> [Double] {
+        guard history.count > 0 else { throw ForecastingError.emptyHistory(model: "lstm") }
+        return try rollingForecasts(over: history, origins: (history.count - 1)..<history.count, steps: steps)[0]
+    }
+
+    public func apply(to history: RegularSeries) throws -> FittedLSTM {
+        try FittedLSTM(artifact: artifact, history: history)
+    }
+
+    /// Features are built once on s_0 … s_{last origin} (they are causal), then every
+    /// origin's window goes through the network in batches.
+    public func rollingForecasts(over series: RegularSeries, origins: Range<Int>, steps: Int) throws -> [[Double]] {
+        guard !origins.isEmpty else { return [] }
+        let visible = series.prefix(origins.upperBound)
+        let inputs = try LSTMInputs(series: visible, features: artifact.configuration.features, window: window,
+                                    normalization: artifact.normalization)
+        return LSTMInference.forecasts(network: network, inputs: inputs, origins: Array(origins), horizons: horizons, steps: steps)
+    }
+
+    public var parameters: [String: ParameterValue] {
+        var p: [String: ParameterValue] = [
+            "window_steps": .integer(window),
+            "horizon_steps": .integers(horizons),
+            "level": .text(artifact.normalization.mode.rawValue),
+            "level_scale": .number(artifact.normalization.scale),
+            "parameter_count": .integer(artifact.parameters.count),
+        ]
+        if let t = artifact.training {
+            p["best_epoch"] = .integer(t.bestEpoch)
+            p["epochs_run"] = .integer(t.epochsRun)
+            p["best_validation_loss"] = .number(t.bestValidationLoss)
+        }
+        return p
+    }
+}
+
+/// The LSTM forecaster (EVALUATION.md §7 reference design with the level fix of
+/// `LevelMode.relativeToLast` by default).
+public struct LSTMForecaster: Forecaster {
+    public var configuration: LSTMConfiguration
+    public var hooks: LSTMTrainer.Hooks
+
+    public init(configuration: LSTMConfiguration = .init(), hooks: LSTMTrainer.Hooks = .init(now: LSTMForecaster.monotonicSeconds)) {
+        self.configuration = configuration
+        self.hooks = hooks
+    }
+
+    public var name: String { "lstm" }
+
+    public func fit(_ data: FitData) throws -> FittedLSTM {
+        try LSTMTrainer.fit(configuration: configuration, series: data.series, trainCount: data.trainCount, hooks: hooks)
+    }
+
+    /// Seconds of monotonic uptime (the default clock; `main` may inject another).
+    @Sendable public static func monotonicSeconds() -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds) * 1e-9
+    }
+}

@@ -1,0 +1,87 @@
+import Kernels
+
+/// Pointers to one head's tensors (weights or gradients) in a flat parameter block.
+struct HeadTensors {
+    /// W₁ [P × D·H], b₁ [P], W₂ [n × P], b₂ [n]
+    let w1: UnsafeMutablePointer<Float>, b1: UnsafeMutablePointer<Float>
+    let w2: UnsafeMutablePointer<Float>, b2: UnsafeMutablePointer<Float>
+
+    init(_ base: UnsafeMutablePointer<Float>, _ layout: ParameterLayout.Head) {
+        w1 = base + layout.hiddenWeights; b1 = base + layout.hiddenBias
+        w2 = base + layout.outputWeights; b2 = base + layout.outputBias
+    }
+}
+
+/// Buffers of one head for up to `maxBatch` rows.
+final class HeadWorkspace: @unchecked Sendable {
+    /// z = r·W₁ᵀ + b₁ [B × P], a = ReLU(z) ⊙ m [B × P], mask m [B × P] (0 or 1/(1−p)),
+    /// y = a·W₂ᵀ + b₂ [B × n], ∂L/∂y [B × n], scratch ∂L/∂z [B × P].
+    let preActivation, activation, mask, output, outputGradient, hiddenGradient: FloatBuffer
+
+    init(maxBatch: Int, hidden: Int, outputs: Int) {
+        preActivation = FloatBuffer(count: maxBatch * hidden)
+        activation = FloatBuffer(count: maxBatch * hidden)
+        mask = FloatBuffer(count: maxBatch * hidden)
+        output = FloatBuffer(count: maxBatch * outputs)
+        outputGradient = FloatBuffer(count: maxBatch * outputs)
+        hiddenGradient = FloatBuffer(count: maxBatch * hidden)
+    }
+}
+
+/// One forecast head: y = (ReLU(r·W₁ᵀ + b₁) ⊙ m)·W₂ᵀ + b₂, r [B × R], y [B × n].
+/// Dropout mask m has entries 0 (probability p) or 1/(1−p) while training, 1 otherwise.
+enum Head {
+    static func forward(
+        representation r: UnsafePointer<Float>, width: Int, weights w: HeadTensors,
+        workspace ws: HeadWorkspace, batch: Int, hidden p: Int, outputs n: Int,
+        dropout: Float, rng: inout SplitMix64?
+    ) {
+        let z = ws.preActivation.pointer, a = ws.activation.pointer, m = ws.mask.pointer
+        GEMM.multiply(.none, .transposed, m: batch, n: p, k: width, a: r, lda: width, b: w.w1, ldb: width,
+                      c: z, ldc: p)
+        fillDropoutMask(m, count: batch * p, probability: dropout, rng: &rng)
+        for row in 0..<batch {
+            for j in 0..<p {
+                let v = z[row * p + j] + w.b1[j]
+                z[row * p + j] = v
+                a[row * p + j] = max(v, 0) * m[row * p + j]
+            }
+        }
+        let y = ws.output.pointer
+        GEMM.multiply(.none, .transposed, m: batch, n: n, k: p, a: a, lda: p, b: w.w2, ldb: p, c: y, ldc: n)
+        for row in 0..<batch { for j in 0..<n { y[row * n + j] += w.b2[j] } }
+    }
+
+    /// Accumulates ∂W₁, ∂b₁, ∂W₂, ∂b₂ from `ws.outputGradient` and adds ∂L/∂r into
+    /// `representationGradient` [B × R] (β = `accumulate ? 1 : 0`).
+    static func backward(
+        representation r: UnsafePointer<Float>, width: Int, weights w: HeadTensors, gradients dw: HeadTensors,
+        workspace ws: HeadWorkspace, batch: Int, hidden p: Int, outputs n: Int,
+        representationGradient dr: UnsafeMutablePointer<Float>, accumulate: Bool
+    ) {
+        let dy = ws.outputGradient.pointer, dz = ws.hiddenGradient.pointer
+        GEMM.multiply(.transposed, .none, m: n, n: p, k: batch, a: dy, lda: n, b: ws.activation.pointer, ldb: p,
+                      beta: 1, c: dw.w2, ldc: p)
+        for row in 0..<batch { for j in 0..<n { dw.b2[j] += dy[row * n + j] } }
+        GEMM.multiply(.none, .none, m: batch, n: p, k: n, a: dy, lda: n, b: w.w2, ldb: p, c: dz, ldc: p)
+        let z = ws.preActivation.pointer, m = ws.mask.pointer
+        for k in 0..<(batch * p) { dz[k] = z[k] > 0 ? dz[k] * m[k] : 0 }
+        GEMM.multiply(.transposed, .none, m: p, n: width, k: batch, a: dz, lda: p, b: r, ldb: width,
+                      beta: 1, c: dw.w1, ldc: width)
+        for row in 0..<batch { for j in 0..<p { dw.b1[j] += dz[row * p + j] } }
+        GEMM.multiply(.none, .none, m: batch, n: width, k: p, a: dz, lda: p, b: w.w1, ldb: width,
+                      beta: accumulate ? 1 : 0, c: dr, ldc: width)
+    }
+}
+
+/// Inverted-dropout mask: each entry 0 with probability p, else 1/(1−p), drawn from
+/// `rng`; all ones when `rng` is nil (inference) or p = 0.
+func fillDropoutMask(_ mask: UnsafeMutablePointer<Float>, count: Int, probability p: Float, rng: inout SplitMix64?) {
+    guard p > 0, var generator = rng else {
+        mask.update(repeating: 1, count: count)
+        return
+    }
+    let keep = 1 / (1 - p), threshold = Double(p)
+    for k in 0..<count { mask[k] = generator.nextUnit() < threshold ? 0 : keep }
+    rng = generator
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// A fitted LSTM as a versioned, self-describing Codable value: configuration,
+/// architecture, the model's level normalisation ("scaler"), the feature spec (inside
+/// the configuration) and θ as base64 of little-endian Float32 (exact round trip).
+///
+/// Format history: 1 — first version. Newer versions must keep loading version 1.
+public struct LSTMArtifact: Codable, Sendable, Equatable {
+    public static let formatVersion = 1
+    public static let kind = "lstm"
+
+    public struct TrainingRecord: Codable, Sendable, Equatable {
+        public var bestEpoch: Int
+        public var epochsRun: Int
+        public var bestValidationLoss: Double
+    }
+
+    public var formatVersion: Int
+    public var kind: String
+    public var configuration: LSTMConfiguration
+    public var architecture: LSTMArchitecture
+    public var normalization: LevelNormalization
+    public var intervalSeconds: Double
+    /// Tensor names and shapes in θ order, for checking and for readers in other languages.
+    public var tensors: [TensorRecord]
+    public var parameters: [Float]
+    public var training: TrainingRecord?
+
+    public struct TensorRecord: Codable, Sendable, Equatable {
+        public var name: String
+        public var shape: [Int]
+    }
+
+    public init(configuration: LSTMConfiguration, architecture: LSTMArchitecture, normalization: LevelNormalization,
+                intervalSeconds: Double, parameters: [Float], training: TrainingRecord? = nil) {
+        formatVersion = Self.formatVersion
+        kind = Self.kind
+        self.configuration = configuration
+        self.architecture = architecture
+        self.normalization = normalization
+        self.intervalSeconds = intervalSeconds
+        tensors = ParameterLayout(architecture).tensors.map { TensorRecord(name: $0.name, shape: $0.shape) }
+        self.parameters = parameters
+        self.training = training
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case formatVersion = "format_version", kind, configuration, architecture, normalization
+        case intervalSeconds = "interval_seconds", tensors, parameters, training
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        formatVersion = try c.decode(Int.self, forKey: .formatVersion)
+        guard formatVersion <= Self.formatVersion else {
+            throw LSTMError.unsupportedArtifactVersion(found: formatVersion, supported: Self.formatVersion)
+        }
+        kind = try c.decode(String.self, forKey: .kind)
+        guard kind == Self.kind else { throw LSTMError.artifactMismatch(field: "kind", expected: Self.kind, got: kind) }
+        configuration = try c.decode(LSTMConfiguration.self, forKey: .configuration)
+        architecture = try c.decode(LSTMArchitecture.self, forKey: .architecture)
+        normalization = try c.decode(LevelNormalization.self, forKey: .normalization)
+        intervalSeconds = try c.decode(Double.self, forKey: .intervalSeconds)
+        tensors = try c.decode([TensorRecord].self, forKey: .tensors)
+        training = try c.decodeIfPresent(TrainingRecord.self, forKey: .training)
+        let encoded = try c.decode(String.self, forKey: .parameters)
+        guard let data = Data(base64Encoded: encoded), data.count % 4 == 0 else {
+            throw LSTMError.artifactMismatch(field: "parameters", expected: "base64 of Float32 values", got: "\(encoded.prefix(16))…")
+        }
+        parameters = data.withUnsafeBytes { raw in
+            (0..<(data.count / 4)).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) }
+        }
+        let expected = ParameterLayout(architecture)
+        let names = expected.tensors.map(\.name), shapes = expected.tensors.map(\.shape)
+        guard tensors.map(\.name) == names, tensors.map(\.shape) == shapes else {
+            throw LSTMError.artifactMismatch(field: "tensors", expected: "\(names.count) tensors of the stated architecture", got: "\(tensors.count)")
+        }
+        guard parameters.count == expected.count else {
+            throw LSTMError.parameterCountMismatch(expected: expected.count, got: parameters.count)
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(formatVersion, forKey: .formatVersion)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(configuration, forKey: .configuration)
+        try c.encode(architecture, forKey: .architecture)
+        try c.encode(normalization, forKey: .normalization)
+        try c.encode(intervalSeconds, forKey: .intervalSeconds)
+        try c.encode(tensors, forKey: .tensors)
+        try c.encodeIfPresent(training, forKey: .training)
+        var data = Data(capacity: parameters.count * 4)
+        for p in parameters { withUnsafeBytes(of: p.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
+        try c.encode(data.base64EncodedString(), forKey: .parameters)
+    }
+
+    /// JSON bytes (sorted keys, so equal artifacts give equal bytes).
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try encoder.encode(self)
+    }
+
+    public static func load(from data: Data) throws -> LSTMArtifact {
+        try JSONDecoder().decode(LSTMArtifact.self, from: data)
+    }
+}

@@ -1,0 +1,156 @@
+import Series
+
+/// Everything that defines an LSTM forecaster before it sees data: the window and
+/// horizons in minutes (turned into steps by the series' interval), the features, the
+/// network shape and the training procedure. Defaults are the reference design of
+/// EVALUATION.md §7 except `level`, which defaults to `.relativeToLast` (see `LevelMode`).
+public struct LSTMConfiguration: Codable, Sendable, Equatable {
+    public var windowMinutes: Double
+    public var horizonMinutes: [Double]
+    public var features: LSTMFeatureSpec
+    public var level: LevelMode
+    public var hiddenSize: Int
+    public var layers: Int
+    public var bidirectional: Bool
+    public var dropout: Double
+    public var headHidden: Int
+    public var headDropout: Double
+    public var training: LSTMTrainingOptions
+
+    public init(
+        windowMinutes: Double = 60, horizonMinutes: [Double] = [5, 15, 30], features: LSTMFeatureSpec = .init(),
+        level: LevelMode = .relativeToLast, hiddenSize: Int = 128, layers: Int = 2, bidirectional: Bool = true,
+        dropout: Double = 0.3, headHidden: Int = 64, headDropout: Double = 0.3, training: LSTMTrainingOptions = .init()
+    ) {
+        self.windowMinutes = windowMinutes
+        self.horizonMinutes = horizonMinutes
+        self.features = features
+        self.level = level
+        self.hiddenSize = hiddenSize
+        self.layers = layers
+        self.bidirectional = bidirectional
+        self.dropout = dropout
+        self.headHidden = headHidden
+        self.headDropout = headDropout
+        self.training = training
+    }
+
+    /// L = window / D and h_k = minutes_k / D, which must be whole numbers of steps.
+    public func steps(interval: Double) throws(LSTMError) -> (window: Int, horizons: [Int]) {
+        func count(_ minutes: Double, _ what: String) throws(LSTMError) -> Int {
+            let exact = minutes * 60 / interval
+            guard exact >= 1, exact == exact.rounded() else {
+                throw .notWholeSteps(what: what, minutes: minutes, intervalSeconds: interval)
+            }
+            return Int(exact)
+        }
+        let window = try count(windowMinutes, "window")
+        var horizons: [Int] = []
+        for m in horizonMinutes { horizons.append(try count(m, "horizon")) }
+        return (window, horizons)
+    }
+
+    public func architecture(inputSize: Int, horizons: [Int]) -> LSTMArchitecture {
+        LSTMArchitecture(inputSize: inputSize, hiddenSize: hiddenSize, layers: layers, bidirectional: bidirectional,
+                         dropout: dropout, headHidden: headHidden, headDropout: headDropout, headOutputs: horizons)
+    }
+}
+
+/// How inputs and targets are placed relative to the level of the series.
+///
+/// - `absolute`: the reference design — features and targets are the train-scaled
+///   values themselves. It fails when the test level leaves the training range (the
+///   network has never seen such inputs; TARGETS.md §1).
+/// - `relativeToLast`: every level-type feature (value, rolling mean/min/max, lags) is
+///   taken relative to the window's last value s_t, and level-free ones (diff, rolling
+///   std) are kept; both are divided by σ_Δ, the standard deviation of the training
+///   part's first differences. Targets are (s_{t+j} − s_t)/σ_Δ, and a forecast is
+///   ŝ_{t+j} = s_t + σ_Δ·ŷ_j. The network thus predicts a change from the naive forecast,
+///   which is invariant to any shift of the level.
+public enum LevelMode: String, Codable, Sendable, Equatable {
+    case absolute
+    case relativeToLast = "relative_to_last"
+}
+
+/// Which feature columns feed the network: the 8 reference features of EVALUATION.md §7
+/// (always built), optional lags and rolling statistics, and an optional subset by name.
+public struct LSTMFeatureSpec: Codable, Sendable, Equatable {
+    public var lags: [Int]
+    /// Rolling statistics as (statistic name, width), e.g. ("max", 24).
+    public var rolling: [RollingColumn]
+    /// Column names to keep, in this order; nil keeps every built column.
+    public var columns: [String]?
+
+    public struct RollingColumn: Codable, Sendable, Equatable {
+        public var statistic: String
+        public var width: Int
+        public init(statistic: String, width: Int) { self.statistic = statistic; self.width = width }
+    }
+
+    public init(lags: [Int] = [], rolling: [RollingColumn] = [], columns: [String]? = nil) {
+        self.lags = lags
+        self.rolling = rolling
+        self.columns = columns
+    }
+
+    /// The `Series` spec that builds the columns.
+    func seriesSpec() throws -> FeatureSpec {
+        let rolling = try self.rolling.map { column in
+            guard let statistic = RollingStatistic(rawValue: column.statistic) else {
+                throw LSTMError.unknownFeature(name: column.statistic, known: RollingStatistic.allCases.map(\.rawValue))
+            }
+            return RollingFeature(statistic, width: column.width)
+        }
+        return try FeatureSpec(lags: lags, rolling: rolling)
+    }
+}
+
+public enum LSTMOptimizer: String, Codable, Sendable, Equatable {
+    case adam, sgd, rmsprop
+}
+
+/// The training procedure (the loop is `LSTMTrainer.fit`).
+public struct LSTMTrainingOptions: Codable, Sendable, Equatable {
+    public var epochs: Int
+    public var batchSize: Int
+    public var learningRate: Double
+    public var optimizer: LSTMOptimizer
+    /// SGD momentum μ (ignored by Adam and RMSprop).
+    public var momentum: Double
+    public var weightDecay: Double
+    /// Gradient-norm clipping threshold; nil = no clipping.
+    public var clipNorm: Double?
+    public var loss: LSTMLoss
+    /// One weight per horizon; nil = 1.0 / 1.5 / 1.0 for three horizons, else all 1.
+    public var horizonWeights: [Double]?
+    /// Early stopping: stop after this many epochs without a lower validation loss.
+    public var patience: Int
+    /// Reduce-on-plateau: halve the learning rate after this many epochs without
+    /// improvement; nil = constant rate.
+    public var plateauPatience: Int?
+    public var seed: UInt64
+
+    public init(
+        epochs: Int = 100, batchSize: Int = 32, learningRate: Double = 1e-3, optimizer: LSTMOptimizer = .adam,
+        momentum: Double = 0.9, weightDecay: Double = 0, clipNorm: Double? = 1.0, loss: LSTMLoss = .mse,
+        horizonWeights: [Double]? = nil, patience: Int = 15, plateauPatience: Int? = nil, seed: UInt64 = 42
+    ) {
+        self.epochs = epochs
+        self.batchSize = batchSize
+        self.learningRate = learningRate
+        self.optimizer = optimizer
+        self.momentum = momentum
+        self.weightDecay = weightDecay
+        self.clipNorm = clipNorm
+        self.loss = loss
+        self.horizonWeights = horizonWeights
+        self.patience = patience
+        self.plateauPatience = plateauPatience
+        self.seed = seed
+    }
+
+    func weights(horizons: Int) -> [Float] {
+        if let horizonWeights, horizonWeights.count == horizons { return horizonWeights.map(Float.init) }
+        return horizons == 3 ? [1, 1.5, 1] : [Float](repeating: 1, count: horizons)
+    }
+}

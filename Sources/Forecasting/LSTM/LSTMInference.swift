@@ -1,0 +1,61 @@
+import Kernels
+
+/// The inference path: windows in chunks of up to `chunk` through a workspace that
+/// keeps no per-step activations (c and tanh c are one [B × H] block each), dropout off.
+enum LSTMInference {
+    static let chunk = 256
+
+    /// Calls `body(slice, workspace)` after a forward pass for each chunk of `origins`.
+    static func forEachChunk(network: LSTMNetwork, inputs: LSTMInputs, origins: [Int],
+                             _ body: (ArraySlice<Int>, NetworkWorkspace) throws -> Void) rethrows {
+        guard !origins.isEmpty else { return }
+        let size = min(chunk, origins.count)
+        let workspace = NetworkWorkspace(architecture: network.architecture, steps: inputs.window, maxBatch: size, training: false)
+        let x = FloatBuffer(count: inputs.window * size * inputs.featureCount)
+        var noDropout: SplitMix64? = nil
+        var start = 0
+        while start < origins.count {
+            let slice = origins[start..<min(start + size, origins.count)]
+            inputs.gather(origins: slice, into: x.pointer)
+            network.forward(input: x.pointer, batch: slice.count, workspace: workspace, dropout: &noDropout)
+            try body(slice, workspace)
+            start += size
+        }
+    }
+
+    /// Mean loss per head over `origins` (unweighted).
+    static func losses(network: LSTMNetwork, inputs: LSTMInputs, origins: [Int], horizons: [Int], loss: LSTMLoss) throws -> [Double] {
+        var sums = [Double](repeating: 0, count: horizons.count)
+        let targets = horizons.map { FloatBuffer(count: min(chunk, origins.count) * $0) }
+        forEachChunk(network: network, inputs: inputs, origins: origins) { slice, ws in
+            for k in horizons.indices {
+                inputs.gatherTargets(origins: slice, steps: horizons[k], into: targets[k].pointer)
+                sums[k] += Double(slice.count) * loss.evaluate(
+                    predictions: ws.output(head: k), targets: targets[k].pointer, count: slice.count * horizons[k],
+                    weight: 1, gradient: nil)
+            }
+        }
+        return sums.map { $0 / Double(max(origins.count, 1)) }
+    }
+
+    /// For each origin t, the path ŝ_{t+1} … ŝ_{t+steps}: step j comes from the head
+    /// with the shortest horizon h_k ≥ j (so the 5-minute value is the 5-minute head's);
+    /// steps past the longest horizon repeat its last value.
+    static func forecasts(network: LSTMNetwork, inputs: LSTMInputs, origins: [Int], horizons: [Int], steps: Int) -> [[Double]] {
+        let order = horizons.indices.sorted { horizons[$0] < horizons[$1] }
+        let source: [(head: Int, index: Int)] = (0..<steps).map { j in
+            let k = order.first { horizons[$0] > j } ?? order[order.count - 1]
+            return (k, min(j, horizons[k] - 1))
+        }
+        var paths: [[Double]] = []
+        paths.reserveCapacity(origins.count)
+        forEachChunk(network: network, inputs: inputs, origins: origins) { slice, ws in
+            for (b, t) in slice.enumerated() {
+                paths.append(source.map { k, j in
+                    inputs.forecast(origin: t, output: ws.output(head: k)[b * horizons[k] + j])
+                })
+            }
+        }
+        return paths
+    }
+}

@@ -1,0 +1,122 @@
+import Series
+
+/// The model's own normalisation on top of the evaluation's min–max scaling (see
+/// `LevelMode`): `scale` is σ_Δ, the standard deviation of the training part's first
+/// differences (1 in `.absolute` mode), fitted on train only.
+public struct LevelNormalization: Codable, Sendable, Equatable {
+    public let mode: LevelMode
+    public let scale: Double
+
+    public init(mode: LevelMode, scale: Double) {
+        self.mode = mode
+        self.scale = scale
+    }
+
+    /// σ_Δ of s_1 − s_0 … s_{n−1} − s_{n−2} over `train` (floored at 1e-6 for flat series).
+    public init(mode: LevelMode, fittingOn train: ArraySlice<Double>) {
+        guard mode == .relativeToLast, train.count > 2 else {
+            self.init(mode: mode, scale: 1)
+            return
+        }
+        let values = Array(train)
+        let diffs = (1..<values.count).map { values[$0] - values[$0 - 1] }
+        let mean = diffs.reduce(0, +) / Double(diffs.count)
+        let variance = diffs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(diffs.count)
+        self.init(mode: mode, scale: max(variance.squareRoot(), 1e-6))
+    }
+
+    /// The level a window is taken relative to: s_t, or 0 in absolute mode.
+    func anchor(_ last: Double) -> Double { mode == .relativeToLast ? last : 0 }
+}
+
+/// How a feature column is normalised per window: `level` columns become
+/// (x − s_t)/σ_Δ, `change` columns x/σ_Δ, `plain` ones (calendar) stay.
+enum ColumnRole: Equatable {
+    case level, change, plain
+
+    init(name: String) {
+        if name == "value" || name.hasPrefix("lag_") || name.hasPrefix("rolling_mean_")
+            || name.hasPrefix("rolling_min_") || name.hasPrefix("rolling_max_") {
+            self = .level
+        } else if name == "diff" || name.hasPrefix("rolling_std_") {
+            self = .change
+        } else {
+            self = .plain
+        }
+    }
+}
+
+/// Network inputs and targets cut from one series: its feature matrix (built by
+/// `Series.FeatureBuilder`, causal: row k reads s_0 … s_k), the selected columns and
+/// the level normalisation.
+///
+/// For origin t and window L, sample b of a batch is
+///
+///     X[j, b, c] = (F[t − L + 1 + j, col_c] − a_c·s_t) / d_c      j = 0 … L−1   (time-major [L × B × C])
+///     Y_k[b, j]  = (s_{t+1+j} − s_t·[relative]) / σ_Δ              j = 0 … h_k − 1
+///
+/// with a_c = 1 for level columns in relative mode (else 0), d_c = σ_Δ for level and
+/// change columns (1 in absolute mode), 1 for calendar columns. Rows before 0 repeat row 0.
+struct LSTMInputs {
+    let values: [Double]
+    let matrix: FeatureMatrix
+    let columns: [Int]
+    let roles: [ColumnRole]
+    let window: Int
+    let normalization: LevelNormalization
+
+    init(series: RegularSeries, features: LSTMFeatureSpec, window: Int, normalization: LevelNormalization) throws {
+        values = series.values
+        let matrix = try FeatureBuilder.build(series, spec: features.seriesSpec())
+        var columns: [Int] = []
+        for name in features.columns ?? matrix.names {
+            guard let c = matrix.names.firstIndex(of: name) else {
+                throw LSTMError.unknownFeature(name: name, known: matrix.names)
+            }
+            columns.append(c)
+        }
+        self.matrix = matrix
+        self.columns = columns
+        roles = columns.map { ColumnRole(name: matrix.names[$0]) }
+        self.window = window
+        self.normalization = normalization
+    }
+
+    var featureCount: Int { columns.count }
+
+    /// Writes the windows ending at `origins` into `x` [L × B × C], B = origins.count.
+    func gather(origins: ArraySlice<Int>, into x: UnsafeMutablePointer<Float>) {
+        let b0 = origins.count, cCount = columns.count, width = matrix.columns
+        let relative = normalization.mode == .relativeToLast
+        let inverse = 1 / normalization.scale
+        for (b, t) in origins.enumerated() {
+            let anchor = normalization.anchor(values[t])
+            for j in 0..<window {
+                let row = max(t - window + 1 + j, 0)
+                let dst = x + (j * b0 + b) * cCount
+                for (c, column) in columns.enumerated() {
+                    let v = matrix.values[row * width + column]
+                    switch roles[c] {
+                    case .level: dst[c] = Float(relative ? (v - anchor) * inverse : v)
+                    case .change: dst[c] = Float(relative ? v * inverse : v)
+                    case .plain: dst[c] = Float(v)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Writes the targets of head paths of length `steps` for `origins` into `y` [B × steps].
+    func gatherTargets(origins: ArraySlice<Int>, steps: Int, into y: UnsafeMutablePointer<Float>) {
+        let inverse = 1 / normalization.scale
+        for (b, t) in origins.enumerated() {
+            let anchor = normalization.anchor(values[t])
+            for j in 0..<steps { y[b * steps + j] = Float((values[t + 1 + j] - anchor) * inverse) }
+        }
+    }
+
+    /// ŝ_{t+1+j} from a network output ŷ_j for origin t.
+    func forecast(origin t: Int, output: Float) -> Double {
+        normalization.anchor(values[t]) + Double(output) * normalization.scale
+    }
+}

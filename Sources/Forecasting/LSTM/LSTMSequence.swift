@@ -1,0 +1,153 @@
+import Kernels
+
+/// Pointers to one direction's four tensors (weights or their gradients) inside a
+/// flat parameter block; see `ParameterLayout`.
+struct RecurrentTensors {
+    /// W_ih [4H × I]
+    let inputWeights: UnsafeMutablePointer<Float>
+    /// W_hh [4H × H]
+    let recurrentWeights: UnsafeMutablePointer<Float>
+    /// b_ih [4H]
+    let inputBias: UnsafeMutablePointer<Float>
+    /// b_hh [4H]
+    let recurrentBias: UnsafeMutablePointer<Float>
+
+    init(_ base: UnsafeMutablePointer<Float>, _ layout: ParameterLayout.Recurrent) {
+        inputWeights = base + layout.inputWeights
+        recurrentWeights = base + layout.recurrentWeights
+        inputBias = base + layout.inputBias
+        recurrentBias = base + layout.recurrentBias
+    }
+}
+
+/// Buffers of one direction of one layer, allocated once for T steps and up to
+/// `maxBatch` rows. With `training` the per-step activations are kept for backward;
+/// without it c and tanh c are single [B × H] blocks overwritten step by step.
+final class DirectionWorkspace: @unchecked Sendable {
+    let steps: Int, maxBatch: Int, hidden: Int, inputSize: Int, training: Bool
+    /// Activated gates [T × B × 4H]; in backward, overwritten by da [T × B × 4H].
+    let gates: FloatBuffer
+    /// c_t [T × B × H] (training) or [B × H].
+    let cell: FloatBuffer
+    /// tanh c_t, same shape as `cell`.
+    let tanhCell: FloatBuffer
+    /// b_ih + b_hh [4H].
+    let bias: FloatBuffer
+    /// ∂L/∂h_{t} carried from step t+1 through W_hh, and ∂L/∂c_t [B × H] each.
+    let dhCarry: FloatBuffer, dcCarry: FloatBuffer
+    /// Ones [T·B] for bias gradients as a matrix–vector product.
+    let ones: FloatBuffer
+    /// ∂L/∂x of this direction [T × B × I] (training, when the layer is not the first).
+    let inputGradient: FloatBuffer
+
+    init(steps: Int, maxBatch: Int, hidden: Int, inputSize: Int, training: Bool, needsInputGradient: Bool) {
+        self.steps = steps; self.maxBatch = maxBatch; self.hidden = hidden
+        self.inputSize = inputSize; self.training = training
+        let rows = steps * maxBatch
+        gates = FloatBuffer(count: rows * 4 * hidden)
+        cell = FloatBuffer(count: (training ? rows : maxBatch) * hidden)
+        tanhCell = FloatBuffer(count: (training ? rows : maxBatch) * hidden)
+        bias = FloatBuffer(count: 4 * hidden)
+        dhCarry = FloatBuffer(count: training ? maxBatch * hidden : 0)
+        dcCarry = FloatBuffer(count: training ? maxBatch * hidden : 0)
+        ones = FloatBuffer([Float](repeating: 1, count: training ? rows : 0))
+        inputGradient = FloatBuffer(count: training && needsInputGradient ? rows * inputSize : 0)
+    }
+}
+
+/// One direction of an LSTM layer over a whole sequence (time-major, B rows per step).
+///
+/// Forward: the input projection of all steps is one GEMM, A = X·W_ihᵀ + (b_ih + b_hh)
+/// ([T·B × I]·[I × 4H] → [T·B × 4H]); each step then adds h_{t−1}·W_hhᵀ ([B × H]·[H × 4H])
+/// and applies `LSTMCell.forward`. The reverse direction walks t = T−1 … 0 with h_{t+1}
+/// as its previous state. h_t is written into column block `out` of the layer output
+/// (row stride `outStride` = D·H), so the two directions never copy.
+///
+/// Backward walks the steps in the opposite order, turning the stored gates into
+/// da [T × B × 4H] in place, carrying ∂L/∂h through da_t·W_hh; the weight gradients are
+/// then three GEMMs over all steps: ∂W_ih += daᵀ·X, ∂W_hh += Σ_t da_tᵀ·h_prev(t),
+/// ∂b_ih = ∂b_hh += daᵀ·1, and ∂X = da·W_ih.
+enum LSTMSequence {
+    static func forward(
+        input x: UnsafePointer<Float>, weights w: RecurrentTensors,
+        out: UnsafeMutablePointer<Float>, outStride: Int,
+        workspace ws: DirectionWorkspace, batch: Int, reverse: Bool
+    ) {
+        let t0 = ws.steps, h = ws.hidden, b = batch, g4 = 4 * h
+        precondition(b <= ws.maxBatch, "batch \(b) exceeds the workspace's \(ws.maxBatch)")
+        for k in 0..<g4 { ws.bias[k] = w.inputBias[k] + w.recurrentBias[k] }
+        GEMM.multiply(.none, .transposed, m: t0 * b, n: g4, k: ws.inputSize,
+                      a: x, lda: ws.inputSize, b: w.inputWeights, ldb: ws.inputSize,
+                      c: ws.gates.pointer, ldc: g4)
+        let gates = ws.gates.pointer, bias = ws.bias.pointer
+        for row in 0..<(t0 * b) {
+            let r = gates + row * g4
+            var j = 0
+            while j < g4 { let n = min(8, g4 - j); store(load(r + j, n) + load(bias + j, n), r + j, n); j += 8 }
+        }
+        let stepCell = ws.training ? b * h : 0
+        for s in 0..<t0 {
+            let t = reverse ? t0 - 1 - s : s
+            let prev = reverse ? t + 1 : t - 1
+            let g = gates + t * b * g4
+            if s > 0 && b == 1 {
+                // One window (latency path): a_t += W_hh·h_{t−1} as a matrix–vector product.
+                GEMM.multiplyVector(.none, rows: g4, cols: h, a: w.recurrentWeights, lda: h,
+                                    x: out + prev * outStride, beta: 1, y: g)
+            } else if s > 0 {
+                GEMM.multiply(.none, .transposed, m: b, n: g4, k: h,
+                              a: out + prev * b * outStride, lda: outStride, b: w.recurrentWeights, ldb: h,
+                              beta: 1, c: g, ldc: g4)
+            }
+            let c = ws.cell.pointer + t * stepCell
+            let cPrev: UnsafePointer<Float>? = s == 0 ? nil : UnsafePointer(ws.cell.pointer + prev * stepCell)
+            LSTMCell.forward(gates: g, cPrev: cPrev, c: c, tanhC: ws.tanhCell.pointer + t * stepCell,
+                             h: out + t * b * outStride, hStride: outStride, batch: b, hidden: h)
+        }
+    }
+
+    /// Accumulates this direction's weight gradients into `grads` and, when the
+    /// workspace has room for it, writes ∂L/∂X into `ws.inputGradient`.
+    /// `dOut` is ∂L/∂h for every step, column block of row stride `outStride`.
+    static func backward(
+        input x: UnsafePointer<Float>, weights w: RecurrentTensors, gradients dw: RecurrentTensors,
+        out: UnsafePointer<Float>, dOut: UnsafePointer<Float>, outStride: Int,
+        workspace ws: DirectionWorkspace, batch: Int, reverse: Bool
+    ) {
+        precondition(ws.training, "backward needs a training workspace")
+        let t0 = ws.steps, h = ws.hidden, b = batch, g4 = 4 * h
+        let gates = ws.gates.pointer
+        ws.dcCarry.zero()
+        for s in stride(from: t0 - 1, through: 0, by: -1) {
+            let t = reverse ? t0 - 1 - s : s
+            let prev = reverse ? t + 1 : t - 1
+            let g = gates + t * b * g4
+            LSTMCell.backward(
+                gates: g, cPrev: s == 0 ? nil : UnsafePointer(ws.cell.pointer + prev * b * h),
+                tanhC: ws.tanhCell.pointer + t * b * h,
+                dOut: dOut + t * b * outStride, dOutStride: outStride,
+                dhCarry: s == t0 - 1 ? nil : UnsafePointer(ws.dhCarry.pointer),
+                dcCarry: ws.dcCarry.pointer, batch: b, hidden: h)
+            if s > 0 {
+                GEMM.multiply(.none, .none, m: b, n: h, k: g4, a: g, lda: g4, b: w.recurrentWeights, ldb: h,
+                              c: ws.dhCarry.pointer, ldc: h)
+            }
+        }
+        let rows = t0 * b
+        GEMM.multiply(.transposed, .none, m: g4, n: ws.inputSize, k: rows, a: gates, lda: g4,
+                      b: x, ldb: ws.inputSize, beta: 1, c: dw.inputWeights, ldc: ws.inputSize)
+        if t0 > 1 {
+            // Forward: da_t for t = 1…T−1 against h_{t−1}; reverse: t = 0…T−2 against h_{t+1}.
+            let da = reverse ? gates : gates + b * g4
+            let hp = reverse ? out + b * outStride : out
+            GEMM.multiply(.transposed, .none, m: g4, n: h, k: (t0 - 1) * b, a: da, lda: g4,
+                          b: hp, ldb: outStride, beta: 1, c: dw.recurrentWeights, ldc: h)
+        }
+        GEMM.multiplyVector(.transposed, rows: rows, cols: g4, a: gates, lda: g4, x: ws.ones.pointer, beta: 1, y: dw.inputBias)
+        GEMM.multiplyVector(.transposed, rows: rows, cols: g4, a: gates, lda: g4, x: ws.ones.pointer, beta: 1, y: dw.recurrentBias)
+        if ws.inputGradient.count > 0 {
+            GEMM.multiply(.none, .none, m: rows, n: ws.inputSize, k: g4, a: gates, lda: g4,
+                          b: w.inputWeights, ldb: ws.inputSize, c: ws.inputGradient.pointer, ldc: ws.inputSize)
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import Kernels
+import Series
+
+/// The training loop of the LSTM forecaster.
+public enum LSTMTrainer {
+    /// Hooks into `fit`: events as training goes, a monotonic clock in seconds, and an
+    /// optional checkpoint sink that receives the artifact of every new best epoch.
+    public struct Hooks: Sendable {
+        public var events: @Sendable (LSTMTrainingEvent) -> Void
+        public var now: @Sendable () -> Double
+        public var checkpoint: (@Sendable (LSTMArtifact) throws -> Void)?
+
+        public init(events: @escaping @Sendable (LSTMTrainingEvent) -> Void = { _ in },
+                    now: @escaping @Sendable () -> Double,
+                    checkpoint: (@Sendable (LSTMArtifact) throws -> Void)? = nil) {
+            self.events = events
+            self.now = now
+            self.checkpoint = checkpoint
+        }
+    }
+
+    /// Fits the network on `series` (train-scaled values up to the end of validation):
+    /// train samples are origins t with t − L + 1 ≥ 0 and t + h_max ≤ n_train − 1,
+    /// validation samples t ≥ n_train and t + h_max ≤ n − 1 (EVALUATION.md §7).
+    ///
+    /// Seeded generators split from `options.seed`: initialisation, shuffling, dropout.
+    /// Each epoch reshuffles the train samples, runs batches of `batchSize` through
+    /// forward → loss Σ_k w_k·L_k → backward → clip → optimiser step, then scores the
+    /// validation samples without dropout. The best validation epoch's weights are kept
+    /// (and checkpointed); training stops after `patience` epochs without improvement.
+    public static func fit(configuration: LSTMConfiguration, series: RegularSeries, trainCount: Int, hooks: Hooks) throws -> FittedLSTM {
+        let options = configuration.training
+        let (window, horizons) = try configuration.steps(interval: series.interval)
+        let longest = horizons.max() ?? 1
+        let normalization = LevelNormalization(mode: configuration.level, fittingOn: series.values[0..<trainCount])
+        let inputs = try LSTMInputs(series: series, features: configuration.features, window: window, normalization: normalization)
+        let spec = try WindowSpec(length: window, horizons: horizons)
+        let trainOrigins = OriginRange.train(count: trainCount).origins(for: spec)
+        let validationOrigins = OriginRange.validation(trainCount: trainCount, validationCount: series.count - trainCount).origins(for: spec)
+        guard trainOrigins.count >= 1 else {
+            throw LSTMError.tooFewWindows(split: "training", needed: 1, got: 0, window: window, longestHorizon: longest)
+        }
+        guard validationOrigins.count >= 1 else {
+            throw LSTMError.tooFewWindows(split: "validation", needed: 1, got: 0, window: window, longestHorizon: longest)
+        }
+        if let given = options.horizonWeights, given.count != horizons.count {
+            throw LSTMError.horizonWeightCount(expected: horizons.count, got: given.count)
+        }
+        let weights = options.weights(horizons: horizons.count)
+
+        var root = SplitMix64(seed: options.seed)
+        var initRNG = root.split(), shuffleRNG = root.split()
+        var dropoutRNG: SplitMix64? = root.split()
+        let architecture = configuration.architecture(inputSize: inputs.featureCount, horizons: horizons)
+        let network = LSTMNetwork(architecture: architecture, rng: &initRNG)
+        let batchSize = min(options.batchSize, trainOrigins.count)
+        let workspace = NetworkWorkspace(architecture: architecture, steps: window, maxBatch: batchSize, training: true)
+        let x = FloatBuffer(count: window * batchSize * inputs.featureCount)
+        let targets = horizons.map { FloatBuffer(count: batchSize * $0) }
+        var optimizer = makeOptimizer(options, count: network.layout.count)
+        var plateau = options.plateauPatience.map { ReduceOnPlateau(initialRate: Float(options.learningRate), patience: $0) }
+        var learningRate = Float(options.learningRate)
+
+        var order = trainOrigins
+        var best = (epoch: 0, loss: Double.infinity, parameters: network.parameters.array)
+        var epochsRun = 0
+        let batches = (order.count + batchSize - 1) / batchSize
+        for epoch in 1...max(options.epochs, 1) {
+            let started = hooks.now()
+            order.shuffle(using: &shuffleRNG)
+            var trainSums = [Double](repeating: 0, count: horizons.count)
+            for batch in 0..<batches {
+                let slice = order[(batch * batchSize)..<min((batch + 1) * batchSize, order.count)]
+                inputs.gather(origins: slice, into: x.pointer)
+                network.forward(input: x.pointer, batch: slice.count, workspace: workspace, dropout: &dropoutRNG)
+                var total: Double = 0
+                for k in horizons.indices {
+                    inputs.gatherTargets(origins: slice, steps: horizons[k], into: targets[k].pointer)
+                    let loss = options.loss.evaluate(
+                        predictions: workspace.output(head: k), targets: targets[k].pointer, count: slice.count * horizons[k],
+                        weight: weights[k], gradient: workspace.outputGradient(head: k))
+                    trainSums[k] += loss * Double(slice.count)
+                    total += Double(weights[k]) * loss
+                }
+                guard total.isFinite else { throw LSTMError.nonFiniteLoss(epoch: epoch) }
+                network.gradients.zero()
+                network.backward(input: x.pointer, batch: slice.count, workspace: workspace)
+                if let clip = options.clipNorm { GradientClipping.clipNorm(network.gradients.buffer, maxNorm: Float(clip)) }
+                optimizer.step(parameters: network.parameters.buffer, gradients: UnsafeBufferPointer(network.gradients.buffer),
+                               learningRate: learningRate)
+                hooks.events(.batch(epoch: epoch, batch: batch + 1, batches: batches, loss: total))
+            }
+            let trainLoss = trainSums.map { $0 / Double(order.count) }
+            let validationLoss = try LSTMInference.losses(network: network, inputs: inputs, origins: validationOrigins,
+                                                          horizons: horizons, loss: options.loss)
+            let validationTotal = zip(weights, validationLoss).reduce(0) { $0 + Double($1.0) * $1.1 }
+            guard validationTotal.isFinite else { throw LSTMError.nonFiniteLoss(epoch: epoch) }
+            let improved = validationTotal < best.loss
+            if improved {
+                best = (epoch, validationTotal, network.parameters.array)
+                if let checkpoint = hooks.checkpoint {
+                    try checkpoint(LSTMArtifact(configuration: configuration, architecture: architecture, normalization: normalization,
+                                                intervalSeconds: series.interval, parameters: best.parameters))
+                }
+            }
+            epochsRun = epoch
+            hooks.events(.epoch(LSTMEpochSummary(
+                epoch: epoch, epochs: options.epochs, trainLoss: trainLoss,
+                trainTotal: zip(weights, trainLoss).reduce(0) { $0 + Double($1.0) * $1.1 },
+                validationLoss: validationLoss, validationTotal: validationTotal, learningRate: Double(learningRate),
+                seconds: hooks.now() - started, improved: improved)))
+            if epoch - best.epoch >= options.patience { break }
+            if var schedule = plateau {
+                learningRate = schedule.record(loss: Float(validationTotal))
+                plateau = schedule
+            }
+        }
+        network.parameters.copy(from: best.parameters)
+        hooks.events(.finished(bestEpoch: best.epoch, bestValidationLoss: best.loss, epochsRun: epochsRun))
+        let artifact = LSTMArtifact(configuration: configuration, architecture: architecture, normalization: normalization,
+                                    intervalSeconds: series.interval, parameters: best.parameters,
+                                    training: LSTMArtifact.TrainingRecord(bestEpoch: best.epoch, epochsRun: epochsRun, bestValidationLoss: best.loss))
+        return try FittedLSTM(artifact: artifact, history: series)
+    }
+
+    static func makeOptimizer(_ options: LSTMTrainingOptions, count: Int) -> any Optimizer {
+        let decay = Float(options.weightDecay)
+        switch options.optimizer {
+        case .adam: return Adam(parameterCount: count, weightDecay: decay)
+        case .sgd: return SGD(parameterCount: count, momentum: Float(options.momentum), weightDecay: decay)
+        case .rmsprop: return RMSProp(parameterCount: count, weightDecay: decay)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Yams
+
+/// Reads per-metric configs. Parsing goes through `Yams.compose` (the node tree keeps
+/// line and column of every key and value), never through a plain `Decodable`, so each
+/// error points at the offending spot (`ConfigError`).
+public enum ConfigLoader {
+    /// Loads one file; errors name it as given in `path`.
+    public static func load(path: String) throws(ConfigError) -> MetricConfig {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ConfigError(.unreadable(reason: error.localizedDescription), keyPath: "",
+                              location: ConfigLocation(file: path, line: 0, column: 0))
+        }
+        return try decode(yaml: text, file: path)
+    }
+
+    /// Every `*.yaml` / `*.yml` file directly in `directory`, in file-name order.
+    public static func loadAll(directory: String) throws(ConfigError) -> [MetricConfig] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw ConfigError(.unreadable(reason: error.localizedDescription), keyPath: "",
+                              location: ConfigLocation(file: directory, line: 0, column: 0))
+        }
+        var configs: [MetricConfig] = []
+        for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            configs.append(try load(path: (directory as NSString).appendingPathComponent(name)))
+        }
+        return configs
+    }
+
+    /// Decodes YAML text; `file` is the name used in error positions.
+    public static func decode(yaml: String, file: String) throws(ConfigError) -> MetricConfig {
+        let start = ConfigLocation(file: file, line: 1, column: 1)
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            throw yamlError(error, file: file)
+        }
+        try checkFormatVersion(root, file: file, fallback: start)
+        return try MetricConfig(decoding: ConfigMapping(root, path: "", file: file, fallback: start))
+    }
+
+    /// Looks at `format_version` before the strict key check, so a file from a newer
+    /// layout is reported as such rather than as a list of unknown keys.
+    static func checkFormatVersion(_ root: Node?, file: String, fallback: ConfigLocation) throws(ConfigError) {
+        guard let root, case .mapping(let mapping) = root, let node = mapping["format_version"] else { return }
+        let here = ConfigMapping<MetricConfig.Key>.location(of: node, file: file, fallback: fallback)
+        guard ConfigMapping<MetricConfig.Key>.tagName(node) == .int, let version = node.int else {
+            throw ConfigError(.wrongType(expected: "an integer", got: ConfigMapping<MetricConfig.Key>.describe(node), defaultValue: nil),
+                              keyPath: "format_version", location: here)
+        }
+        guard MetricConfig.supportedFormatVersions.contains(version) else {
+            throw ConfigError(.unsupportedFormatVersion(version, supported: MetricConfig.supportedFormatVersions),
+                              keyPath: "format_version", location: here)
+        }
+    }
+
+    /// libyaml's complaint with its position.
+    static func yamlError(_ error: any Error, file: String) -> ConfigError {
+        func at(_ mark: Mark) -> ConfigLocation { ConfigLocation(file: file, line: mark.line, column: mark.column) }
+        guard let yamlError = error as? YamlError else {
+            return ConfigError(.invalidYAML(problem: "\(error)"), keyPath: "", location: ConfigLocation(file: file, line: 1, column: 1))
+        }
+        switch yamlError {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return ConfigError(.invalidYAML(problem: problem), keyPath: "", location: at(mark))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return ConfigError(.duplicateKey(duplicates.first ?? "?"), keyPath: "", location: at(context.mark))
+        default:
+            return ConfigError(.invalidYAML(problem: "\(yamlError)"), keyPath: "", location: ConfigLocation(file: file, line: 1, column: 1))
+        }
+    }
+}

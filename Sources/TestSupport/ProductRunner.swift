@@ -1,0 +1,46 @@
+import Foundation
+
+/// Runs one of the package's executables (built beside the test bundle) as a real
+/// process and collects its exit status and output.
+public struct ProductRunner: Sendable {
+    public struct Result: Sendable {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
+    }
+
+    public let executable: URL
+
+    /// `name` is a product of this package, e.g. "autoscale". Returns nil (after
+    /// printing why) when the binary has not been built.
+    public init?(product name: String) {
+        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [directory, directory.deletingLastPathComponent()].map { $0.appendingPathComponent(name) }
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            print("skipping: product \(name) not found beside the test bundle in \(directory.path); run `swift build` first")
+            return nil
+        }
+        executable = found
+    }
+
+    /// Runs with `arguments` in `directory` (default: the package root) and waits.
+    public func run(_ arguments: [String], in directory: URL = RealData.packageRoot) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes to the end before waiting, so a full pipe cannot block the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self)
+        )
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Forecasting
+import Ingest
+import Pipeline
+
+/// `autoscale evaluate`: scores one model on one series by ../shared/docs/EVALUATION.md.
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Score a forecaster on one series by the evaluation protocol (grid, 70/15/15 split, min-max on train, rolling origins).",
+        discussion: "Models: \(ModelSpec.names.joined(separator: ", ")). MAE, RMSE, MASE and R² are on train-scaled values; SMAPE on original units."
+    )
+
+    @Option(name: .long, help: "CSV file: timestamp,value; long timestamp,container,metric,value; or wide.")
+    var data: String
+
+    @OptionGroup var selection: SeriesInputOptions
+
+    @Option(name: .long, help: "Model to score: \(ModelSpec.names.joined(separator: "|")).")
+    var model: String = "naive"
+
+    @Option(name: .long, help: "Horizons in minutes, comma-separated.")
+    var horizons: String = "5,15,30"
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let request = SeriesEvaluationRequest(
+            dataPath: data,
+            readOptions: try selection.readOptions(),
+            model: try ModelSpec(name: model),
+            horizonMinutes: try parseHorizons(horizons)
+        )
+        let report = try evaluateSeries(request, evaluator: Evaluator())
+        if output.json {
+            print(try jsonString(report))
+        } else {
+            print(EvaluationTable(report: report).render())
+        }
+    }
+}
+
+/// "5,15,30" → [5, 15, 30]; each a positive whole number of minutes.
+func parseHorizons(_ text: String) throws -> [Int] {
+    try text.split(separator: ",").map { part in
+        let trimmed = part.trimmingCharacters(in: .whitespaces)
+        guard let minutes = Int(trimmed), minutes > 0 else {
+            throw ValidationError("--horizons: \"\(trimmed)\" is not a positive whole number of minutes; write for example 5,15,30")
+        }
+        return minutes
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `autoscale evaluate` as a user runs it: a real process, real files.
+@Suite struct EvaluateCommandTests {
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("evaluate-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    /// A 5-minute ramp of `count` points as `timestamp,value`.
+    func writeRamp(_ name: String, count: Int = 400, edit: (inout [String]) -> Void = { _ in }) throws -> String {
+        var lines = ["timestamp,value"] + (0..<count).map { "\(1_700_000_000 + 300 * $0),\($0)" }
+        edit(&lines)
+        let url = folder.appendingPathComponent(name)
+        try lines.joined(separator: "\n").appending("\n").write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    func autoscale(_ arguments: String...) throws -> ProductRunner.Result? {
+        guard let runner = ProductRunner(product: "autoscale") else { return nil }
+        return try runner.run(arguments)
+    }
+
+    @Test func jsonOutputFollowsSectionEight() throws {
+        let path = try writeRamp("ramp.csv")
+        guard let r = try autoscale("evaluate", "--data", path, "--model", "naive", "--json") else { return }
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        for key in ["series", "interval_seconds", "n", "filled", "collapsed", "n_train", "n_val", "n_test", "model", "fit_seconds", "forecast_seconds", "horizons"] {
+            #expect(object[key] != nil, "missing \(key)")
+        }
+        // N = 400: train 280 (values 0…279, divisor 279); naive misses a ramp by h/279.
+        let horizons = try #require(object["horizons"] as? [String: [String: Any]])
+        let fifteen = try #require(horizons["15"])
+        #expect(fifteen["steps"] as? Int == 3)
+        #expect(fifteen["origins"] as? Int == 57)  // n_test 60 − 3
+        let mae = try #require(fifteen["mae"] as? Double)
+        #expect(isClose(mae, 3.0 / 279, rel: 1e-12))
+        #expect(horizons["5"]?["r2"] is Double)
+    }
+
+    @Test func tableOutputListsEveryHorizon() throws {
+        // 200 points at 5 min: the 170 points before the test part hold no full day.
+        let short = try writeRamp("short.csv", count: 200)
+        guard let r = try autoscale("evaluate", "--data", short, "--model", "snaive") else { return }
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("snaive: needs at least 288 points of history, got 170"), "\(r.stderr)")
+        let path = try writeRamp("ramp.csv")
+        guard let ok = try autoscale("evaluate", "--data", path, "--horizons", "5,10") else { return }
+        #expect(ok.status == 0)
+        #expect(ok.stdout.contains("5 min") && ok.stdout.contains("10 min"))
+        #expect(ok.stdout.contains("train 280 / val 60 / test 60"))
+    }
+
+    /// Each bad input exits non-zero with one line that names where and what.
+    @Test(arguments: [
+        ("letters", "1700000600,abc", ":4:", "\"abc\""),
+        ("nan", "1700000600,nan", ":4:", "nan"),
+        ("infinite", "1700000600,inf", ":4:", "inf"),
+        ("unsorted", "1699999000,3", ":4:", "1699999000"),
+    ])
+    func badRowsAreOneLineErrors(name: String, row: String, location: String, value: String) throws {
+        let path = try writeRamp("\(name).csv") { $0[3] = row }
+        guard let r = try autoscale("evaluate", "--data", path) else { return }
+        #expect(r.status != 0)
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("\(name).csv\(location)"), "\(r.stderr)")
+        #expect(r.stderr.lowercased().contains(value.lowercased()), "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func skipPolicyCountsInsteadOfFailing() throws {
+        let path = try writeRamp("skip.csv") { $0[3] = "1700000600,abc" }
+        guard let r = try autoscale("evaluate", "--data", path, "--on-bad-row", "skip", "--json") else { return }
+        #expect(r.status == 0, "\(r.stderr)")
+        // The skipped row leaves a hole that the grid forward-fills.
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(object["filled"] as? Int == 1)
+    }
+
+    @Test func missingColumnSuggestsTheClosest() throws {
+        let path = try writeRamp("wide.csv") { $0[0] = "timestamp,avg_cpu" }
+        guard let r = try autoscale("evaluate", "--data", path, "--column", "avg_cpo") else { return }
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("avg_cpo") && r.stderr.contains("did you mean \"avg_cpu\""), "\(r.stderr)")
+    }
+
+    @Test func emptyFileAndUnknownModelAreClearErrors() throws {
+        let empty = folder.appendingPathComponent("empty.csv")
+        try Data().write(to: empty)
+        guard let r = try autoscale("evaluate", "--data", empty.path) else { return }
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("empty.csv"), "\(r.stderr)")
+        let path = try writeRamp("ramp.csv")
+        guard let m = try autoscale("evaluate", "--data", path, "--model", "naiv") else { return }
+        #expect(m.status != 0)
+        #expect(m.stderr.contains("did you mean \"naive\"") || m.stderr.contains("Did you mean \"naive\""), "\(m.stderr)")
+    }
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The main job end to end on the embedded defaults: installs system packages if needed,
+# builds in release mode, generates a seeded container workload and evaluates the
+# forecasters on every metric, printing a table (pass --json for JSON).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh
+swift build -c release --product autoscale >&2
+exec .build/release/autoscale demo "$@"
