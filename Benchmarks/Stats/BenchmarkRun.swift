@@ -20,13 +20,16 @@ struct BenchmarkRun {
             let paths = origins.map { t in [Double](repeating: data.scaled.values[t], count: maxSteps) }
             return BenchmarkRun(mae: steps.map { data.mae(paths: Array(paths.prefix(data.origins(steps: $0).count)), origins: data.origins(steps: $0), steps: $0) },
                                 coverage80: steps.map { _ in .nan }, fitSeconds: 0, forecastSeconds: 0, parameters: "")
-        case let name where name == "arima" || name == "autoarima" || name.hasPrefix("arima:"):
+        case let name where name == "arima" || name == "autoarima" || name == "autoarima-daily" || name.hasPrefix("arima:"):
             // "arima:p,d,q" fits that order (without constant).
             let order = name.dropFirst(6).split(separator: ",").compactMap { Int($0) }
             var fitted: FittedARIMA?
             let cpuStart = threadCPUSeconds()
             let fitTime = try clock.measure {
                 if name == "autoarima" { fitted = try AutoARIMA().fit(fitData) }
+                else if name == "autoarima-daily" {
+                    fitted = try AutoARIMA(period: Int((86_400 / data.scaled.interval).rounded())).fit(fitData)
+                }
                 else if order.count == 3 { fitted = try ARIMA(order: ARIMAOrder(p: order[0], d: order[1], q: order[2])).fit(fitData) }
                 else { fitted = try ARIMA().fit(fitData) }
             }

@@ -18,6 +18,12 @@ public struct FittedARIMA: FittedForecaster, Codable, Equatable {
     /// q_c(|e_h|) per `intervalLevels` entry and step (see `IntervalMethod.empirical`);
     /// nil when the fit data were too short to tabulate.
     public internal(set) var empiricalErrorQuantiles: [[Double]]?
+    /// Seasonal indices removed before the ARIMA and added to its forecasts (AutoARIMA with a
+    /// long period); nil for a plain ARIMA. With it the forecasts need the history's grid:
+    /// `historyStart` (epoch seconds of its first point) and `gridInterval`.
+    public internal(set) var seasonalProfile: SeasonalProfile?
+    public internal(set) var historyStart: Double?
+    public internal(set) var gridInterval: Double?
     /// y_{n−m} … y_{n−1}, m = d + sD.
     private(set) var tail: [Double]
     private(set) var filter: ARMAKalmanFilter
@@ -60,7 +66,12 @@ public struct FittedARIMA: FittedForecaster, Codable, Equatable {
 
     public func predict(steps: Int) throws -> [Double] {
         guard steps > 0 else { throw ARIMAError.nonPositiveSteps(steps) }
-        return Self.integrate(filter.forecast(steps: steps).map { $0 + coefficients.constant }, tail: tail, delta: delta)
+        var path = Self.integrate(filter.forecast(steps: steps).map { $0 + coefficients.constant }, tail: tail, delta: delta)
+        if let profile = seasonalProfile {
+            let start = historyStart ?? profile.anchor, step = gridInterval ?? profile.interval
+            for k in 0..<steps { path[k] += profile.value(at: start + Double(historyCount + k) * step) }
+        }
+        return path
     }
 
     /// Point forecasts with central intervals at `levels` (default: the model's
@@ -89,14 +100,24 @@ public struct FittedARIMA: FittedForecaster, Codable, Equatable {
 
     public func apply(to history: RegularSeries) throws -> FittedARIMA {
         var copy = self
-        try copy.condition(on: history.values)
+        try copy.condition(on: adjusted(history))
+        if seasonalProfile != nil {
+            copy.historyStart = history.start
+            copy.gridInterval = history.interval
+        }
         return copy
     }
 
     /// One pass of the filter over `series`; at each origin t the forecast is taken from
     /// the state after s_t, so the total cost is O(n·r² + |origins|·steps).
     public func rollingForecasts(over series: RegularSeries, origins: Range<Int>, steps: Int) throws -> [[Double]] {
-        try rollingPaths(series.values, origins: origins, steps: steps)
+        var paths = try rollingPaths(adjusted(series), origins: origins, steps: steps)
+        if let profile = seasonalProfile {
+            for (i, t) in origins.enumerated() {
+                for k in 0..<steps { paths[i][k] += profile.value(at: series.timestamp(at: t + 1 + k)) }
+            }
+        }
+        return paths
     }
 
     func rollingPaths(_ y: [Double], origins: Range<Int>, steps: Int) throws(ARIMAError) -> [[Double]] {
@@ -140,6 +161,10 @@ public struct FittedARIMA: FittedForecaster, Codable, Equatable {
             p["seasonal_ma"] = .numbers(coefficients.seasonalMA)
         }
         if specification.includeConstant { p["constant"] = .number(coefficients.constant) }
+        if let profile = seasonalProfile {
+            p["seasonal_adjustment"] = .text("classical decomposition, period \(profile.period)")
+            p["seasonal_strength"] = .number(profile.strength)
+        }
         if let note = summary.note { p["note"] = .text(note) }
         return p
     }
