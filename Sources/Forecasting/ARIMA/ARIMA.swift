@@ -46,7 +46,7 @@ public struct ARIMA: Forecaster {
         var fitted = try FittedARIMA(
             specification: specification, coefficients: estimate.coefficients, sigma2: estimate.sigma2,
             summary: estimate.summary, intervalLevels: intervalLevels, history: series.values)
-        try fitted.tabulateEmpiricalErrors(history: series.values)
+        try fitted.tabulateEmpiricalErrors(history: series.values, interval: series.interval)
         return fitted
     }
 }

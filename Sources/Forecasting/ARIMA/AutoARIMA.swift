@@ -113,7 +113,7 @@ public struct AutoARIMA: Forecaster {
         var model = try FittedARIMA(
             specification: spec, coefficients: estimate.coefficients, sigma2: estimate.sigma2,
             summary: summary, intervalLevels: intervalLevels, history: errors)
-        try model.tabulateEmpiricalErrors(history: errors)
+        try model.tabulateEmpiricalErrors(history: errors, interval: series.interval)
         return (model, beta)
     }
 
@@ -132,7 +132,7 @@ public struct AutoARIMA: Forecaster {
         var fitted = try FittedARIMA(
             specification: spec, coefficients: estimate.coefficients, sigma2: estimate.sigma2,
             summary: summary, intervalLevels: intervalLevels, history: x)
-        try fitted.tabulateEmpiricalErrors(history: x)
+        try fitted.tabulateEmpiricalErrors(history: x, interval: series.interval)
         return fitted
     }
 }

@@ -120,7 +120,8 @@ public struct FittedARIMA: FittedForecaster, Codable, Equatable {
         return paths
     }
 
-    func rollingPaths(_ y: [Double], origins: Range<Int>, steps: Int) throws(ARIMAError) -> [[Double]] {
+    /// Paths at every `stride`-th origin of `origins` (stride 1: all of them).
+    func rollingPaths(_ y: [Double], origins: Range<Int>, steps: Int, stride: Int = 1) throws(ARIMAError) -> [[Double]] {
         guard steps > 0 else { throw ARIMAError.nonPositiveSteps(steps) }
         guard !origins.isEmpty else { return [] }
         let delta = self.delta
@@ -137,7 +138,7 @@ public struct FittedARIMA: FittedForecaster, Codable, Equatable {
             var w = y[t]
             for j in 0..<m { w -= delta[j] * y[t - j - 1] }
             _ = filter.update(w - coefficients.constant)
-            if t >= origins.lowerBound {
+            if t >= origins.lowerBound && (t - origins.lowerBound) % stride == 0 {
                 let wHat = filter.forecast(steps: steps).map { $0 + coefficients.constant }
                 out.append(Self.integrate(wHat, tail: Array(y[(t + 1 - m)..<(t + 1)]), delta: delta))
             }
