@@ -15,7 +15,10 @@ if models.isEmpty { models = ["naive", "arima"] }
 let root = "../shared/data/real"
 let folder = set == "nab" ? "\(root)/nab" : "\(root)/azure_v1_vms"
 let column = set == "nab" ? "value" : "avg_cpu"
-guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder).filter({ $0.hasSuffix(".csv") }).sorted() else {
+// BENCH_SERIES=<substring> restricts the run to matching file names.
+let only = ProcessInfo.processInfo.environment["BENCH_SERIES"]
+guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder)
+    .filter({ $0.hasSuffix(".csv") && (only == nil || $0.contains(only!)) }).sorted() else {
     print("bench-stats: \(folder) not found (run from the package root next to ../shared); skipping")
     exit(0)
 }
