@@ -13,6 +13,9 @@ struct ARIMAEstimator {
     var method: Method = .exact
     /// Also run ML from all-zero coefficients and keep the better optimum.
     var tryZeroStart = true
+    /// Forward instead of central differences for the ML gradient (half the likelihood
+    /// evaluations; used for AutoARIMA's candidate refits).
+    var forwardDifferences = false
     /// An exogenous column z (same length as y): y_t = β z_t + η_t with η the ARIMA; β is
     /// profiled out like the constant (which must then be off) and returned in `regression`.
     var regressor: [Double]? = nil
@@ -135,7 +138,8 @@ struct ARIMAEstimator {
         for candidate in candidates {
             do {
                 let result = try optimizer.minimize(from: candidate) { x, g in
-                    centralDifferenceGradient(at: x, into: &g, mlObjective)
+                    forwardDifferences ? forwardDifferenceGradient(at: x, into: &g, mlObjective)
+                        : centralDifferenceGradient(at: x, into: &g, mlObjective)
                 }
                 if result.value < best?.value ?? .infinity { best = result }
             } catch {

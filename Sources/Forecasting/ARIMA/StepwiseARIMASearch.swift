@@ -94,6 +94,7 @@ struct StepwiseARIMASearch {
             optimizer.maxIterations = 50
             var estimator = ARIMAEstimator(specification: specification(key), optimizer: optimizer, tryNearUnitMA: false)
             estimator.tryZeroStart = false
+            estimator.forwardDifferences = true
             estimator.regressor = regressor
             let estimate = try estimator.estimate(series)
             return isUsable(estimate) ? estimate : nil
