@@ -16,7 +16,7 @@ struct Scenarios {
     /// process crash when the call returns).
     /// `count` above 1,000 also includes WAL checkpoints (every 10,000 pages).
     func singleLogs(count: Int = 1000) throws -> Timing {
-        try measure(repeats: count > 1000 ? 1 : 3, setup: {
+        try measure(repeats: count > 1000 ? 1 : 5, setup: {
             let registry = try freshRegistry("single")
             return (registry, try registry.createRun(RunSpec(experiment: "bench")))
         }) { registry, run in
@@ -26,7 +26,7 @@ struct Scenarios {
 
     /// 10,000 points through `logBatch`, in `calls` calls.
     func batchLogs(calls: Int) throws -> Timing {
-        try measure(repeats: 3, setup: {
+        try measure(repeats: 5, setup: {
             let registry = try freshRegistry("batch")
             return (registry, try registry.createRun(RunSpec(experiment: "bench")))
         }) { registry, run in
@@ -58,7 +58,7 @@ struct Scenarios {
     }
 
     func runCreation() throws -> Timing {
-        try measure(repeats: 3, setup: { try freshRegistry("create") }) { registry in
+        try measure(repeats: 5, setup: { try freshRegistry("create") }) { registry in
             try Self.createRuns(registry, count: 1000)
         }
     }
