@@ -2,13 +2,18 @@ import GRDB
 
 /// `INSERT … VALUES (…), (…), … [ON CONFLICT …]` over many rows, at most `chunkSize` rows per
 /// statement: one statement execution instead of one per row (the statement is cached per size).
-struct MultiRowInsert {
-    /// "INSERT INTO table(a, b, c) VALUES "
-    let head: String
-    /// " ON CONFLICT …" or "".
-    let tail: String
+struct MultiRowInsert: Sendable {
     let columns: Int
+    /// The statement text for 1…`chunkSize` rows (index n − 1), built once.
+    private let sqlByRowCount: [String]
     static let chunkSize = 100
+
+    /// `head` is "INSERT INTO table(a, b, c) VALUES ", `tail` " ON CONFLICT …" or "".
+    init(head: String, tail: String, columns: Int) {
+        self.columns = columns
+        let placeholder = "(" + repeatElement("?", count: columns).joined(separator: ", ") + ")"
+        sqlByRowCount = (1...Self.chunkSize).map { head + repeatElement(placeholder, count: $0).joined(separator: ", ") + tail }
+    }
 
     /// Inserts `rows` (each `columns` values) and returns how many rows changed.
     @discardableResult
@@ -17,9 +22,7 @@ struct MultiRowInsert {
         var start = 0
         while start < rows.count {
             let end = min(rows.count, start + Self.chunkSize)
-            let placeholder = "(" + repeatElement("?", count: columns).joined(separator: ", ") + ")"
-            let sql = head + repeatElement(placeholder, count: end - start).joined(separator: ", ") + tail
-            let statement = try db.cachedStatement(sql: sql)
+            let statement = try db.cachedStatement(sql: sqlByRowCount[end - start - 1])
             var values: [DatabaseValue] = []
             values.reserveCapacity((end - start) * columns)
             for row in rows[start..<end] { values += row }
