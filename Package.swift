@@ -61,7 +61,7 @@ let package = Package(
             name: "bench-stats",
             dependencies: ["Forecasting", "Series", "Kernels"],
             path: "Benchmarks/Stats",
-            exclude: ["statsmodels_arima.py", "statsforecast_autoarima_fit.py", "prophet_reference.py"]
+            exclude: ["README.md", "statsmodels_arima.py", "statsforecast_autoarima_fit.py", "prophet_reference.py"]
         ),
         .executableTarget(
             name: "bench-accuracy",

@@ -19,10 +19,10 @@ import Testing
 
     @Test(arguments: [ProphetStyle.RecentPast.none, .autoARIMA])
     func rollingForecastsEqualPerPrefixForecasts(_ recentPast: ProphetStyle.RecentPast) throws {
-        let series = Self.dailySeries()
-        let fitted = try ProphetStyle(recentPast: recentPast).fit(FitData(series: series.prefix(1400), trainCount: 1200))
-        let rolling = try fitted.rollingForecasts(over: series, origins: 1450..<1700, steps: 6)
-        for (i, t) in (1450..<1700).enumerated() where i % 37 == 0 {
+        let series = Self.dailySeries(count: 900)
+        let fitted = try ProphetStyle(recentPast: recentPast).fit(FitData(series: series.prefix(700), trainCount: 580))
+        let rolling = try fitted.rollingForecasts(over: series, origins: 720..<890, steps: 6)
+        for (i, t) in (720..<890).enumerated() where i % 37 == 0 {
             let direct = try fitted.apply(to: series.prefix(t + 1)).predict(steps: 6)
             #expect(firstMismatch(rolling[i], direct, rel: 1e-10, abs: 1e-12) == nil, "\(recentPast) origin \(t)")
         }

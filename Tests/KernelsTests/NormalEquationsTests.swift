@@ -20,3 +20,15 @@ import Testing
         #expect(firstMismatch(g, [-75, -96], rel: 1e-12) == nil)
     }
 }
+
+@Suite struct CholeskySolverTests {
+    /// A = [[4, 2, 0], [2, 5, 1], [0, 1, 3]], x = (1, −1, 2) → b = A x = (2, −1, 5).
+    @Test func solvesByHandExample() throws {
+        let x = try #require(solveSymmetricPositiveDefinite([4, 2, 0, 2, 5, 1, 0, 1, 3], [2, -1, 5]))
+        #expect(firstMismatch(x, [1, -1, 2], rel: 1e-12, abs: 1e-14) == nil)
+    }
+
+    @Test func indefiniteMatrixGivesNil() {
+        #expect(solveSymmetricPositiveDefinite([1, 2, 2, 1], [1, 1]) == nil)
+    }
+}

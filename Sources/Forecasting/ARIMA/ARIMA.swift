@@ -43,9 +43,11 @@ public struct ARIMA: Forecaster {
     public func fit(series: RegularSeries) throws(ARIMAError) -> FittedARIMA {
         for level in intervalLevels where !(level > 0 && level < 1) { throw .invalidCoverage(level) }
         let estimate = try ARIMAEstimator(specification: specification, optimizer: optimizer).estimate(series.values)
-        return try FittedARIMA(
+        var fitted = try FittedARIMA(
             specification: specification, coefficients: estimate.coefficients, sigma2: estimate.sigma2,
             summary: estimate.summary, intervalLevels: intervalLevels, history: series.values)
+        try fitted.tabulateEmpiricalErrors(history: series.values, interval: series.interval)
+        return fitted
     }
 }
 

@@ -87,10 +87,11 @@ struct StepwiseARIMASearch {
     /// Exact ML fit of `key`, or nil when it fails or has a root inside 1.01.
     private func exactFit(_ key: Key) -> ARIMAEstimator.Estimate? {
         do {
-            // R's CSS-ML: one start (the CSS estimate), at most 100 quasi-Newton iterations
-            // (optim's default), which also bounds time on flat ARMA(p,q) ridges.
+            // R's CSS-ML: one start (the CSS estimate); at most 50 L-BFGS iterations
+            // (statsmodels' default; R's optim allows 100), which bounds the time spent on
+            // candidates whose MA roots run to the unit circle and get rejected anyway.
             var optimizer = ARIMA().optimizer
-            optimizer.maxIterations = 100
+            optimizer.maxIterations = 50
             var estimator = ARIMAEstimator(specification: specification(key), optimizer: optimizer, tryNearUnitMA: false)
             estimator.tryZeroStart = false
             estimator.regressor = regressor

@@ -61,20 +61,31 @@ public enum KPSSTest {
 /// takes one seasonal difference when F > 0.64.
 public enum SeasonalStrength {
     public static func of(_ x: [Double], period: Int) -> Double {
+        decompose(x, period: period)?.strength ?? 0
+    }
+
+    /// The seasonal indices S_0 … S_{s−1} (centred to mean 0, S_k belongs to indices
+    /// t ≡ k mod s) and the strength F; nil when n < 2s + 1. O(n) with a running sum.
+    public static func decompose(_ x: [Double], period: Int) -> (seasonal: [Double], strength: Double)? {
         let n = x.count
-        guard period >= 2, n >= 2 * period + 1 else { return 0 }
+        guard period >= 2, n >= 2 * period + 1 else { return nil }
         // Centred moving average of order `period` (2×m MA when m is even).
         var trend = [Double](repeating: .nan, count: n)
         let half = period / 2
-        for t in half..<(n - half) {
-            var s = 0.0
-            if period % 2 == 0 {
-                s = 0.5 * x[t - half] + 0.5 * x[t + half]
-                for k in (t - half + 1)..<(t + half) { s += x[k] }
-            } else {
-                for k in (t - half)...(t + half) { s += x[k] }
+        if period % 2 == 0 {
+            var inner = 0.0  // x[t−half+1] … x[t+half−1]
+            for k in 1..<(2 * half) { inner += x[k] }
+            for t in half..<(n - half) {
+                if t > half { inner += x[t + half - 1] - x[t - half] }
+                trend[t] = (inner + 0.5 * x[t - half] + 0.5 * x[t + half]) / Double(period)
             }
-            trend[t] = s / Double(period)
+        } else {
+            var window = 0.0
+            for k in 0...(2 * half) { window += x[k] }
+            for t in half..<(n - half) {
+                if t > half { window += x[t + half] - x[t - half - 1] }
+                trend[t] = window / Double(period)
+            }
         }
         var sums = [Double](repeating: 0, count: period), counts = [Int](repeating: 0, count: period)
         for t in 0..<n where trend[t].isFinite { sums[t % period] += x[t] - trend[t]; counts[t % period] += 1 }
@@ -87,8 +98,7 @@ public enum SeasonalStrength {
             remainder.append(x[t] - trend[t] - seasonal[t % period])
         }
         let vd = variance(detrended), vr = variance(remainder)
-        guard vd > 0 else { return 0 }
-        return max(0, 1 - vr / vd)
+        return (seasonal, vd > 0 ? max(0, 1 - vr / vd) : 0)
     }
 
     private static func variance(_ x: [Double]) -> Double {

@@ -17,7 +17,14 @@ extension FittedProphetStyle {
         let times = (historyCount..<(historyCount + steps)).map { historyStart + Double($0) * interval }
         if let residualModel {
             let eta = try residualModel.predictIntervals(steps: steps, levels: levels)
-            return ForecastIntervals(mean: mean, standardDeviation: eta.standardDeviation, levels: levels)
+            var result = ForecastIntervals(mean: mean, standardDeviation: eta.standardDeviation, levels: levels)
+            for i in levels.indices {
+                for k in 0..<steps {
+                    result.lower[i][k] = mean[k] + (eta.lower[i][k] - eta.mean[k])
+                    result.upper[i][k] = mean[k] + (eta.upper[i][k] - eta.mean[k])
+                }
+            }
+            return result
         }
         var rng = SplitMix64(seed: seed)
         let design = trend.design

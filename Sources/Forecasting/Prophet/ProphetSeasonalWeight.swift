@@ -1,9 +1,11 @@
 import Series
 
 extension ProphetStyle {
-    /// Steps at which the seasonal weight is scored: 5, 15 and 30 minutes at a 5-minute
-    /// grid (this project's horizons); the model is not told the horizons at fit time.
-    static let selectionSteps = [1, 3, 6]
+    /// Steps at which the seasonal weight is scored: 5, 15 and 30 minutes (this project's
+    /// horizons; the model is not told the horizons at fit time), at least one step each.
+    static func selectionSteps(interval: Double) -> [Int] {
+        Array(Set([300.0, 900, 1800].map { max(1, Int(($0 / interval).rounded())) })).sorted()
+    }
     /// Relative validation improvement the seasonal weight β = 1 needs over β = 0.
     static let seasonalMargin = 0.05
 
@@ -18,7 +20,8 @@ extension ProphetStyle {
     /// changes by construction, so β̂ ≈ 1 even where the pattern does not recur (bursty
     /// series); only held-out points tell whether it does.
     func selectSeasonalWeight(series: RegularSeries, trainCount: Int, differences d: Int) throws -> Double {
-        let steps = Self.selectionSteps.max() ?? 1
+        let selection = Self.selectionSteps(interval: series.interval)
+        let steps = selection.max() ?? 1
         let n = series.count
         guard trainCount >= 10, n - trainCount > steps + 1 else { return 1 }
         let train = series.prefix(trainCount)
@@ -31,7 +34,7 @@ extension ProphetStyle {
             let origins = (trainCount - 1)..<(n - steps)
             let paths = try model.rollingForecasts(over: residuals, origins: origins, steps: steps)
             var error = 0.0
-            for h in Self.selectionSteps {
+            for h in selection {
                 var sum = 0.0
                 for (i, t) in origins.enumerated() {
                     sum += abs(series.values[t + h] - (paths[i][h - 1] + weight * seasonal[t + h]))

@@ -106,6 +106,13 @@ public struct ProphetStyle: Forecaster {
         let tLast = design.scaledTime(timestamps[timestamps.count - 1])
         z[0] = tLast > 0 ? (scaled[scaled.count - 1] - scaled[0]) / tLast : 0
         z[1] = scaled[0]
+        // Warm start (same optimum, fewer iterations): the Gaussian-prior version of the
+        // posterior mode, θ = (G + σ²Λ)⁻¹ b with Λ the prior precisions (Laplace(0, τ) → its
+        // variance 2τ²) and σ² from the residuals of that fit, used when it is better.
+        if let warm = objective.gaussianWarmStart() {
+            var gradient = [Double](repeating: 0, count: p + 1)
+            if objective.evaluate(warm, gradient: &gradient) < objective.evaluate(z, gradient: &gradient) { z = warm }
+        }
         let result = try optimizer.minimize(from: z) { point, gradient in objective.evaluate(point, gradient: &gradient) }
         return ProphetTrendModel(
             design: design, theta: Array(result.point[0..<p]), sigma: exp(result.point[p]), yScale: yScale,
