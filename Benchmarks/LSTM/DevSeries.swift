@@ -7,7 +7,7 @@ import Series
 /// `absolute`) on every CSV in DIR by the evaluation protocol and prints per-series MAE
 /// and relMAE = geometric mean over series of MAE(model)/MAE(naive) per horizon
 /// (TARGETS.md §1; AutoARIMA's NAB figures there: 0.883 / 0.828 / 0.863).
-func runDevSeries(directory: String, epochs: Int, hidden: Int, modes: [LevelMode]) throws {
+func runDevSeries(directory: String, epochs: Int, hidden: Int, modes: [LevelMode], loss: LSTMLoss, scale: ScaleEstimator) throws {
     let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".csv") }.sorted()
     guard !files.isEmpty else {
         print("dev series: no CSV files in \(directory); skipped")
@@ -23,8 +23,9 @@ func runDevSeries(directory: String, epochs: Int, hidden: Int, modes: [LevelMode
         let naiveMAE = keys.map { naive.horizons[$0]?.mae ?? .nan }
         print("\(file): naive MAE \(naiveMAE.map { String(format: "%.6f", $0) }.joined(separator: " / "))")
         for mode in modes {
-            var configuration = LSTMConfiguration(level: mode, hiddenSize: hidden)
+            var configuration = LSTMConfiguration(level: mode, levelScale: scale, hiddenSize: hidden)
             configuration.training.epochs = epochs
+            configuration.training.loss = loss
             let hooks = LSTMTrainer.Hooks(events: { event in
                 if case .finished(let best, let loss, let run) = event {
                     FileHandle.standardError.write("  \(mode.rawValue): best epoch \(best) of \(run), validation loss \(loss)\n".data(using: .utf8) ?? Data())
@@ -35,6 +36,7 @@ func runDevSeries(directory: String, epochs: Int, hidden: Int, modes: [LevelMode
             let ratio = zip(mae, naiveMAE).map { $0 / $1 }
             ratios[mode, default: []].append(ratio)
             print("  lstm \(mode.rawValue): MAE \(mae.map { String(format: "%.6f", $0) }.joined(separator: " / "))  MAE/naive \(ratio.map { String(format: "%.3f", $0) }.joined(separator: " / "))  fit \(String(format: "%.1f", report.fitSeconds)) s")
+            fflush(nil)
         }
     }
     for mode in modes {

@@ -4,7 +4,7 @@
 //
 //     swift run -c release bench-lstm [--steps N] [--repeats N] [--no-torch]
 //     swift run -c release bench-lstm --dev ../shared/data/real/nab [--epochs N] [--hidden N]
-//                                     [--level relative_to_last,absolute]
+//                                     [--level relative_to_last,absolute] [--loss mse|mae|huber] [--scale std|mad]
 //
 // Absolute seconds on shared machines drift; read the ratios.
 import Dispatch
@@ -20,6 +20,9 @@ struct Options {
     var epochs = 100
     var hidden = 128
     var modes: [LevelMode] = [.relativeToLast, .absolute]
+    var loss: LSTMLoss = .mse
+    var inference = true
+    var scale: ScaleEstimator = .standardDeviation
 
     init(_ args: [String]) {
         var i = 0
@@ -28,9 +31,18 @@ struct Options {
             case "--steps": i += 1; steps = Int(args[i]) ?? steps
             case "--repeats": i += 1; repeats = Int(args[i]) ?? repeats
             case "--no-torch": torch = false
+            case "--train-only": inference = false
+            case "--scale": i += 1; scale = ScaleEstimator(rawValue: args[i]) ?? scale
             case "--dev": i += 1; dev = args[i]
             case "--epochs": i += 1; epochs = Int(args[i]) ?? epochs
             case "--hidden": i += 1; hidden = Int(args[i]) ?? hidden
+            case "--loss":
+                i += 1
+                switch args[i] {
+                case "mae": loss = .mae
+                case "huber": loss = .huber(delta: 1)
+                default: loss = .mse
+                }
             case "--level": i += 1; modes = args[i].split(separator: ",").compactMap { LevelMode(rawValue: String($0)) }
             default: print("ignoring unknown argument \(args[i])")
             }
@@ -43,7 +55,7 @@ let options = Options(Array(CommandLine.arguments.dropFirst()))
 BLAS.useSingleThread()
 if let directory = options.dev {
     do {
-        try runDevSeries(directory: directory, epochs: options.epochs, hidden: options.hidden, modes: options.modes)
+        try runDevSeries(directory: directory, epochs: options.epochs, hidden: options.hidden, modes: options.modes, loss: options.loss, scale: options.scale)
     } catch {
         print("dev series: \(error)")
         exit(1)
@@ -97,6 +109,7 @@ func measure(parallel: Bool) -> Result {
         network.backward(input: x.pointer, batch: batch, workspace: workspace)
         adam.step(parameters: network.parameters.buffer, gradients: UnsafeBufferPointer(network.gradients.buffer), learningRate: 1e-3)
     }
+    guard options.inference else { return result }
     var none: SplitMix64? = nil
     let single = NetworkWorkspace(architecture: architecture, steps: steps, maxBatch: 1, training: false)
     let one = FloatBuffer((0..<(steps * features)).map { _ in Float(rng.nextGaussian()) })

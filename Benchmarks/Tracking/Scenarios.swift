@@ -16,7 +16,7 @@ struct Scenarios {
     /// process crash when the call returns).
     /// `count` above 1,000 also includes WAL checkpoints (every 10,000 pages).
     func singleLogs(count: Int = 1000) throws -> Timing {
-        try measure(repeats: count > 1000 ? 1 : 3, setup: {
+        try measure(repeats: count > 1000 ? 1 : 5, setup: {
             let registry = try freshRegistry("single")
             return (registry, try registry.createRun(RunSpec(experiment: "bench")))
         }) { registry, run in
@@ -26,7 +26,7 @@ struct Scenarios {
 
     /// 10,000 points through `logBatch`, in `calls` calls.
     func batchLogs(calls: Int) throws -> Timing {
-        try measure(repeats: 3, setup: {
+        try measure(repeats: 5, setup: {
             let registry = try freshRegistry("batch")
             return (registry, try registry.createRun(RunSpec(experiment: "bench")))
         }) { registry, run in
@@ -58,7 +58,7 @@ struct Scenarios {
     }
 
     func runCreation() throws -> Timing {
-        try measure(repeats: 3, setup: { try freshRegistry("create") }) { registry in
+        try measure(repeats: 5, setup: { try freshRegistry("create") }) { registry in
             try Self.createRuns(registry, count: 1000)
         }
     }
@@ -83,7 +83,8 @@ struct Scenarios {
             try registry.logBatch(run: run, params: [:], metrics: points, tags: [:])
         }
         return try measure(repeats: 3, setup: { () }) { _ in
-            guard try registry.history(run, metric: "loss").points.count == 100_000 else { throw CocoaError(.coderValueNotFound) }
+            let count = try registry.history(run, metric: "loss").points.count
+            guard count == 100_000 else { throw BenchmarkFailure(message: "history returned \(count) points instead of 100,000") }
         }
     }
 
@@ -103,14 +104,25 @@ struct Scenarios {
             process.executableURL = runs
             process.arguments = ["list", "--db", path, "--experiment", "bench"]
             process.standardOutput = FileHandle.nullDevice
+            let errors = Pipe()
+            process.standardError = errors
             let cpuStart = cpuSeconds(children: true)
             let start = DispatchTime.now().uptimeNanoseconds
             try process.run()
             process.waitUntilExit()
             let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             times.append(Timing(wall: wall, cpu: cpuSeconds(children: true) - cpuStart))
-            guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
+            guard process.terminationStatus == 0 else {
+                let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                throw BenchmarkFailure(message: "`runs list` exited with status \(process.terminationStatus): \(message)")
+            }
         }
         return times.sorted { $0.wall < $1.wall }[times.count / 2]
     }
+}
+
+/// A benchmark that could not measure what it meant to, and why.
+struct BenchmarkFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }

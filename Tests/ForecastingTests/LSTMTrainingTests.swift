@@ -154,4 +154,23 @@ import Testing
         #expect(epochs.count == 4)
         #expect(epochs.last!.validationTotal < epochs.first!.validationTotal, "\(epochs.map(\.validationTotal))")
     }
+
+    /// The validation-fitted shrinkage α ∈ [0, 1] per output can only lower the validation
+    /// squared error of the level-relative forecasts (least squares with a clamp).
+    @Test func shrinkageLowersTheValidationError() throws {
+        let fitted = try fit(Self.configuration(epochs: 2))
+        let factors = try #require(fitted.artifact.shrinkage)
+        #expect(factors.map(\.count) == [1, 3, 6])
+        #expect(factors.joined().allSatisfy { (0...1).contains($0) })
+        let s = Self.series().prefix(255)
+        let origins = Array(210...248) // the validation origins: t ≥ n_train = 210, t + 6 ≤ 254
+        let plain = try FittedLSTM(artifact: { var a = fitted.artifact; a.shrinkage = nil; return a }(), history: s)
+        let shrunk = try fitted.rollingForecasts(over: s, origins: origins.first!..<(origins.last! + 1), steps: 6)
+        let raw = try plain.rollingForecasts(over: s, origins: origins.first!..<(origins.last! + 1), steps: 6)
+        // Step 6 comes from the 30-minute head's last output.
+        func sse(_ paths: [[Double]]) -> Double {
+            zip(origins, paths).reduce(0) { $0 + pow(s.values[$1.0 + 6] - $1.1[5], 2) }
+        }
+        #expect(sse(shrunk) <= sse(raw) + 1e-12, "\(sse(shrunk)) vs \(sse(raw))")
+    }
 }

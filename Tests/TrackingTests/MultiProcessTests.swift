@@ -1,19 +1,17 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 @testable import Tracking
 
 /// Real writer processes (`runs _stress-writer`, `runs _heartbeat-writer`) against one registry file.
 @Suite(.serialized) struct MultiProcessTests {
     @Test func eightConcurrentWritersLoseNothing() throws {
-        guard let runs = RunsExecutable.url else {
-            print("skipping: \(RunsExecutable.missingReason)")
-            return
-        }
+        guard let runs = ProductRunner(product: "runs") else { return }
         let folder = try TemporaryFolder()
         // The registry does not exist yet: the writers also race to create and migrate it.
         let writers = try (0..<8).map { _ in
-            try RunsExecutable.start(["_stress-writer", "--db", folder.registryPath, "--points", "10000", "--batch", "10"], executable: runs)
+            try runs.start(["_stress-writer", "--db", folder.registryPath, "--points", "10000", "--batch", "10"])
         }
         var runIds: [String] = []
         for (process, out, err) in writers {
@@ -39,14 +37,11 @@ import Testing
     }
 
     @Test func killedWriterIsSeenAsKilledAndLeavesNoHalfBatch() throws {
-        guard let runs = RunsExecutable.url else {
-            print("skipping: \(RunsExecutable.missingReason)")
-            return
-        }
+        guard let runs = ProductRunner(product: "runs") else { return }
         let folder = try TemporaryFolder()
         let batch = 1000
-        let (process, out, _) = try RunsExecutable.start(
-            ["_heartbeat-writer", "--db", folder.registryPath, "--batch", String(batch), "--interval", "0"], executable: runs)
+        let (process, out, _) = try runs.start(
+            ["_heartbeat-writer", "--db", folder.registryPath, "--batch", String(batch), "--interval", "0"])
         let line = try #require(readLine(from: out.fileHandleForReading))
         let run = try RunID(line)
         let location = RegistryLocation(databasePath: folder.registryPath)
@@ -87,11 +82,8 @@ import Testing
     }
 
     @Test func helpIsStable() throws {
-        guard let runs = RunsExecutable.url else {
-            print("skipping: \(RunsExecutable.missingReason)")
-            return
-        }
-        let (status, output, _) = try RunsExecutable.run(["list", "--help"], executable: runs)
+        guard let runs = ProductRunner(product: "runs") else { return }
+        let (status, output, _) = try runs.run(["list", "--help"]).components
         #expect(status == 0)
         try golden.check(output, named: "help-list")
     }

@@ -39,7 +39,8 @@ public struct FittedLSTM: FittedForecaster {
         let visible = series.prefix(origins.upperBound)
         let inputs = try LSTMInputs(series: visible, features: artifact.configuration.features, window: window,
                                     normalization: artifact.normalization)
-        return LSTMInference.forecasts(network: network, inputs: inputs, origins: Array(origins), horizons: horizons, steps: steps)
+        return LSTMInference.forecasts(network: network, inputs: inputs, origins: Array(origins), horizons: horizons, steps: steps,
+                                       shrinkage: artifact.shrinkage)
     }
 
     public var parameters: [String: ParameterValue] {
@@ -50,6 +51,9 @@ public struct FittedLSTM: FittedForecaster {
             "level_scale": .number(artifact.normalization.scale),
             "parameter_count": .integer(artifact.parameters.count),
         ]
+        if let shrinkage = artifact.shrinkage {
+            p["shrinkage_at_horizons"] = .numbers(shrinkage.map { $0.last ?? 1 })
+        }
         if let t = artifact.training {
             p["best_epoch"] = .integer(t.bestEpoch)
             p["epochs_run"] = .integer(t.epochsRun)

@@ -25,6 +25,9 @@ public struct LSTMArtifact: Codable, Sendable, Equatable {
     public var tensors: [TensorRecord]
     public var parameters: [Float]
     public var training: TrainingRecord?
+    /// Per head and output, the validation-fitted factor toward the last value
+    /// (`LSTMInference.shrinkageFactors`); nil = 1 everywhere.
+    public var shrinkage: [[Double]]?
 
     public struct TensorRecord: Codable, Sendable, Equatable {
         public var name: String
@@ -32,7 +35,7 @@ public struct LSTMArtifact: Codable, Sendable, Equatable {
     }
 
     public init(configuration: LSTMConfiguration, architecture: LSTMArchitecture, normalization: LevelNormalization,
-                intervalSeconds: Double, parameters: [Float], training: TrainingRecord? = nil) {
+                intervalSeconds: Double, parameters: [Float], training: TrainingRecord? = nil, shrinkage: [[Double]]? = nil) {
         formatVersion = Self.formatVersion
         kind = Self.kind
         self.configuration = configuration
@@ -42,11 +45,12 @@ public struct LSTMArtifact: Codable, Sendable, Equatable {
         tensors = ParameterLayout(architecture).tensors.map { TensorRecord(name: $0.name, shape: $0.shape) }
         self.parameters = parameters
         self.training = training
+        self.shrinkage = shrinkage
     }
 
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version", kind, configuration, architecture, normalization
-        case intervalSeconds = "interval_seconds", tensors, parameters, training
+        case intervalSeconds = "interval_seconds", tensors, parameters, training, shrinkage
     }
 
     public init(from decoder: Decoder) throws {
@@ -63,6 +67,7 @@ public struct LSTMArtifact: Codable, Sendable, Equatable {
         intervalSeconds = try c.decode(Double.self, forKey: .intervalSeconds)
         tensors = try c.decode([TensorRecord].self, forKey: .tensors)
         training = try c.decodeIfPresent(TrainingRecord.self, forKey: .training)
+        shrinkage = try c.decodeIfPresent([[Double]].self, forKey: .shrinkage)
         let encoded = try c.decode(String.self, forKey: .parameters)
         guard let data = Data(base64Encoded: encoded), data.count % 4 == 0 else {
             throw LSTMError.artifactMismatch(field: "parameters", expected: "base64 of Float32 values", got: "\(encoded.prefix(16))…")
@@ -78,6 +83,10 @@ public struct LSTMArtifact: Codable, Sendable, Equatable {
         guard parameters.count == expected.count else {
             throw LSTMError.parameterCountMismatch(expected: expected.count, got: parameters.count)
         }
+        if let shrinkage, shrinkage.map(\.count) != architecture.headOutputs {
+            throw LSTMError.artifactMismatch(field: "shrinkage", expected: "one factor per head output \(architecture.headOutputs)",
+                                             got: "\(shrinkage.map(\.count))")
+        }
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -90,6 +99,7 @@ public struct LSTMArtifact: Codable, Sendable, Equatable {
         try c.encode(intervalSeconds, forKey: .intervalSeconds)
         try c.encode(tensors, forKey: .tensors)
         try c.encodeIfPresent(training, forKey: .training)
+        try c.encodeIfPresent(shrinkage, forKey: .shrinkage)
         var data = Data(capacity: parameters.count * 4)
         for p in parameters { withUnsafeBytes(of: p.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
         try c.encode(data.base64EncodedString(), forKey: .parameters)

@@ -9,6 +9,7 @@ public struct LSTMConfiguration: Codable, Sendable, Equatable {
     public var horizonMinutes: [Double]
     public var features: LSTMFeatureSpec
     public var level: LevelMode
+    public var levelScale: ScaleEstimator
     public var hiddenSize: Int
     public var layers: Int
     public var bidirectional: Bool
@@ -19,13 +20,14 @@ public struct LSTMConfiguration: Codable, Sendable, Equatable {
 
     public init(
         windowMinutes: Double = 60, horizonMinutes: [Double] = [5, 15, 30], features: LSTMFeatureSpec = .init(),
-        level: LevelMode = .relativeToLast, hiddenSize: Int = 128, layers: Int = 2, bidirectional: Bool = true,
+        level: LevelMode = .relativeToLast, levelScale: ScaleEstimator = .standardDeviation, hiddenSize: Int = 128, layers: Int = 2, bidirectional: Bool = true,
         dropout: Double = 0.3, headHidden: Int = 64, headDropout: Double = 0.3, training: LSTMTrainingOptions = .init()
     ) {
         self.windowMinutes = windowMinutes
         self.horizonMinutes = horizonMinutes
         self.features = features
         self.level = level
+        self.levelScale = levelScale
         self.hiddenSize = hiddenSize
         self.layers = layers
         self.bidirectional = bidirectional
@@ -123,6 +125,9 @@ public struct LSTMTrainingOptions: Codable, Sendable, Equatable {
     public var loss: LSTMLoss
     /// One weight per horizon; nil = 1.0 / 1.5 / 1.0 for three horizons, else all 1.
     public var horizonWeights: [Double]?
+    /// After training (level-relative mode only), shrink each output toward the last value
+    /// by a factor fitted on the validation samples (`LSTMInference.shrinkageFactors`).
+    public var shrinkOnValidation: Bool
     /// Early stopping: stop after this many epochs without a lower validation loss.
     public var patience: Int
     /// Reduce-on-plateau: halve the learning rate after this many epochs without
@@ -133,7 +138,7 @@ public struct LSTMTrainingOptions: Codable, Sendable, Equatable {
     public init(
         epochs: Int = 100, batchSize: Int = 32, learningRate: Double = 1e-3, optimizer: LSTMOptimizer = .adam,
         momentum: Double = 0.9, weightDecay: Double = 0, clipNorm: Double? = 1.0, loss: LSTMLoss = .mse,
-        horizonWeights: [Double]? = nil, patience: Int = 15, plateauPatience: Int? = nil, seed: UInt64 = 42
+        horizonWeights: [Double]? = nil, shrinkOnValidation: Bool = true, patience: Int = 15, plateauPatience: Int? = nil, seed: UInt64 = 42
     ) {
         self.epochs = epochs
         self.batchSize = batchSize
@@ -144,6 +149,7 @@ public struct LSTMTrainingOptions: Codable, Sendable, Equatable {
         self.clipNorm = clipNorm
         self.loss = loss
         self.horizonWeights = horizonWeights
+        self.shrinkOnValidation = shrinkOnValidation
         self.patience = patience
         self.plateauPatience = plateauPatience
         self.seed = seed

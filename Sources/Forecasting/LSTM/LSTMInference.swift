@@ -40,8 +40,10 @@ enum LSTMInference {
 
     /// For each origin t, the path ŝ_{t+1} … ŝ_{t+steps}: step j comes from the head
     /// with the shortest horizon h_k ≥ j (so the 5-minute value is the 5-minute head's);
-    /// steps past the longest horizon repeat its last value.
-    static func forecasts(network: LSTMNetwork, inputs: LSTMInputs, origins: [Int], horizons: [Int], steps: Int) -> [[Double]] {
+    /// steps past the longest horizon repeat its last value. Output j of head k is
+    /// multiplied by `shrinkage[k][j]` when given (see `shrinkageFactors`).
+    static func forecasts(network: LSTMNetwork, inputs: LSTMInputs, origins: [Int], horizons: [Int], steps: Int,
+                          shrinkage: [[Double]]? = nil) -> [[Double]] {
         let order = horizons.indices.sorted { horizons[$0] < horizons[$1] }
         let source: [(head: Int, index: Int)] = (0..<steps).map { j in
             let k = order.first { horizons[$0] > j } ?? order[order.count - 1]
@@ -52,10 +54,37 @@ enum LSTMInference {
         forEachChunk(network: network, inputs: inputs, origins: origins) { slice, ws in
             for (b, t) in slice.enumerated() {
                 paths.append(source.map { k, j in
-                    inputs.forecast(origin: t, output: ws.output(head: k)[b * horizons[k] + j])
+                    let factor = Float(shrinkage?[k][j] ?? 1)
+                    return inputs.forecast(origin: t, output: factor * ws.output(head: k)[b * horizons[k] + j])
                 })
             }
         }
         return paths
+    }
+
+    /// Per head k and output j, the factor α ∈ [0, 1] that minimises the squared error of
+    /// α·ŷ against the target y over `origins` (the validation samples):
+    ///
+    ///     α_kj = clamp(Σ_b y_bj·ŷ_bj / Σ_b ŷ_bj², 0, 1)
+    ///
+    /// In level-relative mode ŷ = 0 is the naive forecast, so α shrinks each output toward
+    /// the last value exactly as far as validation data supports it.
+    static func shrinkageFactors(network: LSTMNetwork, inputs: LSTMInputs, origins: [Int], horizons: [Int]) -> [[Double]] {
+        var cross = horizons.map { [Double](repeating: 0, count: $0) }
+        var square = cross
+        let targets = horizons.map { FloatBuffer(count: min(chunk, origins.count) * $0) }
+        forEachChunk(network: network, inputs: inputs, origins: origins) { slice, ws in
+            for k in horizons.indices {
+                let n = horizons[k], y = targets[k].pointer, p = ws.output(head: k)
+                inputs.gatherTargets(origins: slice, steps: n, into: y)
+                for b in 0..<slice.count {
+                    for j in 0..<n {
+                        cross[k][j] += Double(y[b * n + j]) * Double(p[b * n + j])
+                        square[k][j] += Double(p[b * n + j]) * Double(p[b * n + j])
+                    }
+                }
+            }
+        }
+        return zip(cross, square).map { c, s in zip(c, s).map { $1 > 0 ? min(max($0 / $1, 0), 1) : 1 } }
     }
 }

@@ -12,17 +12,30 @@ public struct LevelNormalization: Codable, Sendable, Equatable {
         self.scale = scale
     }
 
-    /// σ_Δ of s_1 − s_0 … s_{n−1} − s_{n−2} over `train` (floored at 1e-6 for flat series).
-    public init(mode: LevelMode, fittingOn train: ArraySlice<Double>) {
+    /// σ_Δ of the first differences d_k = s_k − s_{k−1} over `train`, by `estimator`
+    /// (floored at 1e-6 for flat series):
+    /// - standard deviation of d;
+    /// - 1.4826·median |d − median d| (robust to bursts; when more than half the changes
+    ///   are zero it falls back to the mean absolute deviation from the median).
+    public init(mode: LevelMode, estimator: ScaleEstimator = .standardDeviation, fittingOn train: ArraySlice<Double>) {
         guard mode == .relativeToLast, train.count > 2 else {
             self.init(mode: mode, scale: 1)
             return
         }
         let values = Array(train)
         let diffs = (1..<values.count).map { values[$0] - values[$0 - 1] }
-        let mean = diffs.reduce(0, +) / Double(diffs.count)
-        let variance = diffs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(diffs.count)
-        self.init(mode: mode, scale: max(variance.squareRoot(), 1e-6))
+        let scale: Double
+        switch estimator {
+        case .standardDeviation:
+            let mean = diffs.reduce(0, +) / Double(diffs.count)
+            scale = (diffs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(diffs.count)).squareRoot()
+        case .medianAbsoluteDeviation:
+            let center = median(diffs)
+            let deviations = diffs.map { abs($0 - center) }
+            let mad = 1.4826 * median(deviations)
+            scale = mad > 1e-6 ? mad : deviations.reduce(0, +) / Double(deviations.count)
+        }
+        self.init(mode: mode, scale: max(scale, 1e-6))
     }
 
     /// The level a window is taken relative to: s_t, or 0 in absolute mode.
@@ -119,4 +132,16 @@ struct LSTMInputs {
     func forecast(origin t: Int, output: Float) -> Double {
         normalization.anchor(values[t]) + Double(output) * normalization.scale
     }
+}
+
+/// How σ_Δ, the scale of the level-relative inputs and targets, is estimated.
+public enum ScaleEstimator: String, Codable, Sendable, Equatable {
+    case standardDeviation = "std"
+    case medianAbsoluteDeviation = "mad"
+}
+
+private func median(_ xs: [Double]) -> Double {
+    let s = xs.sorted()
+    guard !s.isEmpty else { return 0 }
+    return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
 }

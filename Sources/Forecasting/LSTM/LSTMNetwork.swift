@@ -27,9 +27,7 @@ public final class LSTMNetwork: @unchecked Sendable {
         gradients = FloatBuffer(count: layout.count)
         self.parallelDirections = parallelDirections
         for tensor in layout.tensors {
-            let fanIn = tensor.name.hasPrefix("lstm.") ? architecture.hiddenSize
-                : (tensor.name.contains(".0.") ? architecture.outputWidth : architecture.headHidden)
-            let bound = 1 / Double(fanIn).squareRoot()
+            let bound = 1 / Double(tensor.fanIn).squareRoot()
             for k in tensor.offset..<(tensor.offset + tensor.count) {
                 parameters[k] = Float((2 * rng.nextUnit() - 1) * bound)
             }

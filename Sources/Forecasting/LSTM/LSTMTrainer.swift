@@ -28,11 +28,13 @@ public enum LSTMTrainer {
     /// forward → loss Σ_k w_k·L_k → backward → clip → optimiser step, then scores the
     /// validation samples without dropout. The best validation epoch's weights are kept
     /// (and checkpointed); training stops after `patience` epochs without improvement.
+    /// Finally, in level-relative mode, each output gets a shrinkage factor toward the
+    /// last value fitted on the validation samples.
     public static func fit(configuration: LSTMConfiguration, series: RegularSeries, trainCount: Int, hooks: Hooks) throws -> FittedLSTM {
         let options = configuration.training
         let (window, horizons) = try configuration.steps(interval: series.interval)
         let longest = horizons.max() ?? 1
-        let normalization = LevelNormalization(mode: configuration.level, fittingOn: series.values[0..<trainCount])
+        let normalization = LevelNormalization(mode: configuration.level, estimator: configuration.levelScale, fittingOn: series.values[0..<trainCount])
         let inputs = try LSTMInputs(series: series, features: configuration.features, window: window, normalization: normalization)
         let spec = try WindowSpec(length: window, horizons: horizons)
         let trainOrigins = OriginRange.train(count: trainCount).origins(for: spec)
@@ -117,9 +119,13 @@ public enum LSTMTrainer {
         }
         network.parameters.copy(from: best.parameters)
         hooks.events(.finished(bestEpoch: best.epoch, bestValidationLoss: best.loss, epochsRun: epochsRun))
+        let shrinkage = options.shrinkOnValidation && configuration.level == .relativeToLast
+            ? LSTMInference.shrinkageFactors(network: network, inputs: inputs, origins: validationOrigins, horizons: horizons)
+            : nil
         let artifact = LSTMArtifact(configuration: configuration, architecture: architecture, normalization: normalization,
                                     intervalSeconds: series.interval, parameters: best.parameters,
-                                    training: LSTMArtifact.TrainingRecord(bestEpoch: best.epoch, epochsRun: epochsRun, bestValidationLoss: best.loss))
+                                    training: LSTMArtifact.TrainingRecord(bestEpoch: best.epoch, epochsRun: epochsRun, bestValidationLoss: best.loss),
+                                    shrinkage: shrinkage)
         return try FittedLSTM(artifact: artifact, history: series)
     }
 

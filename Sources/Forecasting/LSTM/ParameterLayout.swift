@@ -21,11 +21,13 @@ public struct ParameterLayout: Sendable, Equatable {
         public let outputs: Int
     }
 
-    /// A named tensor: offset into θ and its shape (rows, columns; columns 1 for vectors).
+    /// A named tensor: offset into θ, its shape ([rows, columns] or [count]) and the
+    /// fan-in that sets its PyTorch initialisation bound 1/√fan_in.
     public struct Tensor: Sendable, Equatable {
         public let name: String
         public let offset: Int
         public let shape: [Int]
+        public let fanIn: Int
         public var count: Int { shape.reduce(1, *) }
     }
 
@@ -38,9 +40,9 @@ public struct ParameterLayout: Sendable, Equatable {
     public init(_ a: LSTMArchitecture) {
         var offset = 0
         var tensors: [Tensor] = []
-        func take(_ name: String, _ shape: [Int]) -> Int {
+        func take(_ name: String, _ shape: [Int], fanIn: Int) -> Int {
             let start = offset
-            tensors.append(Tensor(name: name, offset: start, shape: shape))
+            tensors.append(Tensor(name: name, offset: start, shape: shape, fanIn: fanIn))
             offset += shape.reduce(1, *)
             return start
         }
@@ -51,20 +53,20 @@ public struct ParameterLayout: Sendable, Equatable {
             recurrent.append((0..<a.directions).map { d in
                 let suffix = "l\(l)" + (d == 1 ? "_reverse" : "")
                 return Recurrent(
-                    inputWeights: take("lstm.weight_ih_\(suffix)", [4 * h, input]),
-                    recurrentWeights: take("lstm.weight_hh_\(suffix)", [4 * h, h]),
-                    inputBias: take("lstm.bias_ih_\(suffix)", [4 * h]),
-                    recurrentBias: take("lstm.bias_hh_\(suffix)", [4 * h]),
+                    inputWeights: take("lstm.weight_ih_\(suffix)", [4 * h, input], fanIn: h),
+                    recurrentWeights: take("lstm.weight_hh_\(suffix)", [4 * h, h], fanIn: h),
+                    inputBias: take("lstm.bias_ih_\(suffix)", [4 * h], fanIn: h),
+                    recurrentBias: take("lstm.bias_hh_\(suffix)", [4 * h], fanIn: h),
                     inputSize: input
                 )
             })
         }
         let heads = a.headOutputs.enumerated().map { k, n in
             Head(
-                hiddenWeights: take("heads.\(k).0.weight", [a.headHidden, a.outputWidth]),
-                hiddenBias: take("heads.\(k).0.bias", [a.headHidden]),
-                outputWeights: take("heads.\(k).3.weight", [n, a.headHidden]),
-                outputBias: take("heads.\(k).3.bias", [n]),
+                hiddenWeights: take("heads.\(k).0.weight", [a.headHidden, a.outputWidth], fanIn: a.outputWidth),
+                hiddenBias: take("heads.\(k).0.bias", [a.headHidden], fanIn: a.outputWidth),
+                outputWeights: take("heads.\(k).3.weight", [n, a.headHidden], fanIn: a.headHidden),
+                outputBias: take("heads.\(k).3.bias", [n], fanIn: a.headHidden),
                 outputs: n
             )
         }

@@ -107,28 +107,22 @@ extension Registry {
 
     static func writeParams(_ params: [String: String], run: Int64, id: RunID, _ db: Database) throws {
         guard !params.isEmpty else { return }
-        let insert = try db.cachedStatement(sql: "INSERT INTO params(run, key, value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+        let sorted = params.sorted { $0.key < $1.key }
+        let inserted = try MultiRowInsert.params.execute(sorted.map { [run.databaseValue, $0.key.databaseValue, $0.value.databaseValue] }, db)
+        guard inserted < sorted.count else { return }
+        // Some keys were already logged: re-logging the same value is fine, a different one is not.
         let existing = try db.cachedStatement(sql: "SELECT value FROM params WHERE run = ? AND key = ?")
-        for (key, value) in params.sorted(by: { $0.key < $1.key }) {
-            try insert.execute(arguments: [run, key, value])
-            if db.changesCount == 0 {
-                let current = try String.fetchOne(existing, arguments: [run, key]) ?? ""
-                if current != value {
-                    throw TrackingError.paramConflict(run: id.rawValue, key: key, existing: current, attempted: value)
-                }
+        for (key, value) in sorted {
+            let current = try String.fetchOne(existing, arguments: [run, key]) ?? value
+            if current != value {
+                throw TrackingError.paramConflict(run: id.rawValue, key: key, existing: current, attempted: value)
             }
         }
     }
 
     static func writeTags(_ tags: [String: String], run: Int64, _ db: Database) throws {
         guard !tags.isEmpty else { return }
-        let upsert = try db.cachedStatement(sql: """
-            INSERT INTO tags(run, key, value) VALUES (?, ?, ?)
-            ON CONFLICT(run, key) DO UPDATE SET value = excluded.value
-            """)
-        for (key, value) in tags.sorted(by: { $0.key < $1.key }) {
-            try upsert.execute(arguments: [run, key, value])
-        }
+        try MultiRowInsert.tags.execute(tags.sorted { $0.key < $1.key }.map { [run.databaseValue, $0.key.databaseValue, $0.value.databaseValue] }, db)
     }
 
     /// Appends the points and moves each key's latest value: the point with the highest step,
@@ -136,44 +130,26 @@ extension Registry {
     static func writeMetrics(_ points: [MetricPoint], run: Int64, now: Double, _ db: Database) throws {
         guard !points.isEmpty else { return }
         var latest: [String: (step: Int64, timestamp: Double, value: Double)] = [:]
-        // Up to 100 rows per INSERT statement: one statement execution instead of 100.
-        let chunkSize = metricInsertSQL.count - 1
-        var start = 0
-        while start < points.count {
-            let chunk = points[start..<min(points.count, start + chunkSize)]
-            let insert = try db.cachedStatement(sql: metricInsertSQL[chunk.count])
-            var values: [DatabaseValue] = []
-            values.reserveCapacity(chunk.count * 6)
-            for point in chunk {
-                let timestamp = point.timestamp ?? now
-                let isNaN = point.value.isNaN
-                values += [run.databaseValue, point.key.databaseValue, point.step.databaseValue, timestamp.databaseValue,
-                           isNaN ? .null : point.value.databaseValue, isNaN.databaseValue]
-                if let current = latest[point.key], (current.step, current.timestamp) > (point.step, timestamp) { continue }
-                latest[point.key] = (point.step, timestamp, point.value)
-            }
-            insert.setUncheckedArguments(StatementArguments(values))
-            try insert.execute()
-            start += chunk.count
+        var rows: [[DatabaseValue]] = []
+        rows.reserveCapacity(points.count)
+        for point in points {
+            let timestamp = point.timestamp ?? now
+            rows.append(metricRow(run: run, key: point.key, step: point.step, timestamp: timestamp, value: point.value))
+            if let current = latest[point.key], (current.step, current.timestamp) > (point.step, timestamp) { continue }
+            latest[point.key] = (point.step, timestamp, point.value)
         }
-        let upsert = try db.cachedStatement(sql: """
-            INSERT INTO latest_metrics(run, key, step, timestamp, value, is_nan) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT(run, key) DO UPDATE SET
-                step = excluded.step, timestamp = excluded.timestamp, value = excluded.value, is_nan = excluded.is_nan
-            WHERE excluded.step > latest_metrics.step
-               OR (excluded.step = latest_metrics.step AND excluded.timestamp >= latest_metrics.timestamp)
-            """)
-        for (key, point) in latest {
-            let isNaN = point.value.isNaN
-            try upsert.execute(arguments: [run, key, point.step, point.timestamp, isNaN ? nil : point.value, isNaN])
-        }
+        try MultiRowInsert.metrics.execute(rows, db)
+        try MultiRowInsert.latestMetrics.execute(
+            latest.sorted { $0.key < $1.key }.map { metricRow(run: run, key: $0.key, step: $0.value.step, timestamp: $0.value.timestamp, value: $0.value.value) },
+            db)
     }
-}
 
-/// `INSERT INTO metrics … VALUES (…), …` with n rows, for n in 0…100 (index n), built once.
-private let metricInsertSQL: [String] = (0...100).map { n in
-    "INSERT INTO metrics(run, key, step, timestamp, value, is_nan) VALUES "
-        + repeatElement("(?, ?, ?, ?, ?, ?)", count: n).joined(separator: ", ")
+    /// (run, key, step, timestamp, value, is_nan) with NaN stored as NULL plus the flag.
+    private static func metricRow(run: Int64, key: String, step: Int64, timestamp: Double, value: Double) -> [DatabaseValue] {
+        let isNaN = value.isNaN
+        return [run.databaseValue, key.databaseValue, step.databaseValue, timestamp.databaseValue,
+                isNaN ? .null : value.databaseValue, isNaN.databaseValue]
+    }
 }
 
 /// The two key → value tables of a run.
