@@ -167,6 +167,7 @@ public struct FittedARIMA: FittedForecaster, Codable, Equatable {
             p["seasonal_strength"] = .number(profile.strength)
         }
         if let note = summary.note { p["note"] = .text(note) }
+        if let tried = summary.modelsTried { p["models_tried"] = .integer(tried) }
         return p
     }
 
