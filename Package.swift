@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "autoscale",
             dependencies: [
-                "Series", "Ingest", "Forecasting", "Pipeline",
+                "Series", "Ingest", "Forecasting", "Pipeline", "Tracking",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,7 +80,7 @@ let package = Package(
             resources: [.copy("Fixtures"), .copy("Reference")]
         ),
         .testTarget(name: "TrackingTests", dependencies: ["Tracking", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Tracking", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"], exclude: ["Golden"]),
     ]
 )

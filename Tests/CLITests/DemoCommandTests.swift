@@ -22,13 +22,21 @@ import Testing
         let n = Dictionary(rows.map { (($0["metric"] as? String) ?? "", (($0["report"] as? [String: Any])?["n"] as? Int) ?? 0) }, uniquingKeysWith: { a, _ in a })
         #expect(n["cpu"] == 3 * 5760)
         #expect(n["disk_reads"] == 3 * 5760 - 1)
+        // Each evaluation was recorded as a finished run in the default registry.
+        guard let runs = ProductRunner(product: "runs") else { return }
+        let list = try runs.run(["list", "--experiment", "demo", "--json"], in: folder)
+        #expect(list.status == 0, "\(list.stderr)")
+        let listed = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any])
+        let recorded = try #require(listed["runs"] as? [[String: Any]])
+        #expect(recorded.count == 12)
+        #expect(recorded.allSatisfy { $0["status"] as? String == "FINISHED" })
     }
 
     @Test func sameSeedSameNumbers() throws {
         guard let runner = ProductRunner(product: "autoscale") else { return }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let args = ["demo", "--containers", "1", "--days", "2", "--models", "naive", "--json"]
+        let args = ["demo", "--containers", "1", "--days", "2", "--models", "naive", "--no-tracking", "--json"]
         let a = try runner.run(args, in: folder), b = try runner.run(args, in: folder)
         #expect(a.status == 0 && b.status == 0)
         // fit/forecast seconds differ run to run; everything else must not.

@@ -2,10 +2,12 @@ import Forecasting
 import Ingest
 import Kernels
 import Series
+import Tracking
 
 /// The main job on the embedded defaults, end to end: generate a seeded container
 /// workload, write it as long CSV, read it back, turn counters into rates per metric,
-/// and score every model on every series by the evaluation protocol.
+/// score every model on every series by the evaluation protocol, and record each
+/// evaluation as a run in experiment `demo` of the tracker, when one is given.
 ///
 /// Counters (disk and network bytes) are scored on their bytes-per-second rate; gauges
 /// (cpu, memory) as they are. Clipping and log1p, which help a model fit, are not
@@ -35,8 +37,10 @@ public struct DemoJob: Sendable {
     /// Runs the job; `progress(done, total, label)` is called before each evaluation.
     public func run<C: Clock>(
         evaluator: Evaluator<C>,
+        tracker: (any Tracker)? = nil,
         progress: (Int, Int, String) -> Void = { _, _, _ in }
     ) throws -> DemoReport {
+        let logger = tracker.map { EvaluationLogger(tracker: $0, experiment: "demo") }
         var random = SplitMix64(seed: seed)
         try WorkloadGenerator(config: workload).writeCSV(to: .file(dataPath), random: &random)
         let series = try CSVSeriesReader.readAll(path: dataPath)
@@ -51,6 +55,7 @@ public struct DemoJob: Sendable {
             for model in models {
                 progress(rows.count, total, "\(key.container)/\(key.metric) \(model.name)")
                 let report = try model.evaluate(on: plan, with: evaluator)
+                try logger?.log(report, seed: seed, tags: ["container": key.container, "metric": key.metric, "model": model.name])
                 rows.append(DemoReport.Row(container: key.container, metric: key.metric, report: report))
             }
         }

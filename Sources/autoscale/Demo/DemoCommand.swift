@@ -3,6 +3,7 @@ import Forecasting
 import Foundation
 import Ingest
 import Pipeline
+import Tracking
 
 /// `autoscale demo`: the main job on the embedded defaults (README's first command).
 struct DemoCommand: ParsableCommand {
@@ -27,6 +28,12 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Models to score, comma-separated: \(ModelSpec.names.joined(separator: ", ")).")
     var models: String = "naive,snaive,arima"
 
+    @Option(help: "Registry to record the runs in (default: experiments/registry.sqlite, or $AUTOSCALE_REGISTRY).")
+    var db: String?
+
+    @Flag(help: "Do not record runs in the registry.")
+    var noTracking = false
+
     @OptionGroup var format: OutputOptions
 
     func run() throws {
@@ -38,9 +45,18 @@ struct DemoCommand: ParsableCommand {
             models: try models.split(separator: ",").map { try ModelSpec(name: String($0)) },
             dataPath: output
         )
+        let location = RegistryLocation.resolve(
+            explicit: db, environment: ProcessInfo.processInfo.environment,
+            currentDirectory: FileManager.default.currentDirectoryPath)
+        let tracker = noTracking ? nil : try Registry.open(location)
         let bar = ProgressBar(enabled: !format.json)
-        let report = try job.run(evaluator: Evaluator()) { done, total, label in bar.update(done: done, total: total, label: label) }
+        let report = try job.run(evaluator: Evaluator(), tracker: tracker) { done, total, label in
+            bar.update(done: done, total: total, label: label)
+        }
         bar.finish()
         print(format.json ? try jsonString(report) : DemoTable(report: report).render())
+        if tracker != nil, !format.json {
+            print("recorded \(report.rows.count) runs in \(location.databasePath); list them with: runs list --experiment demo")
+        }
     }
 }
