@@ -6,4 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
 swift build -c release --product autoscale >&2
+swift build -c release --product runs >&2
 exec .build/release/autoscale demo "$@"

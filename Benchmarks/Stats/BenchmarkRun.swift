@@ -7,6 +7,7 @@ struct BenchmarkRun {
     var mae: [Double]
     var coverage80: [Double]
     var fitSeconds: Double
+    var fitCPUSeconds: Double = 0
     var forecastSeconds: Double
     var parameters: String
 
@@ -19,35 +20,74 @@ struct BenchmarkRun {
             let paths = origins.map { t in [Double](repeating: data.scaled.values[t], count: maxSteps) }
             return BenchmarkRun(mae: steps.map { data.mae(paths: Array(paths.prefix(data.origins(steps: $0).count)), origins: data.origins(steps: $0), steps: $0) },
                                 coverage80: steps.map { _ in .nan }, fitSeconds: 0, forecastSeconds: 0, parameters: "")
-        case "arima":
+        case let name where name == "arima" || name == "autoarima" || name == "autoarima-daily" || name.hasPrefix("arima:"):
+            // "arima:p,d,q" fits that order (without constant).
+            let order = name.dropFirst(6).split(separator: ",").compactMap { Int($0) }
             var fitted: FittedARIMA?
-            let fitTime = try clock.measure { fitted = try ARIMA().fit(fitData) }
+            let cpuStart = threadCPUSeconds()
+            let fitTime = try clock.measure {
+                if name == "autoarima" { fitted = try AutoARIMA().fit(fitData) }
+                else if name == "autoarima-daily" {
+                    fitted = try AutoARIMA(period: Int((86_400 / data.scaled.interval).rounded())).fit(fitData)
+                }
+                else if order.count == 3 { fitted = try ARIMA(order: ARIMAOrder(p: order[0], d: order[1], q: order[2])).fit(fitData) }
+                else { fitted = try ARIMA().fit(fitData) }
+            }
+            let fitCPU = threadCPUSeconds() - cpuStart
             guard let model = fitted else { throw HarnessError("no fit") }
             var paths: [[Double]] = []
             let forecastTime = try clock.measure { paths = try model.rollingForecasts(over: data.scaled, origins: origins, steps: maxSteps) }
-            let cov = try coverage(model, data: data, steps: steps)
-            let p = "ar=\(model.coefficients.ar) ma=\(model.coefficients.ma) s2=\(model.sigma2) it=\(model.summary.iterations)"
+            let method: IntervalMethod = ProcessInfo.processInfo.environment["BENCH_GAUSSIAN"] == nil ? .empirical : .gaussian
+            let iv = try model.predictIntervals(steps: maxSteps, levels: [0.8], method: method)
+            let cov = coverage(paths: paths, halfWidth: zip(iv.upper[0], iv.mean).map { $0 - $1 }, data: data, steps: steps)
+            let c = model.coefficients
+            let p = "\(model.specification) it=\(model.summary.iterations) ar=\(c.ar.map { String(format: "%.3f", $0) }) ma=\(c.ma.map { String(format: "%.3f", $0) }) mu=\(String(format: "%.2g", c.constant)) models=\(model.summary.modelsTried ?? 1)"
             return BenchmarkRun(mae: steps.map { data.mae(paths: paths, origins: data.origins(steps: $0), steps: $0) },
-                                coverage80: cov, fitSeconds: fitTime.seconds, forecastSeconds: forecastTime.seconds, parameters: p)
+                                coverage80: cov, fitSeconds: fitTime.seconds, fitCPUSeconds: fitCPU, forecastSeconds: forecastTime.seconds, parameters: p)
+        case "prophet", "prophet-ar":
+            var fitted: FittedProphetStyle?
+            let cpuStart = threadCPUSeconds()
+            let fitTime = try clock.measure {
+                fitted = try ProphetStyle(recentPast: model == "prophet" ? .none : .autoARIMA).fit(fitData)
+            }
+            let fitCPU = threadCPUSeconds() - cpuStart
+            guard let model = fitted else { throw HarnessError("no fit") }
+            var paths: [[Double]] = []
+            let forecastTime = try clock.measure { paths = try model.rollingForecasts(over: data.scaled, origins: origins, steps: maxSteps) }
+            let iv = model.residualModel == nil ? nil : try model.predictIntervals(steps: maxSteps, levels: [0.8])
+            let cov = iv.map { coverage(paths: paths, halfWidth: zip($0.upper[0], $0.mean).map { $0 - $1 }, data: data, steps: steps) }
+                ?? steps.map { _ in .nan }
+            let p = model.parameters
+            let text = ["iterations", "neg_log_posterior", "residual_model", "trend_weight"].compactMap { key in p[key].map { "\(key)=\($0)" } }.joined(separator: " ")
+            return BenchmarkRun(mae: steps.map { data.mae(paths: paths, origins: data.origins(steps: $0), steps: $0) },
+                                coverage80: cov, fitSeconds: fitTime.seconds, fitCPUSeconds: fitCPU,
+                                forecastSeconds: forecastTime.seconds, parameters: text)
         default:
             throw HarnessError("unknown model \(model)")
         }
     }
 
-    /// 80 % interval coverage per horizon, re-conditioning at a subsample of origins.
-    static func coverage(_ model: FittedARIMA, data: ProtocolSeries, steps: [Int]) throws -> [Double] {
-        try steps.map { h in
+    /// 80 % interval coverage per horizon over every test origin: the bounds are the
+    /// rolling path ± the model's h-step half-width (origin-independent for fixed parameters).
+    static func coverage(paths: [[Double]], halfWidth: [Double], data: ProtocolSeries, steps: [Int]) -> [Double] {
+        steps.map { h in
             let origins = data.origins(steps: h)
-            var inside = 0, total = 0
-            for t in stride(from: origins.lowerBound, to: origins.upperBound, by: 10) {
-                let iv = try model.apply(to: data.scaled.prefix(t + 1)).predictIntervals(steps: h, levels: [0.8])
-                let y = data.scaled.values[t + h]
-                if y >= iv.lower[0][h - 1] && y <= iv.upper[0][h - 1] { inside += 1 }
-                total += 1
+            var inside = 0
+            for (i, t) in origins.enumerated() {
+                let y = data.scaled.values[t + h], f = paths[i][h - 1]
+                if abs(y - f) <= halfWidth[h - 1] { inside += 1 }
             }
-            return Double(inside) / Double(total)
+            return Double(inside) / Double(origins.count)
         }
     }
+}
+
+/// CPU seconds of the calling thread (stable on a shared, oversubscribed machine,
+/// unlike wall time).
+func threadCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
 }
 
 extension Duration {

@@ -7,6 +7,9 @@ public struct ProductRunner: Sendable {
         public let status: Int32
         public let stdout: String
         public let stderr: String
+
+        /// (status, stdout, stderr), for destructuring.
+        public var components: (status: Int32, stdout: String, stderr: String) { (status, stdout, stderr) }
     }
 
     public let executable: URL
@@ -23,16 +26,32 @@ public struct ProductRunner: Sendable {
         executable = found
     }
 
-    /// Runs with `arguments` in `directory` (default: the package root) and waits.
-    public func run(_ arguments: [String], in directory: URL = RealData.packageRoot) throws -> Result {
+    /// Starts the product with `arguments` in `directory` (default: the package root),
+    /// stdout and stderr piped, and returns without waiting.
+    /// `environment` is added to this process's environment; COLUMNS is fixed at 80 so
+    /// help text, which wraps at the terminal width, does not depend on the shell.
+    public func start(
+        _ arguments: [String], in directory: URL = RealData.packageRoot, environment extra: [String: String] = [:]
+    ) throws -> (process: Process, stdout: Pipe, stderr: Pipe) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
+        environment["COLUMNS"] = "80"
+        process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        return (process, out, err)
+    }
+
+    /// Runs with `arguments` in `directory` (default: the package root) and waits.
+    public func run(
+        _ arguments: [String], in directory: URL = RealData.packageRoot, environment: [String: String] = [:]
+    ) throws -> Result {
+        let (process, out, err) = try start(arguments, in: directory, environment: environment)
         // Read both pipes to the end before waiting, so a full pipe cannot block the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()

@@ -29,3 +29,16 @@ public enum RealData {
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 }
+
+extension RealData {
+    /// `../shared/data/real/<relative>` when the file exists; otherwise prints why the
+    /// caller skips and returns nil.
+    public static func file(_ relative: String, for test: String = #function) -> String? {
+        let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/real/\(relative)")
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            print("skipping \(test): real data file \(url.path) is absent")
+            return nil
+        }
+        return url.path
+    }
+}

@@ -5,6 +5,6 @@ struct Autoscale: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "autoscale",
         abstract: "Forecast container resource usage and turn forecasts into scaling decisions.",
-        subcommands: [EvaluateCommand.self]
+        subcommands: [DemoCommand.self, DataCommand.self, EvaluateCommand.self]
     )
 }

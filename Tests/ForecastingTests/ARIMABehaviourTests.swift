@@ -93,12 +93,41 @@ import Testing
     /// Interval bounds are symmetric and z-scaled: z₀.₉ = 1.2815515655446004, z₀.₉₇₅ = 1.959963984540054.
     @Test func intervalsUseNormalQuantiles() throws {
         let fitted = try ARIMA().fit(series: Self.randomWalkWithNoise(count: 120, seed: 6))
-        let iv = try fitted.predictIntervals(steps: 4)
+        let iv = try fitted.predictIntervals(steps: 4, method: .gaussian)
         for h in 0..<4 {
             #expect(isClose(iv.upper[0][h] - iv.mean[h], 1.2815515655446004 * iv.standardDeviation[h], rel: 1e-12))
             #expect(isClose(iv.mean[h] - iv.lower[1][h], 1.959963984540054 * iv.standardDeviation[h], rel: 1e-12))
         }
         #expect(isClose(iv.standardDeviation[0], fitted.sigma2.squareRoot(), rel: 1e-12))
         #expect(iv.standardDeviation == iv.standardDeviation.sorted())
+    }
+}
+
+@Suite struct ARIMAEmpiricalIntervalTests {
+    /// Heavy-tailed noise (a Student-like mixture): the empirical 80 % half-width is the
+    /// 80 % quantile of in-sample |h-step errors|, so in sample it covers ≈ 80 %.
+    @Test func empiricalIntervalsCoverTheirLevelInSample() throws {
+        var rng = SplitMix64(seed: 21)
+        var level = 0.0
+        let values = (0..<800).map { _ -> Double in
+            level += 0.01 * rng.nextGaussian()
+            let burst = rng.nextUnit() < 0.05 ? 0.5 * rng.nextGaussian() : 0
+            return level + 0.02 * rng.nextGaussian() + burst
+        }
+        let series = RegularSeries(name: "bursty", start: 0, interval: 300, values: values)
+        let fitted = try ARIMA().fit(series: series)
+        let empirical = try fitted.predictIntervals(steps: 3, levels: [0.8])
+        let gaussian = try fitted.predictIntervals(steps: 3, levels: [0.8], method: .gaussian)
+        // Bursts inflate σ: the Gaussian band is wider than the empirical one.
+        #expect(empirical.upper[0][0] - empirical.mean[0] < gaussian.upper[0][0] - gaussian.mean[0])
+        let origins = 100..<(values.count - 1)
+        let paths = try fitted.rollingForecasts(over: series, origins: origins, steps: 1)
+        let half = empirical.upper[0][0] - empirical.mean[0]
+        let inside = zip(origins, paths).filter { abs(values[$0.0 + 1] - $0.1[0]) <= half }.count
+        #expect(abs(Double(inside) / Double(origins.count) - 0.8) < 0.02)
+        // A level not tabulated at fit time falls back to the Gaussian band.
+        let other = try fitted.predictIntervals(steps: 1, levels: [0.5])
+        let otherGaussian = try fitted.predictIntervals(steps: 1, levels: [0.5], method: .gaussian)
+        #expect(other.upper == otherGaussian.upper)
     }
 }

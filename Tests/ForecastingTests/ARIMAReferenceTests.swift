@@ -44,7 +44,7 @@ import Testing
         #expect(isClose(fitted.sigma2, sigma2, rel: 2e-3))
 
         let scale = (ref.series.max()! - ref.series.min()!)
-        let intervals = try fitted.predictIntervals(steps: 12, levels: [0.8, 0.95])
+        let intervals = try fitted.predictIntervals(steps: 12, levels: [0.8, 0.95], method: .gaussian)
         for h in 0..<12 {
             #expect(abs(intervals.mean[h] - ref.forecast[h]) < 1e-3 * scale, "\(ref.name) h=\(h + 1): \(intervals.mean[h]) vs \(ref.forecast[h])")
             let ourWidth80 = intervals.upper[0][h] - intervals.lower[0][h]

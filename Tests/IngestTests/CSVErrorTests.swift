@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 import Ingest
 
@@ -85,8 +86,11 @@ import Ingest
         #expect(message(header) == "\(header):1: the file has a header (timestamp,value) but no data rows; expected at least one row")
     }
 
-    @Test func unreadableFile() {
-        #expect(message("/nonexistent/x.csv").hasPrefix("/nonexistent/x.csv: cannot read the file"))
+    @Test func unreadableFile() throws {
+        #expect(message("/nonexistent/x.csv") == "/nonexistent/x.csv: cannot read the file (No such file or directory); "
+            + "check the path and permissions")
+        let folder = try TemporaryFolder()
+        #expect(message(folder.path) == "\(folder.path): cannot read the file (it is a folder); check the path and permissions")
     }
 
     @Test func unknownContainerAndMetricListTheAvailableOnes() throws {

@@ -1,4 +1,5 @@
 import Series
+import TestSupport
 import Testing
 import Ingest
 

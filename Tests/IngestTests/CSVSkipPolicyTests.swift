@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 import Ingest
 
@@ -45,5 +46,17 @@ import Ingest
             let text = (error as? IngestError)?.description ?? ""
             return text.hasPrefix("\(path): all 2 data rows of the selected series were bad and skipped; the first: \(path):2:2: \"a\"")
         }
+    }
+}
+
+@Suite struct CSVReadAllSkipTests {
+    @Test func readAllSkipsBadRowsForEverySeriesOfTheRow() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.file("wide.csv", "timestamp,cpu,memory\n0,1,10\n15,x,20\n30,3,30\n")
+        let result = try CSVSeriesReader.readAllSeries(path: path, options: CSVReadOptions(onBadRow: .skip))
+        #expect(result.skippedRows == 1)
+        #expect(result.shape == .wide)
+        #expect(result.series[SeriesKey(container: "wide", metric: "cpu")]?.values == [1, 3])
+        #expect(result.series[SeriesKey(container: "wide", metric: "memory")]?.values == [10, 30])
     }
 }

@@ -1,10 +1,12 @@
+import Foundation
+import TestSupport
 import Testing
 import Ingest
 
 /// The development data under ../shared/data/real (skipped with a printed reason when absent).
 @Suite struct RealDataTests {
     @Test func nabCPUFile() throws {
-        guard let path = realDataFile("nab/ec2_cpu_utilization_5f5533.csv") else { return }
+        guard let path = RealData.file("nab/ec2_cpu_utilization_5f5533.csv") else { return }
         let result = try CSVSeriesReader.read(path: path, options: CSVReadOptions())
         #expect(result.shape == .timestampValue)
         #expect(result.series.count == 4032)
@@ -16,7 +18,7 @@ import Ingest
     }
 
     @Test func nabFileWithDuplicatedTimestampsAfterDST() throws {
-        guard let path = realDataFile("nab/ec2_disk_write_bytes_1ef3de.csv") else { return }
+        guard let path = RealData.file("nab/ec2_disk_write_bytes_1ef3de.csv") else { return }
         let result = try CSVSeriesReader.read(path: path, options: CSVReadOptions())
         #expect(result.series.count == 4730)
         let t = result.series.timestamps
@@ -25,7 +27,7 @@ import Ingest
     }
 
     @Test func azureVMColumn() throws {
-        guard let path = realDataFile("azure_v1_vms/vm_8383.csv") else { return }
+        guard let path = RealData.file("azure_v1_vms/vm_8383.csv") else { return }
         let result = try CSVSeriesReader.read(path: path, options: CSVReadOptions(selection: SeriesSelection(column: "avg_cpu")))
         #expect(result.shape == .wide)
         #expect(result.series.count == 8004)
@@ -35,7 +37,7 @@ import Ingest
     }
 
     @Test func googleAggregateWithoutTimestamps() throws {
-        guard let path = realDataFile("google2019_agg/instance_usage_grouped_300_seconds_week1.csv") else { return }
+        guard let path = RealData.file("google2019_agg/instance_usage_grouped_300_seconds_week1.csv") else { return }
         let all = try CSVSeriesReader.readAll(path: path, options: CSVReadOptions(interval: 300))
         #expect(all.count == 4)
         let cpu = try #require(all[SeriesKey(container: "instance_usage_grouped_300_seconds_week1", metric: "avg_cpu")])
@@ -45,9 +47,28 @@ import Ingest
     }
 
     @Test func azureAggregateWideWithTwoColumns() throws {
-        guard let path = realDataFile("azure_v2_agg/vm_cpu_readings_week1_aggregated_cpu_mem.csv") else { return }
+        guard let path = RealData.file("azure_v2_agg/vm_cpu_readings_week1_aggregated_cpu_mem.csv") else { return }
         let result = try CSVSeriesReader.read(path: path, options: CSVReadOptions(selection: SeriesSelection(column: "cpu_usage")))
         #expect(result.series.count == 2016)  // the last row has no line end
         #expect(result.series.values.first == 6_135_515.87712279)
+    }
+}
+
+/// Every development file reads without error and with the row counts of the data README.
+@Suite struct RealDataSweepTests {
+    @Test func everyNABAndAzureVMFileReads() throws {
+        guard let nab = RealData.file("nab"), let vms = RealData.file("azure_v1_vms") else { return }
+        let expectedNAB = ["ec2_disk_write_bytes_1ef3de.csv": 4730]
+        for name in try FileManager.default.contentsOfDirectory(atPath: nab).filter({ $0.hasSuffix(".csv") }) {
+            let result = try CSVSeriesReader.read(path: nab + "/" + name, options: CSVReadOptions())
+            #expect(result.series.count == expectedNAB[name, default: 4032], "\(name)")
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: vms).filter { $0.hasSuffix(".csv") }
+        #expect(files.count == 34)
+        for name in files {
+            let all = try CSVSeriesReader.readAll(path: vms + "/" + name, options: CSVReadOptions())
+            #expect(all.count == 2, "\(name)")
+            #expect(all.values.allSatisfy { $0.count == 8004 }, "\(name)")
+        }
     }
 }

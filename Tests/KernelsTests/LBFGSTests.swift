@@ -87,3 +87,14 @@ import Foundation
 
 private func pow10(_ e: Double) -> Double { exp(e * log(10)) }
 
+
+@Suite struct ForwardDifferenceTests {
+    @Test func forwardDifferenceMatchesAnalyticGradient() {
+        var numeric = [0.0, 0.0], analytic = [0.0, 0.0]
+        let x = [-0.7, 1.3]
+        _ = LBFGSTests.rosenbrock(x, &analytic)
+        _ = forwardDifferenceGradient(at: x, into: &numeric) { p in var g = [0.0, 0.0]; return LBFGSTests.rosenbrock(p, &g) }
+        // O(h) truncation: |error| ≲ ½ h |f''| ≈ 1e-8 · 1e3.
+        for i in 0..<2 { #expect(abs(numeric[i] - analytic[i]) < 1e-4 * max(1, abs(analytic[i]))) }
+    }
+}

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import Series
+import Kernels
 
 @Suite("Causal features")
 struct FeaturesTests {
@@ -113,5 +114,25 @@ struct FeaturesTests {
         #expect(m.rows == 0)
         #expect(m.columns == 8)
         #expect(m.values.isEmpty)
+    }
+}
+
+@Suite("Calendar time against Foundation")
+struct FeaturesCalendarAgreementTests {
+    @Test("hour, minute and weekday agree with Foundation's UTC Gregorian calendar at 2000 seeded instants")
+    func agreesWithFoundation() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
+        var rng = SplitMix64(seed: 2014_02_14)
+        for _ in 0..<2_000 {
+            // whole seconds between 1950 and 2100
+            let t = (-631_152_000 + rng.nextUnit() * 4_733_510_400).rounded(.down)
+            let parts = calendar.dateComponents([.hour, .minute, .weekday], from: Date(timeIntervalSince1970: t))
+            let hour = try #require(parts.hour), minute = try #require(parts.minute), weekday = try #require(parts.weekday)
+            let ours = CalendarTime(epochSeconds: t)
+            #expect(ours.hourOfDay == Double(hour) + Double(minute) / 60, "t = \(t)")
+            // Foundation: Sunday = 1 … Saturday = 7; ours: Monday = 0 … Sunday = 6
+            #expect(ours.dayOfWeek == (weekday + 5) % 7, "t = \(t)")
+        }
     }
 }

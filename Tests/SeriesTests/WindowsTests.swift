@@ -18,7 +18,7 @@ struct WindowsTests {
         let spec = try WindowSpec(length: 3, horizons: [1, 3], includePaths: true)
         let samples = try SlidingWindows.make(features: features, target: target, spec: spec, range: .train(count: 10))
         #expect(samples.origins == [2, 3, 4, 5, 6])
-        #expect(samples.inputs.count == 5 * 3 * 2)
+        #expect(samples.inputs(for: 0..<5).count == 5 * 3 * 2)
         #expect(samples.targets.count == 5 * 2)
         #expect(samples.paths?.count == 5 * 3)
         // sample 0, origin 2: rows 0, 1, 2 → (0, 0), (1, 10), (2, 20); targets s3, s5; path s3, s4, s5
@@ -28,6 +28,9 @@ struct WindowsTests {
         // last sample, origin 6: rows 4 … 6, targets s7, s9 (= the last index)
         #expect(Array(samples.input(4)) == [4, 40, 5, 50, 6, 60])
         #expect(Array(samples.target(4)) == [107, 109])
+        // a mini-batch in any order stacks [B × L × f] and [B × H]
+        #expect(samples.inputs(for: [4, 0]) == [4, 40, 5, 50, 6, 60, 0, 0, 1, 10, 2, 20])
+        #expect(samples.targets(for: [4, 0]) == [107, 109, 103, 105])
     }
 
     @Test("stride steps from the first valid origin; paths are nil unless asked for")
@@ -90,7 +93,7 @@ struct WindowsTests {
         let samples = try SlidingWindows.make(features: features, target: series.values, spec: spec, range: .train(count: 30))
         // t = 11 … 23 → 13 samples of [12 × 8]
         #expect(samples.count == 13)
-        #expect(samples.inputs.count == 13 * 12 * 8)
+        #expect(samples.inputs(for: 0..<13).count == 13 * 12 * 8)
         let lastRow = Array(samples.input(0).suffix(8))
         #expect(lastRow == Array(features.values[(11 * 8)..<(12 * 8)]))
     }

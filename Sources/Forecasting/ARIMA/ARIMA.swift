@@ -26,7 +26,7 @@ public struct ARIMA: Forecaster {
         seasonal: SeasonalOrder = .none,
         includeConstant: Bool = false,
         intervalLevels: [Double] = [0.8, 0.95],
-        optimizer: LBFGS = LBFGS(maxIterations: 200, gradientTolerance: 1e-7, relativeFunctionTolerance: 1e-13)
+        optimizer: LBFGS = LBFGS(maxIterations: 200, gradientTolerance: 1e-6, relativeFunctionTolerance: 1e-11)
     ) {
         specification = ARIMASpecification(order: order, seasonal: seasonal, includeConstant: includeConstant)
         self.intervalLevels = intervalLevels
@@ -43,9 +43,11 @@ public struct ARIMA: Forecaster {
     public func fit(series: RegularSeries) throws(ARIMAError) -> FittedARIMA {
         for level in intervalLevels where !(level > 0 && level < 1) { throw .invalidCoverage(level) }
         let estimate = try ARIMAEstimator(specification: specification, optimizer: optimizer).estimate(series.values)
-        return try FittedARIMA(
+        var fitted = try FittedARIMA(
             specification: specification, coefficients: estimate.coefficients, sigma2: estimate.sigma2,
             summary: estimate.summary, intervalLevels: intervalLevels, history: series.values)
+        try fitted.tabulateEmpiricalErrors(history: series.values, interval: series.interval)
+        return fitted
     }
 }
 
@@ -61,6 +63,8 @@ public struct ARIMAFitSummary: Sendable, Codable, Equatable {
     public var converged: Bool
     /// Set when a documented fallback replaced the likelihood fit.
     public var note: String?
+    /// Candidates fitted by an order search (AutoARIMA); nil for a fixed order.
+    public var modelsTried: Int?
 
     /// AIC = −2ℓ + 2k.
     public var aic: Double { -2 * logLikelihood + 2 * Double(parameterCount) }

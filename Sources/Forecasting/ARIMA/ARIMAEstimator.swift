@@ -5,11 +5,29 @@ import Kernels
 struct ARIMAEstimator {
     var specification: ARIMASpecification
     var optimizer: LBFGS
+    /// Also start from θ₁ = −0.95, where the likelihood of series that look over-differenced
+    /// has its highest mode (off for AutoARIMA, which rejects MA roots inside 1.01 anyway).
+    var tryNearUnitMA = true
+    /// `.conditionalSumOfSquares` stops after step 1 (R's `method = "CSS"`, what
+    /// auto.arima searches with when n > 150); `.exact` goes on to exact ML.
+    var method: Method = .exact
+    /// Also run ML from all-zero coefficients and keep the better optimum.
+    var tryZeroStart = true
+    /// Forward instead of central differences for the ML gradient (half the likelihood
+    /// evaluations; used for AutoARIMA's candidate refits).
+    var forwardDifferences = false
+    /// An exogenous column z (same length as y): y_t = β z_t + η_t with η the ARIMA; β is
+    /// profiled out like the constant (which must then be off) and returned in `regression`.
+    var regressor: [Double]? = nil
+
+    enum Method { case exact, conditionalSumOfSquares }
 
     struct Estimate {
         var coefficients: ARIMACoefficients
         var sigma2: Double
         var summary: ARIMAFitSummary
+        /// β of `regressor` (0 without one).
+        var regression = 0.0
     }
 
     func estimate(_ y: [Double]) throws(ARIMAError) -> Estimate {
@@ -18,7 +36,7 @@ struct ARIMAEstimator {
         if let bad = y.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteValue(index: bad, value: y[bad]) }
         let delta = ARIMAPolynomials.differencing(d: spec.order.d, seasonalD: spec.seasonal.d, period: spec.seasonal.period)
         let w = ARIMAPolynomials.difference(y, delta: delta)
-        let k = spec.coefficientCount + 1
+        let k = spec.coefficientCount + 1 + (regressor == nil ? 0 : 1)
         let needed = max(k + 2, spec.expandedARDegree + 2)
         guard w.count >= needed else {
             throw .tooShort(count: y.count, needed: needed + delta.count, model: spec.description)
@@ -35,54 +53,95 @@ struct ARIMAEstimator {
                 constant: centre)
             let summary = ARIMAFitSummary(
                 logLikelihood: .infinity, observations: w.count, parameterCount: k, iterations: 0, converged: false,
-                note: "differenced series is constant; ARMA coefficients set to 0 and σ² to 0")
+                note: "differenced series is constant; ARMA coefficients set to 0 and σ² to 0", modelsTried: nil)
             return Estimate(coefficients: zero, sigma2: 0, summary: summary)
         }
 
         let n = Double(w.count)
-        let zeroStart = ARIMACoefficients(
-            ar: .init(repeating: 0, count: spec.order.p), ma: .init(repeating: 0, count: spec.order.q),
-            seasonalAR: .init(repeating: 0, count: spec.seasonal.p), seasonalMA: .init(repeating: 0, count: spec.seasonal.q),
-            constant: spec.includeConstant ? mean : 0
-        ).unconstrained(spec: spec)
+        // The optimiser sees the ARMA parameters only; μ is profiled out (GLS in the
+        // exact likelihood, least squares in CSS), which also keeps the problem well scaled.
+        var arma = spec
+        arma.includeConstant = false
+        let estimateMean = spec.includeConstant || regressor != nil
+        let z = regressor.map { ARIMAPolynomials.difference($0, delta: delta) }
+        let zeroStart = [Double](repeating: 0, count: arma.coefficientCount)
 
-        // 1. Conditional sum of squares: minimise log(Σe²/m).
-        func cssObjective(_ x: [Double]) -> Double {
-            let c = ARIMACoefficients(unconstrained: x, spec: spec)
-            let css = conditionalSumOfSquares(w: w, coefficients: c, period: period).meanSquare
-            return css > 0 ? log(css) : .infinity
+        // 1. Conditional sum of squares: minimise log(S/m), analytic gradient.
+        func cssObjective(_ x: [Double], _ g: inout [Double]) -> Double {
+            let c = ARIMACoefficients(unconstrained: x, spec: arma)
+            let css = ConditionalSumOfSquares(
+                w: w, ar: c.expandedAR(period: period), ma: c.expandedMA(period: period),
+                mean: 0, estimateMean: estimateMean, withGradient: true, regressor: z)
+            guard css.sumSquares > 0, css.sumSquares.isFinite else { return .infinity }
+            let jacobian = expansionJacobian(at: x, spec: arma)
+            for b in x.indices {
+                var acc = 0.0
+                for a in css.gradient.indices { acc += css.gradient[a] * jacobian[a][b] }
+                g[b] = acc / css.sumSquares
+            }
+            return log(css.sumSquares / Double(css.count))
         }
         var start = zeroStart
-        if spec.coefficientCount > 0 {
+        var cssPoint = zeroStart
+        if arma.coefficientCount > 0 {
             do {
-                let css = try LBFGS(maxIterations: 100, gradientTolerance: 1e-6).minimize(from: zeroStart) { x, g in
-                    centralDifferenceGradient(at: x, into: &g, cssObjective)
-                }
+                let css = try LBFGS(maxIterations: 100, gradientTolerance: 1e-5, relativeFunctionTolerance: 1e-9)
+                    .minimize(from: zeroStart, cssObjective)
+                cssPoint = css.point
                 // Re-map through the constrained coefficients so partials are clamped to ±0.99.
-                start = ARIMACoefficients(unconstrained: css.point, spec: spec).unconstrained(spec: spec)
+                start = ARIMACoefficients(unconstrained: css.point, spec: arma).unconstrained(spec: arma)
             } catch {
                 // CSS undefined at the zero start (too few points past p*): ML starts from zero.
+                if method == .conditionalSumOfSquares {
+                    throw .optimizationFailed(model: spec.description, reason: "the conditional sum of squares is not finite at zero")
+                }
                 start = zeroStart
             }
+        }
+        if method == .conditionalSumOfSquares {
+            // ℓ_CSS = −½ n (log 2πσ̂² + 1), σ̂² = S/m: ranks models like R's CSS AIC.
+            var coefficients = ARIMACoefficients(unconstrained: cssPoint, spec: arma)
+            let css = ConditionalSumOfSquares(
+                w: w, ar: coefficients.expandedAR(period: period), ma: coefficients.expandedMA(period: period),
+                mean: 0, estimateMean: estimateMean, withGradient: false, regressor: z)
+            let sigma2 = css.sumSquares / Double(css.count)
+            guard sigma2 > 0, sigma2.isFinite else {
+                throw .optimizationFailed(model: spec.description, reason: "the conditional sum of squares is \(sigma2)")
+            }
+            coefficients.constant = spec.includeConstant ? css.mean : 0
+            let summary = ARIMAFitSummary(
+                logLikelihood: -0.5 * n * (log(2 * Double.pi * sigma2) + 1), observations: w.count, parameterCount: k,
+                iterations: 0, converged: true, note: "conditional sum of squares", modelsTried: nil)
+            return Estimate(coefficients: coefficients, sigma2: sigma2, summary: summary, regression: z == nil ? 0 : css.mean)
         }
 
         // 2. Exact ML: minimise −ℓ_c / n.
         func mlObjective(_ x: [Double]) -> Double {
-            let c = ARIMACoefficients(unconstrained: x, spec: spec)
-            let l = ARMALikelihood(w: w, coefficients: c, period: period)
+            let c = ARIMACoefficients(unconstrained: x, spec: arma)
+            let l = ARMALikelihood(w: w, coefficients: c, period: period, estimateMean: estimateMean, regressor: z)
             let value = -l.concentratedLogLikelihood / n
             return value.isFinite ? value : .infinity
         }
-        // From the CSS start; if that fails or stalls, also from zero, keeping the better.
+        // From the CSS start and from zero, keeping the higher likelihood: the ARIMA
+        // likelihood is often multimodal (an AR root cancelling an MA root), and CSS can
+        // point at the wrong mode.
         var best: OptimizationResult? = nil
         var failure: OptimizationError? = nil
-        for candidate in start == zeroStart ? [start] : [start, zeroStart] {
+        var candidates = [start]
+        if tryZeroStart && zeroStart != start { candidates.append(zeroStart) }
+        if tryNearUnitMA && spec.order.q > 0 {
+            // The mode with θ₁ near −1 (over-differenced-looking series) is far from both.
+            var nearUnitMA = start
+            nearUnitMA[spec.order.p] = 0.95 / (1 - 0.95 * 0.95).squareRoot()
+            candidates.append(nearUnitMA)
+        }
+        for candidate in candidates {
             do {
                 let result = try optimizer.minimize(from: candidate) { x, g in
-                    centralDifferenceGradient(at: x, into: &g, mlObjective)
+                    forwardDifferences ? forwardDifferenceGradient(at: x, into: &g, mlObjective)
+                        : centralDifferenceGradient(at: x, into: &g, mlObjective)
                 }
                 if result.value < best?.value ?? .infinity { best = result }
-                if result.status.converged { break }
             } catch {
                 failure = error
             }
@@ -90,11 +149,35 @@ struct ARIMAEstimator {
         guard let result = best else {
             throw .optimizationFailed(model: spec.description, reason: failure.map { "\($0)" } ?? "no start value gave a finite likelihood")
         }
-        let coefficients = ARIMACoefficients(unconstrained: result.point, spec: spec)
-        let likelihood = ARMALikelihood(w: w, coefficients: coefficients, period: period)
+        var coefficients = ARIMACoefficients(unconstrained: result.point, spec: arma)
+        let likelihood = ARMALikelihood(w: w, coefficients: coefficients, period: period, estimateMean: estimateMean, regressor: z)
+        coefficients.constant = spec.includeConstant ? likelihood.mean : 0
         let summary = ARIMAFitSummary(
             logLikelihood: likelihood.concentratedLogLikelihood, observations: w.count, parameterCount: k,
-            iterations: result.iterations, converged: result.status.converged, note: nil)
-        return Estimate(coefficients: coefficients, sigma2: likelihood.sigma2, summary: summary)
+            iterations: result.iterations, converged: result.status.converged, note: nil, modelsTried: nil)
+        return Estimate(coefficients: coefficients, sigma2: likelihood.sigma2, summary: summary, regression: z == nil ? 0 : likelihood.mean)
     }
+}
+
+/// J[a][b] = ∂c_a/∂x_b for c = (φ*, θ*) the expanded polynomials as functions of the
+/// unconstrained parameters x (central differences; no data involved, so cheap).
+func expansionJacobian(at x: [Double], spec: ARIMASpecification) -> [[Double]] {
+    let period = spec.seasonal.period
+    func expanded(_ x: [Double]) -> [Double] {
+        let c = ARIMACoefficients(unconstrained: x, spec: spec)
+        return c.expandedAR(period: period) + c.expandedMA(period: period)
+    }
+    let size = spec.expandedARDegree + spec.expandedMADegree
+    var jacobian = [[Double]](repeating: [Double](repeating: 0, count: x.count), count: size)
+    var probe = x
+    for b in x.indices {
+        let h = 6.055454452393343e-06 * max(abs(x[b]), 1)
+        probe[b] = x[b] + h
+        let up = expanded(probe)
+        probe[b] = x[b] - h
+        let down = expanded(probe)
+        probe[b] = x[b]
+        for a in 0..<size { jacobian[a][b] = (up[a] - down[a]) / (2 * h) }
+    }
+    return jacobian
 }

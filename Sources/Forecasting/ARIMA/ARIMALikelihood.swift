@@ -47,24 +47,34 @@ public struct ARIMACoefficients: Sendable, Codable, Equatable {
 
 /// Gaussian likelihood of the differenced series w (length n) under ARMA coefficients.
 ///
-/// With v_t, F_t the Kalman innovations and their variances in units of σ²:
+/// With v_t, F_t the Kalman innovations of w_t − μ and their variances in units of σ²:
 ///   ℓ(σ²) = −½ Σ_t [log 2π + log(σ² F_t) + v_t² / (σ² F_t)],
 /// maximised over σ² at σ̂² = (1/n) Σ v_t²/F_t, giving the concentrated
 ///   ℓ_c = −½ n (log 2π + log σ̂² + 1) − ½ Σ log F_t.
+/// With `estimateMean`, μ is profiled out by GLS as well (see `ARMAKalmanFilter.Sums`);
+/// otherwise `coefficients.constant` is used as given.
 /// Exact (stationary initialisation); equals the diffuse likelihood of y that statsmodels
 /// approximates with an initial variance of 10⁶ and a burn-in of d + sD observations.
 struct ARMALikelihood {
-    var sumSquares = 0.0
-    var sumLogVariance = 0.0
-    var count = 0
+    var sumSquares: Double
+    var sumLogVariance: Double
+    var count: Int
+    /// μ used: the GLS estimate with `estimateMean`, else `coefficients.constant`.
+    var mean: Double
 
-    init(w: [Double], coefficients c: ARIMACoefficients, period: Int) {
+    /// `regressor` (differenced like w) replaces the constant column when `estimateMean`.
+    init(w: [Double], coefficients c: ARIMACoefficients, period: Int, estimateMean: Bool = false, regressor: [Double]? = nil) {
         var filter = ARMAKalmanFilter(ar: c.expandedAR(period: period), ma: c.expandedMA(period: period))
-        for value in w {
-            let (v, f) = filter.update(value - c.constant)
-            sumSquares += v * v / f
-            sumLogVariance += log(f)
+        let x = estimateMean || c.constant == 0 ? w : w.map { $0 - c.constant }
+        let sums = filter.accumulate(x, withMean: estimateMean, regressor: regressor)
+        if estimateMean && sums.uu > 0 {
+            mean = sums.vu / sums.uu
+            sumSquares = max(sums.vv - sums.vu * sums.vu / sums.uu, 0)
+        } else {
+            mean = estimateMean ? 0 : c.constant
+            sumSquares = sums.vv
         }
+        sumLogVariance = sums.logF
         count = w.count
     }
 
@@ -79,25 +89,6 @@ struct ARMALikelihood {
         let n = Double(count)
         return -0.5 * (n * log(2 * Double.pi) + n * log(s2) + sumLogVariance + sumSquares / s2)
     }
-}
-
-/// Conditional sum of squares: e_t = (w_t − μ) − Σ φ*_i (w_{t−i} − μ) − Σ θ*_j e_{t−j} for
-/// t ≥ p* (= p + sP), with e_t = 0 before; returns (Σ e_t² / m, m), m = n − p*.
-func conditionalSumOfSquares(w: [Double], coefficients c: ARIMACoefficients, period: Int) -> (meanSquare: Double, count: Int) {
-    let phi = c.expandedAR(period: period), theta = c.expandedMA(period: period)
-    let start = phi.count
-    guard w.count > start else { return (.nan, 0) }
-    var e = [Double](repeating: 0, count: w.count)
-    var sum = 0.0
-    for t in start..<w.count {
-        var v = w[t] - c.constant
-        for i in 0..<phi.count { v -= phi[i] * (w[t - i - 1] - c.constant) }
-        for j in 0..<min(theta.count, t) { v -= theta[j] * e[t - j - 1] }
-        e[t] = v
-        sum += v * v
-    }
-    let m = w.count - start
-    return (sum / Double(m), m)
 }
 
 extension ARIMA {

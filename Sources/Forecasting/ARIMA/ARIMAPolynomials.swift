@@ -1,3 +1,5 @@
+import Foundation
+
 /// Polynomial helpers of the ARIMA family. Coefficient arrays hold c₀ … c_k of
 /// c(z) = c₀ + c₁z + … + c_k zᵏ unless the name says otherwise.
 enum ARIMAPolynomials {
@@ -105,5 +107,23 @@ enum StationarityTransform {
         }
         if partials.contains(where: { !$0.isFinite }) { return [Double](repeating: 0, count: phi.count) }
         return partials.map { $0 / (1 - $0 * $0).squareRoot() }
+    }
+}
+
+extension ARIMAPolynomials {
+    /// True when every root of 1 − Σ a_i zⁱ lies outside |z| = `radius` (Schur–Cohn via
+    /// the reverse Durbin–Levinson recursion on a_i·radiusⁱ: all partials |r_k| < 1).
+    /// forecast::auto.arima rejects fits whose AR or MA roots are inside 1.01.
+    static func rootsOutside(_ a: [Double], radius: Double) -> Bool {
+        var current = a.enumerated().map { $1 * pow(radius, Double($0 + 1)) }
+        while let last = current.last, last == 0 { current.removeLast() }
+        for k in stride(from: current.count - 1, through: 0, by: -1) {
+            let r = current[k]
+            guard abs(r) < 1 else { return false }
+            guard k > 0 else { break }
+            let denom = 1 - r * r
+            current = (0..<k).map { i in (current[i] + r * current[k - 1 - i]) / denom }
+        }
+        return true
     }
 }

@@ -15,6 +15,15 @@ public struct FittedARIMA: FittedForecaster, Codable, Equatable {
     public let intervalLevels: [Double]
     /// Number of values the model is conditioned on.
     public private(set) var historyCount: Int
+    /// q_c(|e_h|) per `intervalLevels` entry and step (see `IntervalMethod.empirical`);
+    /// nil when the fit data were too short to tabulate.
+    public internal(set) var empiricalErrorQuantiles: [[Double]]?
+    /// Seasonal indices removed before the ARIMA and added to its forecasts (AutoARIMA with a
+    /// long period); nil for a plain ARIMA. With it the forecasts need the history's grid:
+    /// `historyStart` (epoch seconds of its first point) and `gridInterval`.
+    public internal(set) var seasonalProfile: SeasonalProfile?
+    public internal(set) var historyStart: Double?
+    public internal(set) var gridInterval: Double?
     /// y_{n−m} … y_{n−1}, m = d + sD.
     private(set) var tail: [Double]
     private(set) var filter: ARMAKalmanFilter
@@ -57,12 +66,18 @@ public struct FittedARIMA: FittedForecaster, Codable, Equatable {
 
     public func predict(steps: Int) throws -> [Double] {
         guard steps > 0 else { throw ARIMAError.nonPositiveSteps(steps) }
-        return Self.integrate(filter.forecast(steps: steps).map { $0 + coefficients.constant }, tail: tail, delta: delta)
+        var path = Self.integrate(filter.forecast(steps: steps).map { $0 + coefficients.constant }, tail: tail, delta: delta)
+        if let profile = seasonalProfile {
+            let start = historyStart ?? profile.anchor, step = gridInterval ?? profile.interval
+            for k in 0..<steps { path[k] += profile.value(at: start + Double(historyCount + k) * step) }
+        }
+        return path
     }
 
     /// Point forecasts with central intervals at `levels` (default: the model's
-    /// `intervalLevels`), from σ² Σ_{j<h} ψ_j² of the full ARIMA ψ-weights.
-    public func predictIntervals(steps: Int, levels: [Double]? = nil) throws -> ForecastIntervals {
+    /// `intervalLevels`): Gaussian from σ² Σ_{j<h} ψ_j² of the full ARIMA ψ-weights, or
+    /// empirical (the default when tabulated; see `IntervalMethod`).
+    public func predictIntervals(steps: Int, levels: [Double]? = nil, method: IntervalMethod = .empirical) throws -> ForecastIntervals {
         let levels = levels ?? intervalLevels
         for level in levels where !(level > 0 && level < 1) { throw ARIMAError.invalidCoverage(level) }
         let mean = try predict(steps: steps)
@@ -71,21 +86,44 @@ public struct FittedARIMA: FittedForecaster, Codable, Equatable {
             ma: coefficients.expandedMA(period: specification.seasonal.period), delta: delta, count: steps)
         var cumulative = 0.0
         let sd = psi.map { p -> Double in cumulative += p * p; return (sigma2 * cumulative).squareRoot() }
-        return ForecastIntervals(mean: mean, standardDeviation: sd, levels: levels)
+        var result = ForecastIntervals(mean: mean, standardDeviation: sd, levels: levels)
+        guard method == .empirical, let table = empiricalErrorQuantiles else { return result }
+        for (i, level) in levels.enumerated() {
+            guard let l = intervalLevels.firstIndex(where: { abs($0 - level) < 1e-12 }), l < table.count else { continue }
+            for h in 0..<min(steps, table[l].count) {
+                result.lower[i][h] = mean[h] - table[l][h]
+                result.upper[i][h] = mean[h] + table[l][h]
+            }
+        }
+        return result
     }
 
     public func apply(to history: RegularSeries) throws -> FittedARIMA {
         var copy = self
-        try copy.condition(on: history.values)
+        try copy.condition(on: adjusted(history))
+        if seasonalProfile != nil {
+            copy.historyStart = history.start
+            copy.gridInterval = history.interval
+        }
         return copy
     }
 
     /// One pass of the filter over `series`; at each origin t the forecast is taken from
     /// the state after s_t, so the total cost is O(n·r² + |origins|·steps).
     public func rollingForecasts(over series: RegularSeries, origins: Range<Int>, steps: Int) throws -> [[Double]] {
+        var paths = try rollingPaths(adjusted(series), origins: origins, steps: steps)
+        if let profile = seasonalProfile {
+            for (i, t) in origins.enumerated() {
+                for k in 0..<steps { paths[i][k] += profile.value(at: series.timestamp(at: t + 1 + k)) }
+            }
+        }
+        return paths
+    }
+
+    /// Paths at every `stride`-th origin of `origins` (stride 1: all of them).
+    func rollingPaths(_ y: [Double], origins: Range<Int>, steps: Int, stride: Int = 1) throws(ARIMAError) -> [[Double]] {
         guard steps > 0 else { throw ARIMAError.nonPositiveSteps(steps) }
         guard !origins.isEmpty else { return [] }
-        let y = series.values
         let delta = self.delta
         let m = delta.count
         guard origins.lowerBound >= m, origins.upperBound <= y.count else {
@@ -100,7 +138,7 @@ public struct FittedARIMA: FittedForecaster, Codable, Equatable {
             var w = y[t]
             for j in 0..<m { w -= delta[j] * y[t - j - 1] }
             _ = filter.update(w - coefficients.constant)
-            if t >= origins.lowerBound {
+            if t >= origins.lowerBound && (t - origins.lowerBound) % stride == 0 {
                 let wHat = filter.forecast(steps: steps).map { $0 + coefficients.constant }
                 out.append(Self.integrate(wHat, tail: Array(y[(t + 1 - m)..<(t + 1)]), delta: delta))
             }
@@ -124,7 +162,12 @@ public struct FittedARIMA: FittedForecaster, Codable, Equatable {
             p["seasonal_ma"] = .numbers(coefficients.seasonalMA)
         }
         if specification.includeConstant { p["constant"] = .number(coefficients.constant) }
+        if let profile = seasonalProfile {
+            p["seasonal_adjustment"] = .text("classical decomposition, period \(profile.period)")
+            p["seasonal_strength"] = .number(profile.strength)
+        }
         if let note = summary.note { p["note"] = .text(note) }
+        if let tried = summary.modelsTried { p["models_tried"] = .integer(tried) }
         return p
     }
 

@@ -1,3 +1,4 @@
+import Series
 /// The header of a CSV file read into a shape and the indices of its special columns.
 struct CSVLayout: Sendable {
     static let timestampNames = ["timestamp", "time", "datetime", "date", "ts"]
@@ -69,7 +70,7 @@ struct CSVLayout: Sendable {
         let candidates = valueColumns.map { header[$0] }
         return .missingColumn(
             path: path, name: name, available: header,
-            suggestion: ClosestMatch.suggestion(for: name, among: candidates))
+            suggestion: closestMatch(to: name, in: candidates))
     }
 
     /// The series name: stem, then container (when the file has a container column), then the

@@ -52,3 +52,16 @@ public struct SeriesReadResult: Sendable, Equatable {
         self.shape = shape
     }
 }
+
+/// Every series read from a file, with how many rows were skipped under `.skip`.
+public struct MultiSeriesReadResult: Sendable, Equatable {
+    public var series: [SeriesKey: TimeSeries]
+    public var skippedRows: Int
+    public var shape: CSVShape
+
+    public init(series: [SeriesKey: TimeSeries], skippedRows: Int, shape: CSVShape) {
+        self.series = series
+        self.skippedRows = skippedRows
+        self.shape = shape
+    }
+}

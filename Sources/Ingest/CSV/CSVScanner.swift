@@ -29,13 +29,7 @@ struct CSVScanner {
 
     /// Reads the whole file at `path`.
     static func load(path: String) throws(IngestError) -> CSVScanner {
-        do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            return CSVScanner(path: path, bytes: [UInt8](data))
-        } catch {
-            let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
-            throw .unreadableFile(path: path, reason: reason)
-        }
+        CSVScanner(path: path, bytes: try FileBytes.read(path: path))
     }
 
     /// Fills `fields` with the next record's fields and returns its first line number,

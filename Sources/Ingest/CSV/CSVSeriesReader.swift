@@ -30,6 +30,11 @@ public enum CSVSeriesReader {
     /// file stem as container; wide files use column names as metrics, timestamp,value files `value`.
     /// Under `.skip`, bad rows are left out of every series.
     public static func readAll(path: String, options: CSVReadOptions = CSVReadOptions()) throws(IngestError) -> [SeriesKey: TimeSeries] {
+        try readAllSeries(path: path, options: options).series
+    }
+
+    /// `readAll` with the count of skipped rows and the file's shape.
+    public static func readAllSeries(path: String, options: CSVReadOptions = CSVReadOptions()) throws(IngestError) -> MultiSeriesReadResult {
         var (scanner, layout) = try open(path: path, options: options)
         let filter = try SelectionResolver(layout: layout, scanner: scanner, options: options).multiSeriesFilter()
         let outcome = try RowScan(layout: layout, policy: options.onBadRow, interval: options.interval, filter: filter)
@@ -48,7 +53,7 @@ public enum CSVSeriesReader {
             }
             throw noMatch(outcome, filter: filter, layout: layout)
         }
-        return result
+        return MultiSeriesReadResult(series: result, skippedRows: outcome.skippedRows, shape: layout.shape)
     }
 
     /// The file's shape and header, without reading the data rows.
@@ -78,7 +83,7 @@ public enum CSVSeriesReader {
         if let container = filter.container, !outcome.containers.contains(container) {
             throw .unknownContainer(
                 path: layout.path, name: container, available: outcome.containers,
-                suggestion: ClosestMatch.suggestion(for: container, among: outcome.containers))
+                suggestion: closestMatch(to: container, in: outcome.containers))
         }
         if let metric = filter.metric {
             let available = filter.container.map { outcome.metrics(of: $0) }
@@ -86,7 +91,7 @@ public enum CSVSeriesReader {
             if !available.contains(metric) {
                 throw .unknownMetric(
                     path: layout.path, name: metric, available: available,
-                    suggestion: ClosestMatch.suggestion(for: metric, among: available))
+                    suggestion: closestMatch(to: metric, in: available))
             }
         }
     }

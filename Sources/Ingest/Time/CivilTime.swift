@@ -47,14 +47,18 @@ public enum CivilTime {
         ((days % 7) + 7 + 3) % 7
     }
 
-    /// `YYYY-MM-DDTHH:MM:SSZ` for whole seconds since 1970 (UTC); fractions are floored.
+    /// `YYYY-MM-DDTHH:MM:SSZ` for seconds since 1970 (UTC), with `.sss` milliseconds when the
+    /// time rounded to milliseconds is not a whole second.
     public static func iso8601(epochSeconds: Double) -> String {
-        let whole = Int(epochSeconds.rounded(.down))
+        let milliseconds = Int((epochSeconds * 1000).rounded())
+        let whole = milliseconds >= 0 ? milliseconds / 1000 : (milliseconds - 999) / 1000
+        let fraction = milliseconds - whole * 1000
         let days = whole >= 0 ? whole / 86_400 : (whole - 86_399) / 86_400
         let secondsOfDay = whole - days * 86_400
         let date = civil(fromDays: days)
         return "\(pad(date.year, 4))-\(pad(date.month, 2))-\(pad(date.day, 2))T"
-            + "\(pad(secondsOfDay / 3600, 2)):\(pad(secondsOfDay / 60 % 60, 2)):\(pad(secondsOfDay % 60, 2))Z"
+            + "\(pad(secondsOfDay / 3600, 2)):\(pad(secondsOfDay / 60 % 60, 2)):\(pad(secondsOfDay % 60, 2))"
+            + (fraction == 0 ? "Z" : ".\(pad(fraction, 3))Z")
     }
 
     private static func pad(_ value: Int, _ width: Int) -> String {

@@ -1,3 +1,4 @@
+import Series
 import Yams
 
 /// A value read from a config together with its key path and position, for checks
@@ -49,7 +50,7 @@ struct ConfigMapping<Key: RawRepresentable & CaseIterable> where Key.RawValue ==
             let name = scalar.string
             guard Key(rawValue: name) != nil else {
                 throw ConfigError(
-                    .unknownKey(name, suggestions: KeySuggestions.closeMatches(to: name, in: allowed), allowed: allowed),
+                    .unknownKey(name, suggestions: Self.suggestions(for: name, in: allowed), allowed: allowed),
                     keyPath: Self.join(path, name), location: keyLocation)
             }
             entries[name] = valueNode
@@ -118,7 +119,7 @@ struct ConfigMapping<Key: RawRepresentable & CaseIterable> where Key.RawValue ==
             throw error(.wrongType(expected: "one of \(allowed.joined(separator: ", "))", got: Self.describe(node), defaultValue: defaultValue?.rawValue), key)
         }
         guard let value = E(rawValue: scalar.string) else {
-            throw error(.unknownValue(scalar.string, allowed: allowed, suggestions: KeySuggestions.closeMatches(to: scalar.string, in: allowed, limit: 1)), key)
+            throw error(.unknownValue(scalar.string, allowed: allowed, suggestions: Self.suggestions(for: scalar.string, in: allowed)), key)
         }
         return located(value, key)
     }
@@ -186,6 +187,12 @@ struct ConfigMapping<Key: RawRepresentable & CaseIterable> where Key.RawValue ==
             throw ConfigError(.outOfRange(value: "\(value)", advice: "use a finite number"), keyPath: keyPath, location: here)
         }
         return value
+    }
+
+    /// The close match for "did you mean", shared with the rest of the project
+    /// (`Series.closestMatch`: Levenshtein distance ≤ max(2, |name|/3)).
+    static func suggestions(for name: String, in allowed: [String]) -> [String] {
+        closestMatch(to: name, in: allowed).map { [$0] } ?? []
     }
 
     static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }

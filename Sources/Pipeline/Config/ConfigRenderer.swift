@@ -55,7 +55,14 @@ public enum ConfigRenderer {
             "  scale: \(number(p.scale))",
             "  transform: \(p.transform.rawValue)",
             "  clip_quantiles: \(clip)",
+            "features:",
+            "  lags: \(list(c.features.spec.lags.map(String.init)))",
+            "  rolling:",
         ]
+        for statistic in RollingStatistic.allCases {
+            let widths = c.features.spec.rolling.filter { $0.statistic == statistic }.map { String($0.width) }
+            lines.append("    \(statistic.rawValue): \(list(widths))")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -14,12 +14,13 @@ public struct MetricConfig: Sendable, Equatable {
     public var model: ModelSection
     public var training: TrainingSection
     public var preprocessing: PreprocessingSection
+    public var features: FeaturesSection
 
     /// Every section at its defaults for `metric`.
     public init(
         metric: MetricKind, containerName: String? = nil, formatVersion: Int = 1,
         data: DataSection = .defaults, model: ModelSection = .defaults, training: TrainingSection = .defaults,
-        preprocessing: PreprocessingSection? = nil
+        preprocessing: PreprocessingSection? = nil, features: FeaturesSection = .defaults
     ) {
         self.formatVersion = formatVersion
         self.metric = metric
@@ -28,11 +29,12 @@ public struct MetricConfig: Sendable, Equatable {
         self.model = model
         self.training = training
         self.preprocessing = preprocessing ?? .defaults(for: metric)
+        self.features = features
     }
 
     enum Key: String, CaseIterable {
         case formatVersion = "format_version", metricName = "metric_name", containerName = "container_name"
-        case data, model, training, preprocessing
+        case data, model, training, preprocessing, features
     }
 
     init(decoding m: ConfigMapping<Key>) throws(ConfigError) {
@@ -47,5 +49,6 @@ public struct MetricConfig: Sendable, Equatable {
             decoding: m.section(.training, keys: TrainingSection.Key.self), horizonCount: data.predictionHorizons.count)
         preprocessing = try PreprocessingSection(
             decoding: m.section(.preprocessing, keys: PreprocessingSection.Key.self), metric: metric)
+        features = try FeaturesSection(decoding: m.section(.features, keys: FeaturesSection.Key.self))
     }
 }

@@ -14,7 +14,7 @@ struct EvaluateCommand: ParsableCommand {
     @Option(name: .long, help: "CSV file: timestamp,value; long timestamp,container,metric,value; or wide.")
     var data: String
 
-    @OptionGroup var selection: SeriesSelectionOptions
+    @OptionGroup var selection: SeriesInputOptions
 
     @Option(name: .long, help: "Model to score: \(ModelSpec.names.joined(separator: "|")).")
     var model: String = "naive"

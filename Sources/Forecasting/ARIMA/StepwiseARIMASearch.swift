@@ -1,0 +1,147 @@
+import Kernels
+
+/// The state of one Hyndman–Khandakar stepwise search (see `AutoARIMA`).
+struct StepwiseARIMASearch {
+    struct Key: Hashable { var p, q, sp, sq: Int; var constant: Bool }
+
+    let configuration: AutoARIMA
+    let series: [Double]
+    /// Optional exogenous column (regression with ARIMA errors); no constant then.
+    var regressor: [Double]? = nil
+    /// AICc of every candidate tried (∞ when unusable).
+    private(set) var fitted: [Key: Double] = [:]
+    private var estimates: [Key: ARIMAEstimator.Estimate] = [:]
+    private var d = 0, seasonalD = 0, period = 1
+    private var maxP = 0, maxQ = 0, maxSP = 0, maxSQ = 0
+    /// Search with CSS fits (forecast::auto.arima's `approximation`).
+    private var approximate = false
+
+    init(configuration: AutoARIMA, series: [Double]) {
+        self.configuration = configuration
+        self.series = series
+    }
+
+    mutating func run() throws(ARIMAError) -> (ARIMASpecification, ARIMAEstimator.Estimate) {
+        let c = configuration
+        let n = series.count
+        if isConstant(series) { return try fallback(d: 0, seasonalD: 0, period: 0, constant: true) }
+
+        period = c.period > 1 && n >= 2 * c.period + 1 ? c.period : 1
+        if period > 1, c.maxSeasonalD > 0, SeasonalStrength.of(series, period: period) > 0.64 { seasonalD = 1 }
+        var dx = series
+        if seasonalD == 1 { dx = (period..<n).map { series[$0] - series[$0 - period] } }
+        if isConstant(dx) { return try fallback(d: 0, seasonalD: seasonalD, period: period, constant: false) }
+        d = c.fixedD ?? KPSSTest.differencesNeeded(dx, alpha: c.alpha, maxD: c.maxD)
+        for _ in 0..<d { dx = zip(dx.dropFirst(), dx).map { $0 - $1 } }
+        if isConstant(dx) { return try fallback(d: d, seasonalD: seasonalD, period: period, constant: d + seasonalD <= 1) }
+
+        maxP = min(c.maxP, n / 3); maxQ = min(c.maxQ, n / 3)
+        if period > 1 { maxSP = min(c.maxSeasonalP, n / (3 * period)); maxSQ = min(c.maxSeasonalQ, n / (3 * period)) }
+        let allowConstant = d + seasonalD <= 1 && regressor == nil
+        approximate = c.approximation ?? (n > 150 || period > 12)
+
+        var p = min(c.startP, maxP), q = min(c.startQ, maxQ)
+        var sp = min(c.startSeasonalP, maxSP), sq = min(c.startSeasonalQ, maxSQ)
+        var constant = allowConstant
+        var best = Key(p: p, q: q, sp: sp, sq: sq, constant: constant)
+        var bestIC = evaluate(best)
+        func consider(_ key: Key) -> Bool {
+            guard fitted[key] == nil, fitted.count < configuration.maxModels else { return false }
+            let ic = evaluate(key)
+            if ic < bestIC { bestIC = ic; best = key; return true }
+            return false
+        }
+        _ = consider(Key(p: 0, q: 0, sp: 0, sq: 0, constant: constant))
+        if maxP > 0 || maxSP > 0 { _ = consider(Key(p: maxP > 0 ? 1 : 0, q: 0, sp: maxSP > 0 ? 1 : 0, sq: 0, constant: constant)) }
+        if maxQ > 0 || maxSQ > 0 { _ = consider(Key(p: 0, q: maxQ > 0 ? 1 : 0, sp: 0, sq: maxSQ > 0 ? 1 : 0, constant: constant)) }
+        if constant { _ = consider(Key(p: 0, q: 0, sp: 0, sq: 0, constant: false)) }
+        (p, q, sp, sq, constant) = (best.p, best.q, best.sp, best.sq, best.constant)
+
+        // Move to the first better neighbour, in forecast::auto.arima's order, until none is.
+        var improved = true
+        while improved && fitted.count < c.maxModels {
+            improved = false
+            var moves: [(Int, Int, Int, Int)] = [(0, 0, -1, 0), (0, 0, 0, -1), (0, 0, 1, 0), (0, 0, 0, 1),
+                                                  (0, 0, -1, -1), (0, 0, -1, 1), (0, 0, 1, -1), (0, 0, 1, 1),
+                                                  (-1, 0, 0, 0), (0, -1, 0, 0), (1, 0, 0, 0), (0, 1, 0, 0),
+                                                  (-1, -1, 0, 0), (-1, 1, 0, 0), (1, -1, 0, 0), (1, 1, 0, 0)]
+            if period <= 1 { moves.removeFirst(8) }
+            for (dp, dq, dsp, dsq) in moves {
+                let key = Key(p: p + dp, q: q + dq, sp: sp + dsp, sq: sq + dsq, constant: constant)
+                guard (0...maxP).contains(key.p), (0...maxQ).contains(key.q),
+                      (0...maxSP).contains(key.sp), (0...maxSQ).contains(key.sq) else { continue }
+                if consider(key) { improved = true; break }
+            }
+            if !improved && allowConstant && consider(Key(p: p, q: q, sp: sp, sq: sq, constant: !constant)) { improved = true }
+            (p, q, sp, sq, constant) = (best.p, best.q, best.sp, best.sq, best.constant)
+        }
+
+        if !approximate, bestIC.isFinite, let estimate = estimates[best] { return (specification(best), estimate) }
+        // Searched with CSS: refit candidates by exact ML, best first, until one is usable.
+        for (key, ic) in fitted.sorted(by: { $0.value < $1.value }) where ic.isFinite {
+            if let estimate = exactFit(key) { return (specification(key), estimate) }
+        }
+        return try fallback(d: d, seasonalD: seasonalD, period: period, constant: allowConstant)
+    }
+
+    /// Exact ML fit of `key`, or nil when it fails or has a root inside 1.01.
+    private func exactFit(_ key: Key) -> ARIMAEstimator.Estimate? {
+        do {
+            // R's CSS-ML: one start (the CSS estimate); at most 50 L-BFGS iterations
+            // (statsmodels' default; R's optim allows 100), which bounds the time spent on
+            // candidates whose MA roots run to the unit circle and get rejected anyway.
+            var optimizer = ARIMA().optimizer
+            optimizer.maxIterations = 50
+            var estimator = ARIMAEstimator(specification: specification(key), optimizer: optimizer, tryNearUnitMA: false)
+            estimator.tryZeroStart = false
+            estimator.forwardDifferences = true
+            estimator.regressor = regressor
+            let estimate = try estimator.estimate(series)
+            return isUsable(estimate) ? estimate : nil
+        } catch {
+            return nil
+        }
+    }
+
+    private func isUsable(_ estimate: ARIMAEstimator.Estimate) -> Bool {
+        let c = estimate.coefficients
+        return ARIMAPolynomials.rootsOutside(c.expandedAR(period: period), radius: 1.01)
+            && ARIMAPolynomials.rootsOutside(c.expandedMA(period: period).map { -$0 }, radius: 1.01)
+            && estimate.summary.aicc.isFinite
+    }
+
+    private func specification(_ key: Key) -> ARIMASpecification {
+        ARIMASpecification(
+            order: ARIMAOrder(p: key.p, d: d, q: key.q),
+            seasonal: period > 1 ? SeasonalOrder(p: key.sp, d: seasonalD, q: key.sq, period: period) : .none,
+            includeConstant: key.constant)
+    }
+
+    /// Fits one candidate (CSS when `approximate`, else exact ML); AICc, or ∞ when the
+    /// fit fails or a root is inside 1.01.
+    private mutating func evaluate(_ key: Key) -> Double {
+        var estimator = ARIMAEstimator(specification: specification(key), optimizer: ARIMA().optimizer, tryNearUnitMA: false)
+        estimator.method = approximate ? .conditionalSumOfSquares : .exact
+        estimator.regressor = regressor
+        var ic = Double.infinity
+        do {
+            let estimate = try estimator.estimate(series)
+            if isUsable(estimate) {
+                ic = estimate.summary.aicc
+                estimates[key] = estimate
+            }
+        } catch {
+            ic = .infinity  // Too short for this order, or no finite likelihood: not a candidate.
+        }
+        fitted[key] = ic
+        return ic
+    }
+
+    private func fallback(d: Int, seasonalD: Int, period: Int, constant: Bool) throws(ARIMAError) -> (ARIMASpecification, ARIMAEstimator.Estimate) {
+        let spec = ARIMASpecification(
+            order: ARIMAOrder(p: 0, d: d, q: 0),
+            seasonal: seasonalD > 0 ? SeasonalOrder(p: 0, d: seasonalD, q: 0, period: period) : .none,
+            includeConstant: constant)
+        return (spec, try ARIMAEstimator(specification: spec, optimizer: ARIMA().optimizer).estimate(series))
+    }
+}

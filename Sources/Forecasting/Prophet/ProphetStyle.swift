@@ -1,0 +1,189 @@
+import Foundation
+import Kernels
+import Series
+
+/// A Prophet-style additive model (Taylor & Letham 2018; prophet's Stan model):
+/// piecewise-linear trend with `changepointCount` changepoints in the first
+/// `changepointRange` of the history under a Laplace(0, `changepointPriorScale`) prior on
+/// the rate changes, Fourier seasonalities under N(0, priorScale²) priors, Gaussian noise;
+/// MAP estimate by L-BFGS on the same objective (`ProphetObjective`), in prophet's scaled
+/// units (time over the history span, y / max|y|).
+///
+/// `recentPast` (on by default) conditions the forecast on where the series is now:
+/// y_t = β s(t) + η_t with s the fitted seasonal part, β ∈ {0, 1} chosen on validation
+/// data and η an ARIMA(p,d,q) (d by KPSS as AutoARIMA on y, p, q by AutoARIMA),
+/// re-filtered at every origin; the forecast is β s(t+h) + η̂_{t+h}. With β = 0 this is
+/// AutoARIMA on y. With `.none` the
+/// model is prophet's: the forecast depends on the calendar time only.
+///
+/// Only linear growth is implemented (prophet's logistic growth with a capacity is not).
+public struct ProphetStyle: Forecaster {
+    public enum RecentPast: String, Sendable, Codable, Equatable {
+        case none
+        /// AutoARIMA (non-seasonal, Hyndman–Khandakar, d = 1) on the residuals.
+        case autoARIMA
+    }
+
+    public var changepointCount: Int
+    public var changepointRange: Double
+    public var changepointPriorScale: Double
+    public var seasonalities: [ProphetSeasonality]
+    public var recentPast: RecentPast
+    public var intervalLevels: [Double]
+    public var optimizer: LBFGS
+
+    public init(
+        changepointCount: Int = 25, changepointRange: Double = 0.8, changepointPriorScale: Double = 0.05,
+        seasonalities: [ProphetSeasonality] = [.daily(), .weekly()], recentPast: RecentPast = .autoARIMA,
+        intervalLevels: [Double] = [0.8, 0.95],
+        optimizer: LBFGS = LBFGS(memory: 5, maxIterations: 10_000, gradientTolerance: 1e-8, relativeFunctionTolerance: 2.2e-12)
+    ) {
+        self.changepointCount = changepointCount
+        self.changepointRange = changepointRange
+        self.changepointPriorScale = changepointPriorScale
+        self.seasonalities = seasonalities
+        self.recentPast = recentPast
+        self.intervalLevels = intervalLevels
+        self.optimizer = optimizer
+    }
+
+    public var name: String { recentPast == .none ? "prophet" : "prophet-ar" }
+
+    public func fit(_ data: FitData) throws -> FittedProphetStyle {
+        try fit(series: data.series, trainCount: data.trainCount)
+    }
+
+    /// Fits on all of `series`; with `recentPast`, the seasonal weight β ∈ {0, 1} is chosen
+    /// on the points from `trainCount` on (see `selectSeasonalWeight`), β = 1 when there are
+    /// too few of them.
+    public func fit(series: RegularSeries, trainCount: Int? = nil) throws -> FittedProphetStyle {
+        try validate(series)
+        let trendModel = try fitAdditive(series)
+        guard recentPast == .autoARIMA else {
+            return FittedProphetStyle(
+                configuration: self, trend: trendModel, residualModel: nil, trendWeight: 1,
+                historyStart: series.start, interval: series.interval, historyCount: series.count)
+        }
+        // d from KPSS tests on the whole fit series (what AutoARIMA on y chooses), kept for
+        // both β candidates and the final fit.
+        let d = KPSSTest.differencesNeeded(series.values)
+        let weight = try selectSeasonalWeight(series: series, trainCount: trainCount ?? series.count, differences: d)
+        let timestamps = (0..<series.count).map { series.timestamp(at: $0) }
+        let baseline = trendModel.seasonal(at: timestamps).map { weight * $0 }
+        let residuals = series.with(values: zip(series.values, baseline).map { $0 - $1 })
+        let residualModel = try AutoARIMA(fixedD: d, intervalLevels: intervalLevels).fit(series: residuals)
+        return FittedProphetStyle(
+            configuration: self, trend: trendModel, residualModel: residualModel, trendWeight: weight,
+            historyStart: series.start, interval: series.interval, historyCount: series.count)
+    }
+
+    func validate(_ series: RegularSeries) throws {
+        let y = series.values
+        if let bad = y.firstIndex(where: { !$0.isFinite }) { throw ProphetError.nonFiniteValue(index: bad, value: y[bad]) }
+        guard y.count >= 2 else { throw ProphetError.tooShort(count: y.count) }
+        guard changepointPriorScale > 0 else { throw ProphetError.invalidPriorScale(name: "changepoint", value: changepointPriorScale) }
+        for s in seasonalities where !(s.priorScale > 0) || s.order < 0 || !(s.periodDays > 0) {
+            throw ProphetError.invalidSeasonality(s.name)
+        }
+        for level in intervalLevels where !(level > 0 && level < 1) { throw ProphetError.invalidCoverage(level) }
+    }
+
+    /// The MAP fit of prophet's additive model (trend + seasonalities) on `series`.
+    func fitAdditive(_ series: RegularSeries) throws -> ProphetTrendModel {
+        let y = series.values
+        let timestamps = (0..<y.count).map { series.timestamp(at: $0) }
+        let design = ProphetDesign(timestamps: timestamps, changepointCount: changepointCount,
+                                   changepointRange: changepointRange, seasonalities: seasonalities)
+        let absMax = y.reduce(0) { max($0, abs($1)) }
+        let yScale = absMax > 0 ? absMax : 1  // prophet's 'absmax' scaling
+        let scaled = y.map { $0 / yScale }
+        let x = design.matrix(at: timestamps)
+        let objective = ProphetObjective(design: design, x: x, y: scaled, changepointPriorScale: changepointPriorScale)
+
+        // prophet's linear_growth_init: the line through the first and last points; σ = 1.
+        let p = design.columnCount
+        var z = [Double](repeating: 0, count: p + 1)
+        let tLast = design.scaledTime(timestamps[timestamps.count - 1])
+        z[0] = tLast > 0 ? (scaled[scaled.count - 1] - scaled[0]) / tLast : 0
+        z[1] = scaled[0]
+        // Warm start (same optimum, fewer iterations): the Gaussian-prior version of the
+        // posterior mode, θ = (G + σ²Λ)⁻¹ b with Λ the prior precisions (Laplace(0, τ) → its
+        // variance 2τ²) and σ² from the residuals of that fit, used when it is better.
+        if let warm = objective.gaussianWarmStart() {
+            var gradient = [Double](repeating: 0, count: p + 1)
+            if objective.evaluate(warm, gradient: &gradient) < objective.evaluate(z, gradient: &gradient) { z = warm }
+        }
+        let result = try optimizer.minimize(from: z) { point, gradient in objective.evaluate(point, gradient: &gradient) }
+        return ProphetTrendModel(
+            design: design, theta: Array(result.point[0..<p]), sigma: exp(result.point[p]), yScale: yScale,
+            iterations: result.iterations, converged: result.status.converged, negativeLogPosterior: result.value)
+    }
+}
+
+/// The fitted additive part: θ = (k, m, δ, β), σ, in scaled units.
+public struct ProphetTrendModel: Sendable, Codable, Equatable {
+    public var design: ProphetDesign
+    public var theta: [Double]
+    /// Noise standard deviation in scaled units (multiply by `yScale` for data units).
+    public var sigma: Double
+    public var yScale: Double
+    public var iterations: Int
+    public var converged: Bool
+    /// The MAP objective at θ, σ (prophet's −log posterior up to constants).
+    public var negativeLogPosterior: Double
+
+    /// ŷ(t) in data units at each epoch timestamp.
+    public func mean(at timestamps: [Double]) -> [Double] {
+        timestamps.map { ts in
+            let row = design.row(at: ts)
+            var v = 0.0
+            for i in row.indices { v += row[i] * theta[i] }
+            return v * yScale
+        }
+    }
+
+    /// The seasonal part Σ_l β_l f_l(t) alone, in data units.
+    public func seasonal(at timestamps: [Double]) -> [Double] {
+        let range = design.betaRange
+        return timestamps.map { ts in
+            let row = design.row(at: ts)
+            var v = 0.0
+            for i in range { v += row[i] * theta[i] }
+            return v * yScale
+        }
+    }
+
+    public var k: Double { theta[0] }
+    public var m: Double { theta[1] }
+    public var deltas: [Double] { Array(theta[design.deltaRange]) }
+    public var betas: [Double] { Array(theta[design.betaRange]) }
+}
+
+public enum ProphetError: Error, Equatable, CustomStringConvertible {
+    case nonFiniteValue(index: Int, value: Double)
+    case tooShort(count: Int)
+    case invalidPriorScale(name: String, value: Double)
+    case invalidSeasonality(String)
+    case invalidCoverage(Double)
+    case nonPositiveSteps(Int)
+    case unsupportedArtifactVersion(found: Int, supported: Int)
+
+    public var description: String {
+        switch self {
+        case .nonFiniteValue(let i, let v):
+            return "the series holds \(v) at index \(i); the Prophet-style model needs finite values — forward-fill or drop the gap first"
+        case .tooShort(let n):
+            return "the Prophet-style model needs at least 2 points, the series has \(n); use a longer history"
+        case .invalidPriorScale(let name, let v):
+            return "the \(name) prior scale must be positive, got \(v); prophet's default is 0.05 for changepoints and 10 for seasonalities"
+        case .invalidSeasonality(let name):
+            return "seasonality \(name) needs a positive period, a non-negative order and a positive prior scale; fix its settings"
+        case .invalidCoverage(let c):
+            return "interval coverage \(c) is outside (0, 1); use for example 0.8 or 0.95"
+        case .nonPositiveSteps(let h):
+            return "cannot forecast \(h) steps; ask for at least 1"
+        case .unsupportedArtifactVersion(let found, let supported):
+            return "the Prophet-style artifact has format_version \(found), this build reads up to \(supported); upgrade autoscale to load it"
+        }
+    }
+}

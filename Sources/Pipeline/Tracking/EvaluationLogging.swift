@@ -1,0 +1,57 @@
+import Forecasting
+import Series
+import Tracking
+
+/// Records one protocol evaluation as a finished run: the model, series and protocol
+/// settings as params, every horizon's metrics as `<metric>_<minutes>m`, and the fit
+/// and forecast seconds. A failure while logging marks the run FAILED before rethrowing.
+public struct EvaluationLogger: Sendable {
+    public let tracker: any Tracker
+    public let experiment: String
+
+    public init(tracker: any Tracker, experiment: String) {
+        self.tracker = tracker
+        self.experiment = experiment
+    }
+
+    @discardableResult
+    public func log(_ report: EvaluationReport, seed: UInt64?, tags: [String: String]) throws -> RunID {
+        let run = try tracker.createRun(RunSpec(
+            experiment: experiment, name: "\(report.series)/\(report.model)", seed: seed, tags: tags))
+        do {
+            try tracker.logBatch(run: run, params: Self.params(report), metrics: Self.metrics(report), tags: [:])
+            try tracker.setStatus(run: run, .finished)
+        } catch {
+            try tracker.setStatus(run: run, .failed)
+            throw error
+        }
+        return run
+    }
+
+    static func params(_ r: EvaluationReport) -> [String: String] {
+        [
+            "model": r.model,
+            "series": r.series,
+            "interval_seconds": String(r.intervalSeconds),
+            "n": String(r.n),
+            "n_train": String(r.nTrain),
+            "n_val": String(r.nVal),
+            "n_test": String(r.nTest),
+            "horizons_minutes": r.orderedHorizons.map { String($0.minutes) }.joined(separator: ","),
+            "protocol": "EVALUATION.md v1",
+        ]
+    }
+
+    static func metrics(_ r: EvaluationReport) -> [MetricPoint] {
+        var points = [
+            MetricPoint(key: "fit_seconds", value: r.fitSeconds),
+            MetricPoint(key: "forecast_seconds", value: r.forecastSeconds),
+        ]
+        for (minutes, s) in r.orderedHorizons {
+            for (name, value) in [("mae", s.mae), ("rmse", s.rmse), ("smape", s.smape), ("mase", s.mase), ("r2", s.r2)] {
+                points.append(MetricPoint(key: "\(name)_\(minutes)m", value: value))
+            }
+        }
+        return points
+    }
+}

@@ -1,0 +1,103 @@
+/// Everything that can go wrong in the tracking room. Each case carries the offending value,
+/// and `description` reads as a sentence that says what to do about it.
+public enum TrackingError: Error, Equatable, Sendable, CustomStringConvertible {
+    case invalidRunID(String)
+    case unknownStatus(String)
+    case runNotFound(prefix: String)
+    case ambiguousRunPrefix(prefix: String, candidates: [String])
+    case experimentNotFound(name: String, closeMatches: [String])
+    case paramConflict(run: String, key: String, existing: String, attempted: String)
+    case registryMissing(path: String)
+    case newerSchema(path: String, unknownMigrations: [String])
+    case invalidArtifactName(name: String, reason: String)
+    case artifactNotFound(run: String, name: String, available: [String])
+    case artifactCorrupted(path: String, expectedSHA256: String, actualSHA256: String)
+    case artifactFileMissing(path: String, sha256: String)
+    case noModelArtifact(run: String, artifacts: [String])
+    case ambiguousModelArtifact(run: String, candidates: [String])
+    case modelNotFound(name: String, known: [String])
+    case aliasNotFound(model: String, alias: String, known: [String])
+    case nothingToRollBack(model: String, alias: String)
+    case metricNotFound(run: String, key: String, available: [String])
+    case invalidName(kind: String, value: String, reason: String)
+    case stillBusy(attempts: Int, message: String)
+
+    public var description: String {
+        switch self {
+        case .invalidRunID(let text):
+            return "'\(text)' is not a run id; a run id is 32 lowercase hexadecimal characters (or a unique prefix on the command line)."
+        case .unknownStatus(let text):
+            return "Unknown run status '\(text)'; use one of \(RunStatus.allCases.map(\.rawValue).joined(separator: ", "))."
+        case .runNotFound(let prefix):
+            return "No run id starts with '\(prefix)'; list runs with `runs list` and pass an id or a unique prefix."
+        case .ambiguousRunPrefix(let prefix, let candidates):
+            return "Run prefix '\(prefix)' matches \(candidates.count) runs (\(candidates.prefix(5).joined(separator: ", "))\(candidates.count > 5 ? ", …" : "")); type more characters."
+        case .experimentNotFound(let name, let close):
+            return "No experiment named '\(name)'" + didYouMean(close) + "; list experiments with `runs list`."
+        case .paramConflict(let run, let key, let existing, let attempted):
+            return "Param '\(key)' of run \(run) is already '\(existing)' and cannot become '\(attempted)'; params are write-once, so start a new run to change it."
+        case .registryMissing(let path):
+            return "No registry at \(path); log a run first, or point --db or AUTOSCALE_REGISTRY at an existing registry."
+        case .newerSchema(let path, let unknown):
+            return "The registry at \(path) was written by a newer version of this program (unknown migrations: \(unknown.joined(separator: ", "))); upgrade `runs` instead of opening it with this one, which would damage it."
+        case .invalidArtifactName(let name, let reason):
+            return "Artifact name '\(name)' is not allowed: \(reason); use a relative name such as 'model.json' or 'plots/loss.csv'."
+        case .artifactNotFound(let run, let name, let available):
+            return "Run \(run) has no artifact '\(name)'" + (available.isEmpty ? "" : "; it has: \(available.joined(separator: ", "))") + "."
+        case .artifactCorrupted(let path, let expected, let actual):
+            return "Artifact file \(path) is corrupted: its SHA-256 is \(actual) but the registry recorded \(expected); restore it from a backup or log the artifact again."
+        case .artifactFileMissing(let path, let sha):
+            return "Artifact file \(path) (sha256 \(sha)) is missing from the artifact folder; restore it or log the artifact again."
+        case .noModelArtifact(let run, let artifacts):
+            return "Run \(run) has no artifact of kind 'model'" + (artifacts.isEmpty ? "" : " (it has: \(artifacts.joined(separator: ", ")))") + "; log the fitted model as an artifact of kind 'model' or pass --artifact NAME."
+        case .ambiguousModelArtifact(let run, let candidates):
+            return "Run \(run) has several model artifacts (\(candidates.joined(separator: ", "))); choose one with --artifact NAME."
+        case .modelNotFound(let name, let known):
+            return "No registered model named '\(name)'" + didYouMean(known.closeMatches(to: name)) + "; promote a run with `runs promote RUN --model \(name)` first."
+        case .aliasNotFound(let model, let alias, let known):
+            return "Model '\(model)' has no alias '\(alias)'" + (known.isEmpty ? "" : "; its aliases are: \(known.joined(separator: ", "))") + "."
+        case .nothingToRollBack(let model, let alias):
+            return "Alias '\(alias)' of model '\(model)' has no earlier version to roll back to; promote a run instead."
+        case .metricNotFound(let run, let key, let available):
+            return "Run \(run) has no metric '\(key)'" + didYouMean(available.closeMatches(to: key)) + (available.isEmpty ? "" : "; its metrics are: \(available.joined(separator: ", "))") + "."
+        case .invalidName(let kind, let value, let reason):
+            return "The \(kind) '\(value)' is not allowed: \(reason)."
+        case .stillBusy(let attempts, let message):
+            return "The registry stayed busy after \(attempts) attempts (\(message)); another process holds a long write transaction — retry when it finishes."
+        }
+    }
+}
+
+private func didYouMean(_ candidates: [String]) -> String {
+    candidates.isEmpty ? "" : " (did you mean \(candidates.map { "'\($0)'" }.joined(separator: " or "))?)"
+}
+
+extension Array where Element == String {
+    /// Up to three names within edit distance max(2, len/3) of `name`, closest first.
+    func closeMatches(to name: String) -> [String] {
+        let limit = Swift.max(2, name.count / 3)
+        return self.map { ($0, editDistance($0, name)) }
+            .filter { $0.1 <= limit }
+            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+            .prefix(3)
+            .map(\.0)
+    }
+}
+
+/// Levenshtein distance over characters, O(|a|·|b|) time, O(|b|) memory.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}

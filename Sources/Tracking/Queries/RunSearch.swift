@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+
+/// What `runs list` asks for. `filter` may itself end in `order by …` and `limit N`;
+/// `orderBy` and `limit` given here come after / take precedence.
+public struct RunSearch: Sendable, Equatable {
+    public var experiment: String?
+    public var filter: String?
+    public var orderBy: String?
+    public var limit: Int?
+    public var statuses: [RunStatus]
+
+    public init(experiment: String? = nil, filter: String? = nil, orderBy: String? = nil, limit: Int? = nil, statuses: [RunStatus] = []) {
+        self.experiment = experiment
+        self.filter = filter
+        self.orderBy = orderBy
+        self.limit = limit
+        self.statuses = statuses
+    }
+}
+
+/// One line of `runs list`: the run's attributes plus the values of every metric, param and
+/// tag the filter or ordering mentioned (`columns`).
+public struct RunSummary: Codable, Sendable, Equatable {
+    public var id: RunID
+    public var name: String
+    public var experiment: String
+    public var status: RunStatus
+    public var startTime: Double
+    public var endTime: Double?
+    public var parent: RunID?
+    public var metrics: [String: Double]
+    public var params: [String: String]
+    public var tags: [String: String]
+}
+
+public struct RunList: Codable, Sendable, Equatable {
+    /// The metric/param/tag keys shown as extra columns, e.g. "metrics.mae".
+    public var columns: [String]
+    public var runs: [RunSummary]
+}
+
+extension Registry {
+    public func searchRuns(_ search: RunSearch) throws -> RunList {
+        var query = try search.filter.map(FilterParser.parse) ?? FilterQuery(expression: nil, order: [], limit: nil)
+        if let orderBy = search.orderBy, !orderBy.trimmingCharacters(in: .whitespaces).isEmpty {
+            query.order = try FilterParser.parseOrder(orderBy) + query.order
+        }
+        if let limit = search.limit { query.limit = limit }
+        let now = clock.now()
+        var compiler = FilterSQLCompiler(staleCutoff: staleCutoff(now: now))
+        let shown = query.keys.filter { $0.namespace != .attribute }
+        for key in shown { _ = compiler.alias(for: key) }
+
+        var conditions: [SQL] = [SQL(sql: "e.deleted IS NULL")]
+        if let expression = query.expression { conditions.append(compiler.condition(expression)) }
+        if let experiment = search.experiment {
+            try requireExperiment(experiment)
+            conditions.append(SQL(sql: "e.name = ?", arguments: [experiment]))
+        }
+        if !search.statuses.isEmpty {
+            let placeholders = Array(repeating: "?", count: search.statuses.count).joined(separator: ", ")
+            conditions.append(compiler.statusExpression + SQL(sql: " IN (\(placeholders))", arguments: StatementArguments(search.statuses.map(\.rawValue))))
+        }
+        let ordering = compiler.ordering(query.order)
+        var select: SQL = "SELECT r.id, r.name, e.name, " + compiler.statusExpression + ", r.start_time, r.end_time, r.parent_id"
+        for index in shown.indices {
+            select += SQL(sql: shown[index].namespace == .metric ? ", k\(index).value, k\(index).is_nan" : ", k\(index).value, NULL")
+        }
+        var sql = select + " FROM runs r JOIN experiments e ON e.id = r.experiment_id" + compiler.joins
+        sql += " WHERE " + conditions.joined(separator: " AND ")
+        sql += " ORDER BY " + ordering
+        if let limit = query.limit { sql += SQL(sql: " LIMIT ?", arguments: [limit]) }
+
+        let request = SQLRequest<Row>(literal: sql)
+        let runs = try read { db in
+            try Row.fetchAll(db, request).map { row in Self.summary(row, shown: shown) }
+        }
+        return RunList(columns: shown.map(\.description), runs: runs)
+    }
+
+    static func summary(_ row: Row, shown: [FilterKey]) -> RunSummary {
+        var summary = RunSummary(
+            id: RunID(trusted: row[0]), name: row[1], experiment: row[2],
+            status: RunStatus(rawValue: row[3]) ?? .running, startTime: row[4], endTime: row[5],
+            parent: (row[6] as String?).map { RunID(trusted: $0) }, metrics: [:], params: [:], tags: [:])
+        for (index, key) in shown.enumerated() {
+            let column = 7 + 2 * index
+            switch key.namespace {
+            case .metric:
+                let isNaN: Bool? = row[column + 1]
+                if isNaN == true { summary.metrics[key.name] = .nan } else if let value: Double = row[column] { summary.metrics[key.name] = value }
+            case .param: summary.params[key.name] = row[column]
+            case .tag: summary.tags[key.name] = row[column]
+            case .attribute: break
+            }
+        }
+        return summary
+    }
+
+    /// Throws `experimentNotFound` (with close matches) unless a live experiment has this name.
+    func requireExperiment(_ name: String) throws {
+        let names = try read { db in try String.fetchAll(db, sql: "SELECT name FROM experiments WHERE deleted IS NULL ORDER BY name") }
+        if !names.contains(name) {
+            throw TrackingError.experimentNotFound(name: name, closeMatches: names.closeMatches(to: name))
+        }
+    }
+
+    /// Soft-deletes an experiment: its runs disappear from listings but nothing is erased.
+    public func deleteExperiment(_ name: String) throws {
+        let now = clock.now()
+        try write { db in
+            try db.execute(sql: "UPDATE experiments SET deleted = ? WHERE name = ? AND deleted IS NULL", arguments: [now, name])
+            if db.changesCount == 0 { throw TrackingError.experimentNotFound(name: name, closeMatches: []) }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+/// Where a registry lives: the SQLite file and the artifact folder beside it
+/// (`experiments/registry.sqlite` and `experiments/artifacts/` by default).
+public struct RegistryLocation: Sendable, Equatable {
+    public static let environmentVariable = "AUTOSCALE_REGISTRY"
+    public static let defaultRelativePath = "experiments/registry.sqlite"
+
+    public let databasePath: String
+    public let artifactsPath: String
+
+    public init(databasePath: String) {
+        let url = URL(fileURLWithPath: databasePath).standardizedFileURL
+        self.databasePath = url.path
+        self.artifactsPath = url.deletingLastPathComponent().appendingPathComponent("artifacts").path
+    }
+
+    /// `--db` wins over `AUTOSCALE_REGISTRY`, which wins over `experiments/registry.sqlite`
+    /// relative to `currentDirectory`.
+    public static func resolve(explicit: String?, environment: [String: String], currentDirectory: String) -> RegistryLocation {
+        let chosen = explicit ?? environment[environmentVariable].flatMap { $0.isEmpty ? nil : $0 } ?? defaultRelativePath
+        if chosen.hasPrefix("/") { return RegistryLocation(databasePath: chosen) }
+        return RegistryLocation(databasePath: URL(fileURLWithPath: currentDirectory).appendingPathComponent(chosen).path)
+    }
+}

@@ -1,2 +1,0 @@
-/// Experiment tracking: SQLite store of runs, params, metrics, artifacts and the model registry.
-public enum TrackingModule {}

@@ -1,0 +1,19 @@
+import ArgumentParser
+
+@main
+struct Runs: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "runs",
+        abstract: "Compare, inspect and promote experiment runs recorded in the registry.",
+        discussion: """
+        The registry is experiments/registry.sqlite under the current directory, or the file named by \
+        AUTOSCALE_REGISTRY, or --db. Filters use MLflow's search syntax plus `or` and parentheses, e.g. \
+        "metrics.mae_15m < 0.05 and (params.model = 'lstm' or params.model = 'arima')".
+        """,
+        subcommands: [
+            ListCommand.self, ShowCommand.self, DiffCommand.self, CompareCommand.self, HistoryCommand.self,
+            PromoteCommand.self, RollbackCommand.self, ModelsCommand.self, GCCommand.self,
+            StressWriterCommand.self, HeartbeatWriterCommand.self,
+        ]
+    )
+}

@@ -1,2 +1,0 @@
-import Tracking
-print("runs: not implemented yet")

@@ -1,0 +1,19 @@
+import TestSupport
+import Testing
+
+/// `--help` of every `autoscale` command, checked against Golden/*.txt
+/// (re-record with RECORD_GOLDEN=1 swift test --filter HelpGoldenTests).
+@Suite struct HelpGoldenTests {
+    static let commands: [[String]] = [
+        [], ["demo"], ["evaluate"], ["data"], ["data", "generate"], ["data", "collect"], ["data", "show"],
+    ]
+
+    @Test(arguments: commands)
+    func helpIsStable(command: [String]) throws {
+        guard let runner = ProductRunner(product: "autoscale") else { return }
+        let result = try runner.run(command + ["--help"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let name = (["autoscale"] + command).joined(separator: "-")
+        try GoldenFile().check(result.stdout, named: name)
+    }
+}

@@ -1,0 +1,43 @@
+import Forecasting
+import Pipeline
+import Series
+import Testing
+import Tracking
+
+/// An evaluation recorded through the real tracker (SQLite in memory, same constraints).
+@Suite struct EvaluationLoggerTests {
+    func rampReport() throws -> EvaluationReport {
+        // 100 points at 5 minutes, values 0…99: naive misses by h/69 on the scaled ramp.
+        let series = TimeSeries(name: "ramp", timestamps: (0..<100).map { Double($0) * 300 }, values: (0..<100).map(Double.init))
+        return try ModelSpec.naive.evaluate(on: try EvaluationPlan(series: series), with: Evaluator())
+    }
+
+    @Test func recordsParamsMetricsAndAFinishedRun() throws {
+        let registry = try Registry.inMemory()
+        let logger = EvaluationLogger(tracker: registry, experiment: "demo")
+        try logger.log(try rampReport(), seed: 7, tags: ["metric": "cpu"])
+        let runs = try registry.searchRuns(RunSearch(experiment: "demo")).runs
+        #expect(runs.count == 1)
+        let run = try registry.runDetails(try #require(runs.first).id)
+        #expect(run.header.status == .finished)
+        #expect(run.header.name == "ramp/naive")
+        #expect(run.seed == 7)
+        #expect(run.params["model"] == "naive" && run.params["n_train"] == "70")
+        #expect(run.tags["metric"] == "cpu")
+        let metrics = Dictionary(uniqueKeysWithValues: run.metrics.map { ($0.key, $0.latest) })
+        let mae15 = try #require(metrics["mae_15m"])
+        #expect(abs(mae15 - 3.0 / 69) < 1e-12)
+        #expect(metrics["mase_30m"].map { abs($0 - 6) < 1e-9 } == true)
+        #expect(metrics.count == 2 + 3 * 5)
+    }
+
+    @Test func filterLanguageFindsTheBetterRun() throws {
+        let registry = try Registry.inMemory()
+        let logger = EvaluationLogger(tracker: registry, experiment: "demo")
+        try logger.log(try rampReport(), seed: nil, tags: [:])
+        // MASE of naive on the ramp is exactly h, so 5 min (h = 1) passes and 15 min does not.
+        let hits = try registry.searchRuns(RunSearch(filter: "metrics.mase_5m < 1.5 and params.model = 'naive'")).runs
+        let misses = try registry.searchRuns(RunSearch(filter: "metrics.mase_15m < 1.5")).runs
+        #expect(hits.count == 1 && misses.isEmpty)
+    }
+}

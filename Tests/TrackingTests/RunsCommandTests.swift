@@ -1,0 +1,70 @@
+import Foundation
+import TestSupport
+import Testing
+@testable import Tracking
+
+/// The `runs` executable end to end, over a registry file written through the library.
+@Suite struct RunsCommandTests {
+    let folder: TemporaryFolder
+    let first: RunID, second: RunID
+
+    init() throws {
+        folder = try TemporaryFolder()
+        let registry = try Registry.open(RegistryLocation(databasePath: folder.registryPath))
+        first = try registry.createRun(RunSpec(experiment: "cpu", name: "arima"))
+        second = try registry.createRun(RunSpec(experiment: "cpu", name: "lstm"))
+        for (run, mae) in [(first, 0.06), (second, 0.04)] {
+            try registry.logBatch(run: run, params: ["model": run == first ? "arima" : "lstm"],
+                                  metrics: (0..<5).map { MetricPoint(key: "mae_15m", value: mae + Double(4 - $0) * 0.01, step: Int64($0)) }, tags: [:])
+            _ = try registry.logArtifact(run: run, name: "model.json", kind: "model", data: Data("\(run)".utf8))
+            try registry.setStatus(run: run, .finished)
+        }
+    }
+
+    @Test func listsFiltersPromotesAndRollsBack() throws {
+        guard let runs = ProductRunner(product: "runs") else { return }
+        let db = folder.registryPath
+        // The environment variable points at the registry when --db is absent.
+        let (listStatus, listJSON, _) = try runs.run(
+            ["list", "--json", "--filter", "metrics.mae_15m < 0.05"], environment: ["AUTOSCALE_REGISTRY": db]).components
+        #expect(listStatus == 0)
+        let list = try JSONDecoder().decode(RunList.self, from: Data(listJSON.utf8))
+        #expect(list.runs.map(\.id) == [second])
+
+        let (showStatus, show, _) = try runs.run(["show", String(second.rawValue.prefix(6)), "--db", db]).components
+        #expect(showStatus == 0)
+        #expect(show.contains("Run \(second.rawValue) (lstm)"))
+
+        let (historyStatus, history, _) = try runs.run(["history", second.short, "--metric", "mae_15m", "--db", db]).components
+        #expect(historyStatus == 0)
+        #expect(history.contains("█") && history.contains("▁"))
+
+        for run in [first, second] {
+            let (status, output, errors) = try runs.run(["promote", run.short, "--model", "cpu", "--reason", "test", "--db", db]).components
+            #expect(status == 0, "\(errors)")
+            #expect(output.contains(run == first ? "Alias production: (none) → version 1." : "replaced version 1"))
+        }
+        let (rollbackStatus, rollback, _) = try runs.run(["rollback", "cpu", "--db", db]).components
+        #expect(rollbackStatus == 0)
+        #expect(rollback.contains("version 2 → version 1"))
+        let (againStatus, _, againError) = try runs.run(["rollback", "cpu", "--db", db]).components
+        #expect(againStatus != 0)
+        #expect(againError.contains("no earlier version"))
+    }
+
+    @Test func errorsAreSentencesWithTheOffendingValue() throws {
+        guard let runs = ProductRunner(product: "runs") else { return }
+        let db = folder.registryPath
+        let (filterStatus, _, filterError) = try runs.run(["list", "--db", db, "--filter", "metrics.mae_15m << 1"]).components
+        #expect(filterStatus != 0)
+        #expect(filterError.contains("column 18"))
+        let (missingStatus, _, missingError) = try runs.run(["list", "--db", folder.url.appendingPathComponent("none.sqlite").path]).components
+        #expect(missingStatus != 0)
+        #expect(missingError.contains("No registry at"))
+        // Nothing was created by the failed read.
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("none.sqlite").path))
+        let (diffStatus, _, diffError) = try runs.run(["diff", "zz", first.short, "--db", db]).components
+        #expect(diffStatus != 0)
+        #expect(diffError.contains("'zz' is not a run id"))
+    }
+}
