@@ -59,9 +59,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "bench-stats",
-            dependencies: ["Forecasting", "Series", "Kernels"],
+            dependencies: ["Forecasting", "Ingest", "Series", "Kernels"],
             path: "Benchmarks/Stats",
-            exclude: ["README.md", "statsmodels_arima.py", "statsforecast_autoarima_fit.py", "prophet_reference.py"]
+            exclude: ["Reference", "README.md"]
         ),
         .executableTarget(
             name: "bench-accuracy",

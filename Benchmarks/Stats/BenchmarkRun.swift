@@ -2,80 +2,76 @@ import Foundation
 import Forecasting
 import Series
 
-/// One model on one series: fit on train + validation, rolling forecasts over the test origins.
+/// One model on one series, scored by `Forecasting.Evaluator` on the shared
+/// `EvaluationPlan` (what `autoscale evaluate` prints), plus what the protocol does not
+/// report: 80 % interval coverage per horizon and the fit's CPU seconds.
 struct BenchmarkRun {
-    var mae: [Double]
+    var report: EvaluationReport
     var coverage80: [Double]
-    var fitSeconds: Double
-    var fitCPUSeconds: Double = 0
-    var forecastSeconds: Double
-    var parameters: String
+    var fitCPUSeconds: Double
 
-    static func run(model: String, data: ProtocolSeries, fitData: FitData, steps: [Int]) throws -> BenchmarkRun {
-        let clock = ContinuousClock()
-        let maxSteps = steps.max()!
-        let origins = data.origins(steps: steps.min()!)
-        switch model {
-        case "naive":
-            let paths = origins.map { t in [Double](repeating: data.scaled.values[t], count: maxSteps) }
-            return BenchmarkRun(mae: steps.map { data.mae(paths: Array(paths.prefix(data.origins(steps: $0).count)), origins: data.origins(steps: $0), steps: $0) },
-                                coverage80: steps.map { _ in .nan }, fitSeconds: 0, forecastSeconds: 0, parameters: "")
-        case let name where name == "arima" || name == "autoarima" || name == "autoarima-daily" || name.hasPrefix("arima:"):
-            // "arima:p,d,q" fits that order (without constant).
-            let order = name.dropFirst(6).split(separator: ",").compactMap { Int($0) }
-            var fitted: FittedARIMA?
-            let cpuStart = threadCPUSeconds()
-            let fitTime = try clock.measure {
-                if name == "autoarima" { fitted = try AutoARIMA().fit(fitData) }
-                else if name == "autoarima-daily" {
-                    fitted = try AutoARIMA(period: Int((86_400 / data.scaled.interval).rounded())).fit(fitData)
-                }
-                else if order.count == 3 { fitted = try ARIMA(order: ARIMAOrder(p: order[0], d: order[1], q: order[2])).fit(fitData) }
-                else { fitted = try ARIMA().fit(fitData) }
+    var mae: [Double] { report.horizons.sorted { Int($0.key)! < Int($1.key)! }.map(\.value.mae) }
+
+    /// `name` is a `ModelSpec` name, or "arima:p,d,q" for a fixed order without constant.
+    static func run(model name: String, plan: EvaluationPlan, evaluator: Evaluator<ContinuousClock>) throws -> BenchmarkRun {
+        let gaussian = ProcessInfo.processInfo.environment["BENCH_GAUSSIAN"] != nil
+        if name.hasPrefix("arima:") {
+            let o = name.dropFirst(6).split(separator: ",").compactMap { Int($0) }
+            guard o.count == 3 else { throw BenchError("arima:p,d,q needs three integers, got \(name)") }
+            return try run(ARIMA(order: ARIMAOrder(p: o[0], d: o[1], q: o[2])), plan: plan, evaluator: evaluator) {
+                try $0.predictIntervals(steps: $1, levels: [0.8], method: gaussian ? .gaussian : .empirical)
             }
-            let fitCPU = threadCPUSeconds() - cpuStart
-            guard let model = fitted else { throw HarnessError("no fit") }
-            var paths: [[Double]] = []
-            let forecastTime = try clock.measure { paths = try model.rollingForecasts(over: data.scaled, origins: origins, steps: maxSteps) }
-            let method: IntervalMethod = ProcessInfo.processInfo.environment["BENCH_GAUSSIAN"] == nil ? .empirical : .gaussian
-            let iv = try model.predictIntervals(steps: maxSteps, levels: [0.8], method: method)
-            let cov = coverage(paths: paths, halfWidth: zip(iv.upper[0], iv.mean).map { $0 - $1 }, data: data, steps: steps)
-            let c = model.coefficients
-            let p = "\(model.specification) it=\(model.summary.iterations) ar=\(c.ar.map { String(format: "%.3f", $0) }) ma=\(c.ma.map { String(format: "%.3f", $0) }) mu=\(String(format: "%.2g", c.constant)) models=\(model.summary.modelsTried ?? 1)"
-            return BenchmarkRun(mae: steps.map { data.mae(paths: paths, origins: data.origins(steps: $0), steps: $0) },
-                                coverage80: cov, fitSeconds: fitTime.seconds, fitCPUSeconds: fitCPU, forecastSeconds: forecastTime.seconds, parameters: p)
-        case "prophet", "prophet-ar":
-            var fitted: FittedProphetStyle?
-            let cpuStart = threadCPUSeconds()
-            let fitTime = try clock.measure {
-                fitted = try ProphetStyle(recentPast: model == "prophet" ? .none : .autoARIMA).fit(fitData)
+        }
+        switch try ModelSpec(name: name) {
+        case .naive:
+            return try run(Naive(), plan: plan, evaluator: evaluator) { _, _ in nil }
+        case .seasonalNaive(let period):
+            return try run(SeasonalNaive(periodSeconds: period), plan: plan, evaluator: evaluator) { _, _ in nil }
+        case .arima(let model):
+            return try run(model, plan: plan, evaluator: evaluator) {
+                try $0.predictIntervals(steps: $1, levels: [0.8], method: gaussian ? .gaussian : .empirical)
             }
-            let fitCPU = threadCPUSeconds() - cpuStart
-            guard let model = fitted else { throw HarnessError("no fit") }
-            var paths: [[Double]] = []
-            let forecastTime = try clock.measure { paths = try model.rollingForecasts(over: data.scaled, origins: origins, steps: maxSteps) }
-            let iv = model.residualModel == nil ? nil : try model.predictIntervals(steps: maxSteps, levels: [0.8])
-            let cov = iv.map { coverage(paths: paths, halfWidth: zip($0.upper[0], $0.mean).map { $0 - $1 }, data: data, steps: steps) }
-                ?? steps.map { _ in .nan }
-            let p = model.parameters
-            let text = ["iterations", "neg_log_posterior", "residual_model", "trend_weight"].compactMap { key in p[key].map { "\(key)=\($0)" } }.joined(separator: " ")
-            return BenchmarkRun(mae: steps.map { data.mae(paths: paths, origins: data.origins(steps: $0), steps: $0) },
-                                coverage80: cov, fitSeconds: fitTime.seconds, fitCPUSeconds: fitCPU,
-                                forecastSeconds: forecastTime.seconds, parameters: text)
-        default:
-            throw HarnessError("unknown model \(model)")
+        case .autoARIMA(var model, let periodSeconds):
+            // ModelSpec.evaluate's conversion of the season to grid steps (it checks the
+            // multiple; the dev series' 5-minute and 15-second grids divide a day).
+            if let periodSeconds { model.period = Int((periodSeconds / plan.scaled.interval).rounded()) }
+            return try run(model, plan: plan, evaluator: evaluator) {
+                try $0.predictIntervals(steps: $1, levels: [0.8], method: gaussian ? .gaussian : .empirical)
+            }
+        case .prophet(let model):
+            return try run(model, plan: plan, evaluator: evaluator) { fitted, steps in
+                fitted.residualModel == nil ? nil : try fitted.predictIntervals(steps: steps, levels: [0.8])
+            }
+        case .lstm:
+            throw BenchError("bench-stats measures the statistical models; run the LSTM with bench-lstm or bench-accuracy")
         }
     }
 
-    /// 80 % interval coverage per horizon over every test origin: the bounds are the
-    /// rolling path ± the model's h-step half-width (origin-independent for fixed parameters).
-    static func coverage(paths: [[Double]], halfWidth: [Double], data: ProtocolSeries, steps: [Int]) -> [Double] {
-        steps.map { h in
-            let origins = data.origins(steps: h)
+    /// Evaluates `forecaster` through the protocol; `intervals` gives the fitted model's
+    /// 80 % bounds (nil when it has none), whose half-widths (origin-independent for fixed
+    /// parameters) are laid around each scored path.
+    static func run<F: Forecaster>(_ forecaster: F, plan: EvaluationPlan, evaluator: Evaluator<ContinuousClock>,
+                                   intervals: (F.Fitted, Int) throws -> ForecastIntervals?) throws -> BenchmarkRun {
+        let record = FitRecord<F.Fitted>()
+        let report = try evaluator.evaluate(RecordedForecaster(inner: forecaster, record: record), plan: plan)
+        let maxSteps = plan.horizons.map(\.steps).max() ?? 1
+        var coverage = plan.horizons.map { _ in Double.nan }
+        if let fitted = record.fitted, let iv = try intervals(fitted, maxSteps) {
+            let halfWidth = zip(iv.upper[0], iv.mean).map { $0 - $1 }
+            coverage = Self.coverage(paths: record.paths, halfWidth: halfWidth, plan: plan)
+        }
+        return BenchmarkRun(report: report, coverage80: coverage, fitCPUSeconds: record.fitCPUSeconds)
+    }
+
+    /// Fraction of targets s_{t+h} within path ± half-width at step h, per horizon, over
+    /// that horizon's origins (the first ones of `plan.allOrigins`).
+    static func coverage(paths: [[Double]], halfWidth: [Double], plan: EvaluationPlan) -> [Double] {
+        plan.horizons.map { horizon in
+            let h = horizon.steps
+            let origins = plan.origins(steps: h)
             var inside = 0
-            for (i, t) in origins.enumerated() {
-                let y = data.scaled.values[t + h], f = paths[i][h - 1]
-                if abs(y - f) <= halfWidth[h - 1] { inside += 1 }
+            for (i, t) in origins.enumerated() where abs(plan.scaled.values[t + h] - paths[i][h - 1]) <= halfWidth[h - 1] {
+                inside += 1
             }
             return Double(inside) / Double(origins.count)
         }
@@ -90,6 +86,7 @@ func threadCPUSeconds() -> Double {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
 }
 
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

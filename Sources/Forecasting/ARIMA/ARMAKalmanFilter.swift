@@ -87,7 +87,7 @@ struct ARMAKalmanFilter: Sendable, Codable, Equatable {
             change = max(change, abs(next - covariance[i * r + j]))
             covariance[i * r + j] = next
         } }
-        if change < steadyTolerance { steady = true }
+        if change < Self.steadyTolerance { steady = true }
     }
 
     /// Sums over a block of observations x_t for the likelihood, in units of σ²:
@@ -159,7 +159,7 @@ struct ARMAKalmanFilter: Sendable, Codable, Equatable {
                         p[j * r + i] = next
                     }
                 }
-                if change < steadyTolerance { isSteady = true }
+                if change < Self.steadyTolerance { isSteady = true }
                 t += 1
             }
             // Steady state: constant gain K = P[:,0]/F.
@@ -201,7 +201,7 @@ struct ARMAKalmanFilter: Sendable, Codable, Equatable {
     /// P counts as converged when no entry moved by more than this in one step (in units
     /// of σ²). Freezing F_t there changes Σ log F_t by at most n × ~1e-7 even for MA roots
     /// close to the unit circle, far below what separates competing models.
-    let steadyTolerance = 1e-10
+    static let steadyTolerance = 1e-10
 
     /// E[x_{t+k} | x ≤ t] for k = 1 … steps, from a_{t+1|t}: Z T^{k−1} a_{t+1|t}.
     func forecast(steps: Int) -> [Double] {

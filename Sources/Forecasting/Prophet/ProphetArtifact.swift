@@ -5,43 +5,18 @@ import Foundation
 /// design (start, time scale, changepoints, seasonalities), θ, σ, the y scale, β, the
 /// conditioned residual ARIMA (when on) and the grid of its history, so a loaded artifact
 /// forecasts exactly what the saved model did.
-public struct ProphetArtifact: Codable, Sendable, Equatable {
-    public static let currentFormatVersion = 1
+public typealias ProphetArtifact = ModelArtifact<FittedProphetStyle>
 
-    public var formatVersion: Int
-    public var kind: String
-    public var model: FittedProphetStyle
+extension FittedProphetStyle: ArtifactModel {
+    public static var artifactFormatVersion: Int { 1 }
+    public static var defaultArtifactKind: String { "prophet-style" }
 
-    enum CodingKeys: String, CodingKey {
-        case formatVersion = "format_version", kind, model
+    public static func unsupportedArtifactVersion(found: Int, supported: Int) -> any Error {
+        ProphetError.unsupportedArtifactVersion(found: found, supported: supported)
     }
 
-    public init(model: FittedProphetStyle) {
-        formatVersion = Self.currentFormatVersion
-        kind = "prophet-style"
-        self.model = model
-    }
-
-    public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return try encoder.encode(self)
-    }
-
-    public static func decode(_ data: Data) throws -> ProphetArtifact {
-        struct VersionProbe: Decodable {
-            var formatVersion: Int
-            enum CodingKeys: String, CodingKey { case formatVersion = "format_version" }
-        }
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let version = try decoder.decode(VersionProbe.self, from: data).formatVersion
-        guard version >= 1, version <= currentFormatVersion else {
-            throw ProphetError.unsupportedArtifactVersion(found: version, supported: currentFormatVersion)
-        }
-        let artifact = try decoder.decode(ProphetArtifact.self, from: data)
-        if let residual = artifact.model.residualModel { try residual.checkConsistency() }
-        return artifact
+    /// The residual ARIMA, when present, must be consistent on its own.
+    public func checkArtifactConsistency() throws {
+        if let residual = residualModel { try residual.checkConsistency() }
     }
 }

@@ -1,7 +1,7 @@
 """Fit time of statsforecast's AutoARIMA (non-seasonal, defaults) on train + validation of
 each series, protocol as EVALUATION.md, for side-by-side ratios with bench-stats.
 
-Run from the package root:  python Benchmarks/Stats/statsforecast_autoarima_fit.py nab
+Run from the package root:  python Benchmarks/Stats/Reference/statsforecast_autoarima_fit.py nab
 """
 import glob
 import os

@@ -3,7 +3,7 @@ side-by-side comparison with `bench-stats nab prophet`: per-series MAE, fit time
 parameters and the value of the negative log posterior (same constants dropped as in
 Sources/Forecasting/Prophet/ProphetObjective.swift).
 
-Run from the package root:  python Benchmarks/Stats/prophet_reference.py nab
+Run from the package root:  python Benchmarks/Stats/Reference/prophet_reference.py nab
 """
 import glob
 import json

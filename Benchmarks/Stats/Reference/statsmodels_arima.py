@@ -1,7 +1,7 @@
 """Per-series MAE of statsmodels ARIMA(1,1,1) through EVALUATION.md, for comparing with
 `swift run -c release bench-stats azure naive arima`.
 
-Run from the package root:  python Benchmarks/Stats/statsmodels_arima.py azure > /tmp/sm_azure.tsv
+Run from the package root:  python Benchmarks/Stats/Reference/statsmodels_arima.py azure > /tmp/sm_azure.tsv
 """
 import glob
 import os
