@@ -57,15 +57,15 @@ import Testing
             #expect(try loaded.predict(steps: 12) == fitted.predict(steps: 12))
             #expect(try loaded.predictIntervals(steps: 4) == fitted.predictIntervals(steps: 4))
             let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-            #expect(object["format_version"] as? Int == 1)
+            #expect(object["format_version"] as? Int == 2)
         }
     }
 
     @Test func newerArtifactFormatIsRefused() throws {
         let fitted = try ProphetStyle(recentPast: .none).fit(series: Self.dailySeries(count: 300))
         var text = try #require(String(data: try ProphetArtifact(model: fitted).encoded(), encoding: .utf8))
-        text = text.replacingOccurrences(of: "\"format_version\" : 1", with: "\"format_version\" : 2")
-        #expect(throws: ProphetError.unsupportedArtifactVersion(found: 2, supported: 1)) { _ = try ProphetArtifact.decode(Data(text.utf8)) }
+        text = text.replacingOccurrences(of: "\"format_version\" : 2", with: "\"format_version\" : 3")
+        #expect(throws: ProphetError.unsupportedArtifactVersion(found: 3, supported: 2)) { _ = try ProphetArtifact.decode(Data(text.utf8)) }
     }
 
     @Test(arguments: [ProphetStyle.RecentPast.none, .autoARIMA])

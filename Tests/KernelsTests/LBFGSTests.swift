@@ -97,4 +97,23 @@ private func pow10(_ e: Double) -> Double { exp(e * log(10)) }
         // O(h) truncation: |error| ≲ ½ h |f''| ≈ 1e-8 · 1e3.
         for i in 0..<2 { #expect(abs(numeric[i] - analytic[i]) < 1e-4 * max(1, abs(analytic[i]))) }
     }
+
+    /// The caller's test sees every accepted step in order and ends the run where it says.
+    @Test func stopTestEndsTheRunAtTheStepItNames() throws {
+        var seen: [Int] = []
+        var lastValue = Double.nan
+        let result = try LBFGS().minimize(from: [-1.2, 1], stop: { iteration, _, f in
+            seen.append(iteration)
+            lastValue = f
+            return iteration == 4
+        }, LBFGSTests.rosenbrock)
+        #expect(result.status == .stoppedByCaller)
+        #expect(!result.status.converged)
+        #expect(result.iterations == 4)
+        #expect(seen == [1, 2, 3, 4])
+        #expect(result.value == lastValue)
+        // The same first four steps as an unstopped run capped at four iterations.
+        let capped = try LBFGS(maxIterations: 4).minimize(from: [-1.2, 1], LBFGSTests.rosenbrock)
+        #expect(capped.point == result.point)
+    }
 }

@@ -19,6 +19,15 @@ struct ARIMAEstimator {
     /// An exogenous column z (same length as y): y_t = β z_t + η_t with η the ARIMA; β is
     /// profiled out like the constant (which must then be off) and returned in `regression`.
     var regressor: [Double]? = nil
+    /// Ends an exact-ML run once its iterates have had an AR or MA root inside |z| = 1.01
+    /// for this many accepted steps in a row (nil = never). AutoARIMA rejects such fits
+    /// (forecast::auto.arima's `minroot < 1.01`); a run that keeps sitting there is
+    /// heading for the boundary and is stopped where it stands, still unusable.
+    var abandonAfterStepsNearUnitRoot: Int? = nil
+    /// The CSS estimate of this specification when the caller already has it (from a
+    /// `.conditionalSumOfSquares` run of the same estimator): exact ML starts there
+    /// instead of repeating step 1.
+    var cssStart: ARIMACoefficients? = nil
 
     enum Method { case exact, conditionalSumOfSquares }
 
@@ -83,7 +92,10 @@ struct ARIMAEstimator {
         }
         var start = zeroStart
         var cssPoint = zeroStart
-        if arma.coefficientCount > 0 {
+        if let known = cssStart, method == .exact {
+            // Step 1 was done by the caller (AutoARIMA's CSS search): the same start.
+            start = known.unconstrained(spec: arma)
+        } else if arma.coefficientCount > 0 {
             do {
                 let css = try LBFGS(maxIterations: 100, gradientTolerance: 1e-5, relativeFunctionTolerance: 1e-9)
                     .minimize(from: zeroStart, cssObjective)
@@ -137,7 +149,17 @@ struct ARIMAEstimator {
         }
         for candidate in candidates {
             do {
-                let result = try optimizer.minimize(from: candidate) { x, g in
+                var stepsNearUnitRoot = 0
+                let stop = abandonAfterStepsNearUnitRoot.map { patience in
+                    { (_: Int, x: [Double], _: Double) -> Bool in
+                        let c = ARIMACoefficients(unconstrained: x, spec: arma)
+                        let near = !ARIMAPolynomials.rootsOutside(c.expandedAR(period: period), radius: 1.01)
+                            || !ARIMAPolynomials.rootsOutside(c.expandedMA(period: period).map { -$0 }, radius: 1.01)
+                        stepsNearUnitRoot = near ? stepsNearUnitRoot + 1 : 0
+                        return stepsNearUnitRoot >= patience
+                    }
+                }
+                let result = try optimizer.minimize(from: candidate, stop: stop) { x, g in
                     forwardDifferences ? forwardDifferenceGradient(at: x, into: &g, mlObjective)
                         : centralDifferenceGradient(at: x, into: &g, mlObjective)
                 }

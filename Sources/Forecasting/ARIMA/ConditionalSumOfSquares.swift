@@ -9,6 +9,9 @@
 ///   ∂S/∂θ*_j = 2 Σ_t e_t V_{t−j},  V_s = −e_s − Σ_k θ*_k V_{s−k}  (V = 0 before P),
 ///   ∂S/∂φ*_i = 2 Σ_t e_t D^i_t,    D^i_t = −x_{t−i} − Σ_k θ*_k D^i_{t−k}  (D = 0 before P).
 /// Cost: O(n·(P + Q)·(1 + Q)) for value and gradient, against O(n·(P + Q)) per value.
+/// The MA recursions sum their lags from the oldest to the newest, so the newest value
+/// (the one just computed) enters last: one multiply-add on the critical path per step
+/// instead of Q (these filters are latency-bound).
 struct ConditionalSumOfSquares {
     var sumSquares: Double
     var count: Int
@@ -28,21 +31,29 @@ struct ConditionalSumOfSquares {
         var mu = fixedMean
         if estimateMean {
             let e0 = Self.residuals(x: w, phi: phi, theta: theta)
-            var h = [Double](repeating: 0, count: n)
+            // h at offset q (index t + q holds time t; zeros below P + q), as V below.
+            var h = [Double](repeating: 0, count: n + q)
             let drive = -(1 - phi.reduce(0, +))
-            for t in p..<n {
-                var v = drive
-                if let z = regressor {
-                    v = -z[t]
-                    for i in 0..<p { v += phi[i] * z[t - i - 1] }
-                }
-                for j in 0..<min(q, t - p) { v -= theta[j] * h[t - j - 1] }
-                h[t] = v
-            }
             var eh = 0.0, hh = 0.0
-            for t in p..<n { eh += e0[t] * h[t]; hh += h[t] * h[t] }
-            mu = hh > 0 ? -eh / hh : 0
-            for t in p..<n { e[t] = e0[t] + mu * h[t] }
+            h.withUnsafeMutableBufferPointer { h in
+            theta.withUnsafeBufferPointer { theta in
+            phi.withUnsafeBufferPointer { phi in
+                for t in p..<n {
+                    var v = drive
+                    if let z = regressor {
+                        v = -z[t]
+                        for i in 0..<p { v += phi[i] * z[t - i - 1] }
+                    }
+                    for j in (0..<q).reversed() { v -= theta[j] * h[t + q - j - 1] }
+                    h[t + q] = v
+                }
+                for t in p..<n { eh += e0[t] * h[t + q]; hh += h[t + q] * h[t + q] }
+                mu = hh > 0 ? -eh / hh : 0
+                e.withUnsafeMutableBufferPointer { e in
+                e0.withUnsafeBufferPointer { e0 in
+                    for t in p..<n { e[t] = e0[t] + mu * h[t + q] }
+                }}
+            }}}
         } else {
             e = Self.residuals(x: mu == 0 ? w : w.map { $0 - mu }, phi: phi, theta: theta)
         }
@@ -54,32 +65,54 @@ struct ConditionalSumOfSquares {
 
         let x = mu == 0 ? w : w.map { $0 - mu }
         var grad = [Double](repeating: 0, count: p + q)
-        // MA part: one filter V, then lagged dot products.
-        if q > 0 {
-            var v = [Double](repeating: 0, count: n)
-            for t in p..<n {
-                var acc = -e[t]
-                for k in 0..<min(q, t - p) { acc -= theta[k] * v[t - k - 1] }
-                v[t] = acc
+        // V and D live at offset q: index (row) t + q holds time t, and the zeros below
+        // P + q stand for "0 before P", so the lag sums need no bounds.
+        var v = [Double](repeating: 0, count: n + q)
+        var d = [Double](repeating: 0, count: (n + q) * p)
+        e.withUnsafeBufferPointer { e in
+        x.withUnsafeBufferPointer { x in
+        theta.withUnsafeBufferPointer { theta in
+        v.withUnsafeMutableBufferPointer { v in
+        d.withUnsafeMutableBufferPointer { d in
+        grad.withUnsafeMutableBufferPointer { grad in
+            // MA part: one filter V, then lagged dot products.
+            if q > 0 {
+                for t in p..<n {
+                    var acc = -e[t]
+                    for k in (0..<q).reversed() { acc -= theta[k] * v[t + q - k - 1] }
+                    v[t + q] = acc
+                }
+                for j in 0..<q where p + j + 1 < n {
+                    var acc = 0.0
+                    for t in (p + j + 1)..<n { acc += e[t] * v[t + q - j - 1] }
+                    grad[p + j] = 2 * acc
+                }
             }
-            for j in 0..<q {
-                var acc = 0.0
-                for t in (p + j + 1)..<max(n, p + j + 1) { acc += e[t] * v[t - j - 1] }
-                grad[p + j] = 2 * acc
+            // AR part: one filter per lag (the zero start at t = P differs per lag). The p
+            // filters are independent, so they advance together, t outer, lag inner (row
+            // t + q of D holds D^0_t … D^{p−1}_t): the same sums in the same order as one
+            // filter at a time, without one long chain of dependent multiply-adds.
+            if p > 0 {
+                var value = [Double](repeating: 0, count: p)
+                var acc = [Double](repeating: 0, count: p)
+                value.withUnsafeMutableBufferPointer { value in
+                acc.withUnsafeMutableBufferPointer { acc in
+                    for t in p..<n {
+                        for i in 0..<p { value[i] = -x[t - i - 1] }
+                        for k in (0..<q).reversed() {
+                            let row = (t + q - k - 1) * p
+                            for i in 0..<p { value[i] -= theta[k] * d[row + i] }
+                        }
+                        let row = (t + q) * p
+                        for i in 0..<p {
+                            d[row + i] = value[i]
+                            acc[i] += e[t] * value[i]
+                        }
+                    }
+                    for i in 0..<p { grad[i] = 2 * acc[i] }
+                }}
             }
-        }
-        // AR part: one filter per lag (the zero start at t = P differs per lag).
-        var d = [Double](repeating: 0, count: n)
-        for i in 0..<p {
-            var acc = 0.0
-            for t in p..<n {
-                var value = -x[t - i - 1]
-                for k in 0..<min(q, t - p) { value -= theta[k] * d[t - k - 1] }
-                d[t] = value
-                acc += e[t] * value
-            }
-            grad[i] = 2 * acc
-        }
+        }}}}}}
         gradient = grad
     }
 
@@ -100,7 +133,7 @@ struct ConditionalSumOfSquares {
             if q == 0 { return }
             for t in p..<n {
                 var v = e[t]
-                for j in 0..<min(q, t - p) { v -= theta[j] * e[t - j - 1] }
+                for j in (0..<min(q, t - p)).reversed() { v -= theta[j] * e[t - j - 1] }
                 e[t] = v
             }
         }}}}

@@ -84,6 +84,12 @@ struct StepwiseARIMASearch {
         return try fallback(d: d, seasonalD: seasonalD, period: period, constant: allowConstant)
     }
 
+    /// Accepted exact-ML steps in a row with a root inside 1.01 after which a candidate's
+    /// refit is abandoned (rejected). On the Azure dev series the rejected refits enter the
+    /// 1.01 band after ~7–12 steps and stay there up to the 50-step cap, apart from single
+    /// steps out; 10 in a row left every chosen order unchanged (Benchmarks/Stats/README.md).
+    static let patienceNearUnitRoot = 10
+
     /// Exact ML fit of `key`, or nil when it fails or has a root inside 1.01.
     private func exactFit(_ key: Key) -> ARIMAEstimator.Estimate? {
         do {
@@ -96,6 +102,8 @@ struct StepwiseARIMASearch {
             estimator.tryZeroStart = false
             estimator.forwardDifferences = true
             estimator.regressor = regressor
+            estimator.abandonAfterStepsNearUnitRoot = Self.patienceNearUnitRoot
+            estimator.cssStart = estimates[key]?.coefficients
             let estimate = try estimator.estimate(series)
             return isUsable(estimate) ? estimate : nil
         } catch {

@@ -80,6 +80,7 @@ public struct FittedProphetStyle: FittedForecaster, Codable, Equatable {
     public var parameters: [String: ParameterValue] {
         var p: [String: ParameterValue] = [
             "recent_past": .text(configuration.rawValue),
+            "growth": .text(trend.growth == .linear ? "linear" : "logistic"),
             "k": .number(trend.k),
             "m": .number(trend.m),
             "sigma": .number(trend.sigma * trend.yScale),

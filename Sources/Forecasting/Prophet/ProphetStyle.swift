@@ -16,7 +16,9 @@ import Series
 /// AutoARIMA on y. With `.none` the
 /// model is prophet's: the forecast depends on the calendar time only.
 ///
-/// Only linear growth is implemented (prophet's logistic growth with a capacity is not).
+/// `growth` is prophet's: piecewise-linear (default) or piecewise-logistic under a
+/// capacity C(t) given in the series' units (`ProphetGrowth.logistic`; MAP of the same
+/// Stan objective, `ProphetLogisticObjective`).
 public struct ProphetStyle: Forecaster {
     public enum RecentPast: String, Sendable, Codable, Equatable {
         case none
@@ -29,13 +31,14 @@ public struct ProphetStyle: Forecaster {
     public var changepointPriorScale: Double
     public var seasonalities: [ProphetSeasonality]
     public var recentPast: RecentPast
+    public var growth: ProphetGrowth
     public var intervalLevels: [Double]
     public var optimizer: LBFGS
 
     public init(
         changepointCount: Int = 25, changepointRange: Double = 0.8, changepointPriorScale: Double = 0.05,
         seasonalities: [ProphetSeasonality] = [.daily(), .weekly()], recentPast: RecentPast = .autoARIMA,
-        intervalLevels: [Double] = [0.8, 0.95],
+        growth: ProphetGrowth = .linear, intervalLevels: [Double] = [0.8, 0.95],
         optimizer: LBFGS = LBFGS(memory: 5, maxIterations: 10_000, gradientTolerance: 1e-8, relativeFunctionTolerance: 2.2e-12)
     ) {
         self.changepointCount = changepointCount
@@ -43,6 +46,7 @@ public struct ProphetStyle: Forecaster {
         self.changepointPriorScale = changepointPriorScale
         self.seasonalities = seasonalities
         self.recentPast = recentPast
+        self.growth = growth
         self.intervalLevels = intervalLevels
         self.optimizer = optimizer
     }
@@ -86,6 +90,7 @@ public struct ProphetStyle: Forecaster {
             throw ProphetError.invalidSeasonality(s.name)
         }
         for level in intervalLevels where !(level > 0 && level < 1) { throw ProphetError.invalidCoverage(level) }
+        if case .logistic(let capacity) = growth { try capacity.validate() }
     }
 
     /// The MAP fit of prophet's additive model (trend + seasonalities) on `series`.
@@ -97,6 +102,9 @@ public struct ProphetStyle: Forecaster {
         let absMax = y.reduce(0) { max($0, abs($1)) }
         let yScale = absMax > 0 ? absMax : 1  // prophet's 'absmax' scaling
         let scaled = y.map { $0 / yScale }
+        if case .logistic(let capacity) = growth {
+            return try fitLogistic(design: design, timestamps: timestamps, scaled: scaled, yScale: yScale, capacity: capacity)
+        }
         let x = design.matrix(at: timestamps)
         let objective = ProphetObjective(design: design, x: x, y: scaled, changepointPriorScale: changepointPriorScale)
 
@@ -118,6 +126,23 @@ public struct ProphetStyle: Forecaster {
             design: design, theta: Array(result.point[0..<p]), sigma: exp(result.point[p]), yScale: yScale,
             iterations: result.iterations, converged: result.status.converged, negativeLogPosterior: result.value)
     }
+
+    /// Logistic growth: MAP from prophet's own start (k, m of `logistic_growth_init`,
+    /// δ = β = 0, σ = 1), as prophet hands it to Stan.
+    func fitLogistic(design: ProphetDesign, timestamps: [Double], scaled: [Double], yScale: Double,
+                     capacity: ProphetCapacity) throws -> ProphetTrendModel {
+        let caps = capacity.values(at: timestamps).map { $0 / yScale }
+        let objective = ProphetLogisticObjective(design: design, timestamps: timestamps, y: scaled, capacity: caps,
+                                                 changepointPriorScale: changepointPriorScale)
+        let p = design.columnCount
+        var z = [Double](repeating: 0, count: p + 1)
+        (z[0], z[1]) = objective.initialRateAndOffset()
+        let result = try optimizer.minimize(from: z) { point, gradient in objective.evaluate(point, gradient: &gradient) }
+        return ProphetTrendModel(
+            design: design, theta: Array(result.point[0..<p]), sigma: exp(result.point[p]), yScale: yScale,
+            iterations: result.iterations, converged: result.status.converged, negativeLogPosterior: result.value,
+            growth: growth)
+    }
 }
 
 /// The fitted additive part: θ = (k, m, δ, β), σ, in scaled units.
@@ -131,10 +156,21 @@ public struct ProphetTrendModel: Sendable, Codable, Equatable {
     public var converged: Bool
     /// The MAP objective at θ, σ (prophet's −log posterior up to constants).
     public var negativeLogPosterior: Double
+    /// Linear, or logistic under a capacity in data units (absent in format-1 artifacts:
+    /// linear).
+    public var growth: ProphetGrowth = .linear
 
     /// ŷ(t) in data units at each epoch timestamp.
     public func mean(at timestamps: [Double]) -> [Double] {
-        timestamps.map { ts in
+        if case .logistic(let capacity) = growth {
+            let trend = PiecewiseLogistic(k: theta[0], m: theta[1], deltas: theta[design.deltaRange], changepoints: design.changepoints)
+            let caps = capacity.values(at: timestamps)
+            let seasonal = seasonal(at: timestamps)
+            return timestamps.indices.map { i in
+                trend.value(at: design.scaledTime(timestamps[i]), capacity: caps[i] / yScale) * yScale + seasonal[i]
+            }
+        }
+        return timestamps.map { ts in
             let row = design.row(at: ts)
             var v = 0.0
             for i in row.indices { v += row[i] * theta[i] }
@@ -154,6 +190,10 @@ public struct ProphetTrendModel: Sendable, Codable, Equatable {
     }
 
     public var k: Double { theta[0] }
+
+    enum CodingKeys: String, CodingKey {
+        case design, theta, sigma, yScale, iterations, converged, negativeLogPosterior, growth
+    }
     public var m: Double { theta[1] }
     public var deltas: [Double] { Array(theta[design.deltaRange]) }
     public var betas: [Double] { Array(theta[design.betaRange]) }
@@ -167,6 +207,8 @@ public enum ProphetError: Error, Equatable, CustomStringConvertible {
     case invalidCoverage(Double)
     case nonPositiveSteps(Int)
     case unsupportedArtifactVersion(found: Int, supported: Int)
+    case invalidCapacity(index: Int, value: Double)
+    case invalidCapacitySchedule(timestamps: Int, values: Int, unorderedAt: Int? = nil)
 
     public var description: String {
         switch self {
@@ -184,6 +226,28 @@ public enum ProphetError: Error, Equatable, CustomStringConvertible {
             return "cannot forecast \(h) steps; ask for at least 1"
         case .unsupportedArtifactVersion(let found, let supported):
             return "the Prophet-style artifact has format_version \(found), this build reads up to \(supported); upgrade autoscale to load it"
+        case .invalidCapacity(let index, let value):
+            return "logistic growth needs a finite, positive capacity, got \(value) at position \(index); give the saturation level in the series' units"
+        case .invalidCapacitySchedule(let times, let values, let unordered):
+            if let unordered {
+                return "the capacity schedule's timestamps must increase, but timestamp \(unordered) is not after the one before it; sort the schedule"
+            }
+            return "the capacity schedule has \(times) timestamps for \(values) values; give one timestamp per value (at least one)"
         }
+    }
+}
+
+extension ProphetTrendModel {
+    /// Reads format 1 (no `growth`: linear) and format 2.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        design = try c.decode(ProphetDesign.self, forKey: .design)
+        theta = try c.decode([Double].self, forKey: .theta)
+        sigma = try c.decode(Double.self, forKey: .sigma)
+        yScale = try c.decode(Double.self, forKey: .yScale)
+        iterations = try c.decode(Int.self, forKey: .iterations)
+        converged = try c.decode(Bool.self, forKey: .converged)
+        negativeLogPosterior = try c.decode(Double.self, forKey: .negativeLogPosterior)
+        growth = try c.decodeIfPresent(ProphetGrowth.self, forKey: .growth) ?? .linear
     }
 }

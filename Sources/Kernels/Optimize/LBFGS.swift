@@ -37,10 +37,15 @@ public struct LBFGS: Sendable {
     /// Minimises `objective` from `start`.
     ///
     /// Throws when the objective or its gradient is not finite at `start`; every other
-    /// ending (converged, iteration budget spent, line search stuck) returns the best
-    /// point found with its `OptimizationStatus`.
+    /// ending (converged, iteration budget spent, line search stuck, `stop` said so)
+    /// returns the best point found with its `OptimizationStatus`.
+    ///
+    /// - Parameter stop: called after every accepted step with the iteration number, the
+    ///   point and its value; returning true ends the run with `.stoppedByCaller` (a
+    ///   caller that will reject where the run is heading need not pay for the rest).
     public func minimize(
         from start: [Double],
+        stop: ((_ iteration: Int, _ x: [Double], _ f: Double) -> Bool)? = nil,
         _ objective: (_ x: [Double], _ gradient: inout [Double]) -> Double
     ) throws(OptimizationError) -> OptimizationResult {
         let n = start.count
@@ -117,6 +122,7 @@ public struct LBFGS: Sendable {
                 sHistory.append(s); yHistory.append(y); rhoHistory.append(1 / sy)
             }
             if infinityNorm(g) <= gradientTolerance { status = .gradientConverged; break }
+            if let stop, stop(iteration, x, f) { status = .stoppedByCaller; break }
             if (previous - f) / max(abs(previous), abs(f), 1) <= relativeFunctionTolerance {
                 status = .functionConverged
                 break

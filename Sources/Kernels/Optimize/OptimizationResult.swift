@@ -10,6 +10,8 @@ public enum OptimizationStatus: String, Sendable, Codable, Equatable {
     case maxIterations
     /// No step along the search direction decreased f enough; the point is the best so far.
     case lineSearchFailed
+    /// The caller's `stop` test ended the run; the point is the last accepted one.
+    case stoppedByCaller
 
     /// True for the endings that mean "at a stationary point within tolerance".
     public var converged: Bool {
