@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "autoscale",
             dependencies: [
-                "Series", "Ingest", "Forecasting", "Pipeline", "Tracking",
+                "Kernels", "Series", "Ingest", "Forecasting", "Pipeline", "Tracking",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

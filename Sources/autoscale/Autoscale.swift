@@ -1,4 +1,5 @@
 import ArgumentParser
+import Kernels
 
 @main
 struct Autoscale: ParsableCommand {
@@ -7,4 +8,11 @@ struct Autoscale: ParsableCommand {
         abstract: "Forecast container resource usage and turn forecasts into scaling decisions.",
         subcommands: [DemoCommand.self, DataCommand.self, EvaluateCommand.self]
     )
+
+    /// OpenBLAS runs single-threaded (its threads spin against ours on two cores); the
+    /// LSTM parallelises above it.
+    static func main() {
+        BLAS.useSingleThread()
+        main(nil)
+    }
 }

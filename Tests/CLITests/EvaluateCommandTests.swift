@@ -101,4 +101,17 @@ import Testing
         #expect(m.status != 0)
         #expect(m.stderr.contains("did you mean \"naive\"") || m.stderr.contains("Did you mean \"naive\""), "\(m.stderr)")
     }
+
+    @Test func lstmTrainsForTheGivenEpochsAndRejectsZero() throws {
+        let path = try writeRamp("ramp.csv", count: 300)
+        guard let r = try autoscale("evaluate", "--data", path, "--model", "lstm", "--epochs", "1", "--json") else { return }
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(object["model"] as? String == "lstm")
+        let horizons = try #require(object["horizons"] as? [String: [String: Any]])
+        #expect(horizons["30"]?["mae"] is Double)
+        guard let zero = try autoscale("evaluate", "--data", path, "--model", "lstm", "--epochs", "0") else { return }
+        #expect(zero.status != 0)
+        #expect(zero.stderr.contains("--epochs 0"), "\(zero.stderr)")
+    }
 }

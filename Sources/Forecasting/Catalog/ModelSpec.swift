@@ -11,8 +11,9 @@ public enum ModelSpec: Sendable {
     case autoARIMA(AutoARIMA, seasonalPeriodSeconds: Double?)
     /// The Prophet-style additive model, with or without the recent-past residual model.
     case prophet(ProphetStyle)
-    /// The LSTM; its horizons are taken from the evaluation plan.
-    case lstm(LSTMConfiguration)
+    /// The LSTM (configuration and training hooks); its horizons are taken from the
+    /// evaluation plan.
+    case lstm(LSTMForecaster)
 
     /// The names accepted on the command line, in the order they are listed in help.
     public static let names = ["naive", "snaive", "arima", "autoarima", "autoarima-daily", "prophet", "prophet-ar", "lstm"]
@@ -27,7 +28,7 @@ public enum ModelSpec: Sendable {
         case "autoarima-daily": self = .autoARIMA(AutoARIMA(), seasonalPeriodSeconds: 86_400)
         case "prophet": self = .prophet(ProphetStyle(recentPast: .none))
         case "prophet-ar": self = .prophet(ProphetStyle(recentPast: .autoARIMA))
-        case "lstm": self = .lstm(LSTMConfiguration())
+        case "lstm": self = .lstm(LSTMForecaster())
         default: throw .unknownModel(name, known: Self.names)
         }
     }
@@ -53,9 +54,9 @@ public enum ModelSpec: Sendable {
             if let periodSeconds { model.period = try Self.steps(periodSeconds, interval: plan.scaled.interval, model: name) }
             return try evaluator.evaluate(model, plan: plan)
         case .prophet(let model): return try evaluator.evaluate(model, plan: plan)
-        case .lstm(var configuration):
-            configuration.horizonMinutes = plan.horizons.map { Double($0.minutes) }
-            return try evaluator.evaluate(LSTMForecaster(configuration: configuration), plan: plan)
+        case .lstm(var forecaster):
+            forecaster.configuration.horizonMinutes = plan.horizons.map { Double($0.minutes) }
+            return try evaluator.evaluate(forecaster, plan: plan)
         }
     }
 }

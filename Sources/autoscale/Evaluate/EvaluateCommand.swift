@@ -22,16 +22,20 @@ struct EvaluateCommand: ParsableCommand {
     @Option(name: .long, help: "Horizons in minutes, comma-separated.")
     var horizons: String = "5,15,30"
 
+    @OptionGroup var training: TrainingOptions
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        let bar = ProgressBar()
         let request = SeriesEvaluationRequest(
             dataPath: data,
             readOptions: try selection.readOptions(),
-            model: try ModelSpec(name: model),
+            model: training.apply(to: try ModelSpec(name: model), progress: bar),
             horizonMinutes: try parseHorizons(horizons)
         )
         let report = try evaluateSeries(request, evaluator: Evaluator())
+        bar.finish()
         if output.json {
             print(try jsonString(report))
         } else {
