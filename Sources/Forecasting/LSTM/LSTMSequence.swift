@@ -157,8 +157,13 @@ enum LSTMSequence {
             GEMM.multiply(.transposed, .none, m: g4, n: h, k: (t0 - 1) * b, a: da, lda: g4,
                           b: hp, ldb: outStride, beta: 1, c: dw.recurrentWeights, ldc: h)
         }
-        GEMM.multiplyVector(.transposed, rows: rows, cols: g4, a: gates, lda: g4, x: ws.ones.pointer, beta: 1, y: dw.inputBias)
-        GEMM.multiplyVector(.transposed, rows: rows, cols: g4, a: gates, lda: g4, x: ws.ones.pointer, beta: 1, y: dw.recurrentBias)
+        // daᵀ·1 once (into the forward's bias scratch, recomputed by every forward), added to both biases.
+        let biasGradient = ws.bias.pointer
+        GEMM.multiplyVector(.transposed, rows: rows, cols: g4, a: gates, lda: g4, x: ws.ones.pointer, beta: 0, y: biasGradient)
+        for k in 0..<g4 {
+            dw.inputBias[k] += biasGradient[k]
+            dw.recurrentBias[k] += biasGradient[k]
+        }
         if ws.inputGradient.count > 0 {
             GEMM.multiply(.none, .none, m: rows, n: ws.inputSize, k: g4, a: gates, lda: g4,
                           b: w.inputWeights, ldb: ws.inputSize, c: ws.inputGradient.pointer, ldc: ws.inputSize)
