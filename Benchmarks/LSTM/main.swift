@@ -2,7 +2,7 @@
 // seconds per training step (forward + backward + Adam), samples/s, latency of one
 // window, time for 1,000 windows — beside PyTorch in the same run when torch imports.
 //
-//     swift run -c release bench-lstm [--steps N] [--repeats N] [--no-torch]
+//     swift run -c release bench-lstm [--steps N] [--repeats N] [--no-torch] [--chunk N (windows per batch, default 500)]
 //     swift run -c release bench-lstm --dev ../shared/data/real/nab [--epochs N] [--hidden N]
 //                                     [--level relative_to_last,absolute] [--loss mse|mae|huber] [--scale std|mad]
 //
@@ -23,6 +23,7 @@ struct Options {
     var loss: LSTMLoss = .mse
     var inference = true
     var scale: ScaleEstimator = .standardDeviation
+    var chunk = 500
 
     init(_ args: [String]) {
         var i = 0
@@ -36,6 +37,7 @@ struct Options {
             case "--dev": i += 1; dev = args[i]
             case "--epochs": i += 1; epochs = Int(args[i]) ?? epochs
             case "--hidden": i += 1; hidden = Int(args[i]) ?? hidden
+            case "--chunk": i += 1; chunk = Int(args[i]).map { max(1, min($0, 1000)) } ?? chunk
             case "--loss":
                 i += 1
                 switch args[i] {
@@ -123,12 +125,14 @@ func measure(parallel: Bool) -> Result {
     result.one = medianTime(repeats: 20 * options.repeats) {
         network.forward(input: one.pointer, batch: 1, workspace: single, dropout: &none)
     }
-    let chunk = 250
+    let chunk = options.chunk
     let many = NetworkWorkspace(architecture: architecture, steps: steps, maxBatch: chunk, training: false)
     let windows = FloatBuffer((0..<(steps * chunk * features)).map { _ in Float(rng.nextGaussian()) })
     result.thousand = medianTime(repeats: options.repeats, warmup: 1) {
-        for _ in 0..<(1000 / chunk) {
-            network.forward(input: windows.pointer, batch: chunk, workspace: many, dropout: &none)
+        var done = 0
+        while done < 1000 {
+            network.forward(input: windows.pointer, batch: min(chunk, 1000 - done), workspace: many, dropout: &none)
+            done += chunk
         }
     }
     return result
@@ -176,7 +180,7 @@ func row(_ name: String, _ r: Result) {
 }
 
 print("LSTM reference design: window \(steps), batch \(batch), \(features) features, hidden 128, 2 layers, bidirectional, heads \(horizons)")
-print("median of \(options.steps) training steps, \(20 * options.repeats) single windows, \(options.repeats) × 1,000 windows (chunks of 250)")
+print("median of \(options.steps) training steps, \(20 * options.repeats) single windows, \(options.repeats) × 1,000 windows (chunks of \(options.chunk))")
 print("\("".padding(toLength: 26, withPad: " ", startingAt: 0)) \("step".padding(toLength: 12, withPad: " ", startingAt: 0)) samples/s \("1 window".padding(toLength: 12, withPad: " ", startingAt: 0)) 1,000 windows")
 let parallel = measure(parallel: true)
 row("swift, 2 threads (dirs)", parallel)

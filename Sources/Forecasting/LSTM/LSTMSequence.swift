@@ -25,7 +25,8 @@ struct RecurrentTensors {
 /// without it c and tanh c are single [B × H] blocks overwritten step by step.
 final class DirectionWorkspace: @unchecked Sendable {
     let steps: Int, maxBatch: Int, hidden: Int, inputSize: Int, training: Bool
-    /// Activated gates [T × B × 4H]; in backward, overwritten by da [T × B × 4H].
+    /// Activated gates [T × B × 4H] (training; in backward overwritten by da [T × B × 4H]),
+    /// or one block of `blockSteps` steps [S × B × 4H] (inference).
     let gates: FloatBuffer
     /// c_t [T × B × H] (training) or [B × H].
     let cell: FloatBuffer
@@ -40,11 +41,18 @@ final class DirectionWorkspace: @unchecked Sendable {
     /// ∂L/∂x of this direction [T × B × I] (training, when the layer is not the first).
     let inputGradient: FloatBuffer
 
+    /// Steps whose gates are computed per input-projection GEMM: all T when training,
+    /// else about `inferenceBlockRows` / B so that the block stays in cache.
+    let blockSteps: Int
+    /// Rows (steps × batch) of one inference gate block: 1,024 × 4H floats = 2 MiB at H = 128.
+    static let inferenceBlockRows = 1024
+
     init(steps: Int, maxBatch: Int, hidden: Int, inputSize: Int, training: Bool, needsInputGradient: Bool) {
         self.steps = steps; self.maxBatch = maxBatch; self.hidden = hidden
         self.inputSize = inputSize; self.training = training
         let rows = steps * maxBatch
-        gates = FloatBuffer(count: rows * 4 * hidden)
+        blockSteps = training ? steps : min(steps, max(1, Self.inferenceBlockRows / maxBatch))
+        gates = FloatBuffer(count: blockSteps * maxBatch * 4 * hidden)
         cell = FloatBuffer(count: (training ? rows : maxBatch) * hidden)
         tanhCell = FloatBuffer(count: (training ? rows : maxBatch) * hidden)
         bias = FloatBuffer(count: 4 * hidden)
@@ -58,7 +66,8 @@ final class DirectionWorkspace: @unchecked Sendable {
 /// One direction of an LSTM layer over a whole sequence (time-major, B rows per step).
 ///
 /// Forward: the input projection of all steps is one GEMM, A = X·W_ihᵀ + (b_ih + b_hh)
-/// ([T·B × I]·[I × 4H] → [T·B × 4H]); each step then adds h_{t−1}·W_hhᵀ ([B × H]·[H × 4H])
+/// ([T·B × I]·[I × 4H] → [T·B × 4H], C pre-filled with the bias rows, β = 1); without
+/// training it runs per block of `blockSteps` steps so the gates stay in cache. Each step then adds h_{t−1}·W_hhᵀ ([B × H]·[H × 4H])
 /// and applies `LSTMCell.forward`. The reverse direction walks t = T−1 … 0 with h_{t+1}
 /// as its previous state. h_t is written into column block `out` of the layer output
 /// (row stride `outStride` = D·H), so the two directions never copy.
@@ -76,33 +85,38 @@ enum LSTMSequence {
         let t0 = ws.steps, h = ws.hidden, b = batch, g4 = 4 * h
         precondition(b <= ws.maxBatch, "batch \(b) exceeds the workspace's \(ws.maxBatch)")
         for k in 0..<g4 { ws.bias[k] = w.inputBias[k] + w.recurrentBias[k] }
-        GEMM.multiply(.none, .transposed, m: t0 * b, n: g4, k: ws.inputSize,
-                      a: x, lda: ws.inputSize, b: w.inputWeights, ldb: ws.inputSize,
-                      c: ws.gates.pointer, ldc: g4)
         let gates = ws.gates.pointer, bias = ws.bias.pointer
-        for row in 0..<(t0 * b) {
-            let r = gates + row * g4
-            var j = 0
-            while j < g4 { let n = min(8, g4 - j); store(load(r + j, n) + load(bias + j, n), r + j, n); j += 8 }
-        }
         let stepCell = ws.training ? b * h : 0
-        for s in 0..<t0 {
-            let t = reverse ? t0 - 1 - s : s
-            let prev = reverse ? t + 1 : t - 1
-            let g = gates + t * b * g4
-            if s > 0 && b == 1 {
-                // One window (latency path): a_t += W_hh·h_{t−1} as a matrix–vector product.
-                GEMM.multiplyVector(.none, rows: g4, cols: h, a: w.recurrentWeights, lda: h,
-                                    x: out + prev * outStride, beta: 1, y: g)
-            } else if s > 0 {
-                GEMM.multiply(.none, .transposed, m: b, n: g4, k: h,
-                              a: out + prev * b * outStride, lda: outStride, b: w.recurrentWeights, ldb: h,
-                              beta: 1, c: g, ldc: g4)
+        let span = ws.blockSteps
+        var s = 0
+        while s < t0 {
+            // Block of steps s ..< s + n in walking order; in time they are t = lo ..< lo + n.
+            let n = min(span, t0 - s)
+            let lo = reverse ? t0 - s - n : s
+            let block = ws.training ? gates + lo * b * g4 : gates
+            for row in 0..<(n * b) { (block + row * g4).update(from: bias, count: g4) }
+            GEMM.multiply(.none, .transposed, m: n * b, n: g4, k: ws.inputSize,
+                          a: x + lo * b * ws.inputSize, lda: ws.inputSize, b: w.inputWeights, ldb: ws.inputSize,
+                          beta: 1, c: block, ldc: g4)
+            for _ in 0..<n {
+                let t = reverse ? t0 - 1 - s : s
+                let prev = reverse ? t + 1 : t - 1
+                let g = block + (t - lo) * b * g4
+                if s > 0 && b == 1 {
+                    // One window (latency path): a_t += W_hh·h_{t−1} as a matrix–vector product.
+                    GEMM.multiplyVector(.none, rows: g4, cols: h, a: w.recurrentWeights, lda: h,
+                                        x: out + prev * outStride, beta: 1, y: g)
+                } else if s > 0 {
+                    GEMM.multiply(.none, .transposed, m: b, n: g4, k: h,
+                                  a: out + prev * b * outStride, lda: outStride, b: w.recurrentWeights, ldb: h,
+                                  beta: 1, c: g, ldc: g4)
+                }
+                let c = ws.cell.pointer + t * stepCell
+                let cPrev: UnsafePointer<Float>? = s == 0 ? nil : UnsafePointer(ws.cell.pointer + prev * stepCell)
+                LSTMCell.forward(gates: g, cPrev: cPrev, c: c, tanhC: ws.tanhCell.pointer + t * stepCell,
+                                 h: out + t * b * outStride, hStride: outStride, batch: b, hidden: h)
+                s += 1
             }
-            let c = ws.cell.pointer + t * stepCell
-            let cPrev: UnsafePointer<Float>? = s == 0 ? nil : UnsafePointer(ws.cell.pointer + prev * stepCell)
-            LSTMCell.forward(gates: g, cPrev: cPrev, c: c, tanhC: ws.tanhCell.pointer + t * stepCell,
-                             h: out + t * b * outStride, hStride: outStride, batch: b, hidden: h)
         }
     }
 
@@ -143,8 +157,13 @@ enum LSTMSequence {
             GEMM.multiply(.transposed, .none, m: g4, n: h, k: (t0 - 1) * b, a: da, lda: g4,
                           b: hp, ldb: outStride, beta: 1, c: dw.recurrentWeights, ldc: h)
         }
-        GEMM.multiplyVector(.transposed, rows: rows, cols: g4, a: gates, lda: g4, x: ws.ones.pointer, beta: 1, y: dw.inputBias)
-        GEMM.multiplyVector(.transposed, rows: rows, cols: g4, a: gates, lda: g4, x: ws.ones.pointer, beta: 1, y: dw.recurrentBias)
+        // daᵀ·1 once (into the forward's bias scratch, recomputed by every forward), added to both biases.
+        let biasGradient = ws.bias.pointer
+        GEMM.multiplyVector(.transposed, rows: rows, cols: g4, a: gates, lda: g4, x: ws.ones.pointer, beta: 0, y: biasGradient)
+        for k in 0..<g4 {
+            dw.inputBias[k] += biasGradient[k]
+            dw.recurrentBias[k] += biasGradient[k]
+        }
         if ws.inputGradient.count > 0 {
             GEMM.multiply(.none, .none, m: rows, n: ws.inputSize, k: g4, a: gates, lda: g4,
                           b: w.inputWeights, ldb: ws.inputSize, c: ws.inputGradient.pointer, ldc: ws.inputSize)
