@@ -5,38 +5,25 @@ Sources/Forecasting/Prophet/ProphetObjective.swift).
 
 Run from the package root:  python Benchmarks/Stats/Reference/prophet_reference.py nab
 """
-import glob
 import json
 import logging
-import os
 import sys
 import time
 
 import numpy as np
 import pandas as pd
 from prophet import Prophet
+from protocol import dev_series
 
 logging.getLogger("cmdstanpy").setLevel(logging.WARNING)
 logging.getLogger("prophet").setLevel(logging.WARNING)
 which = sys.argv[1] if len(sys.argv) > 1 else "nab"
-folder, column = ("../shared/data/real/nab", "value") if which == "nab" else ("../shared/data/real/azure_v1_vms", "avg_cpu")
 dump = len(sys.argv) > 2
 
 print("series\tMAE5\tMAE15\tMAE30\tfit_s\tfit_cpu_s\tobjective\tsigma\tk\tm")
-for path in sorted(glob.glob(os.path.join(folder, "*.csv"))):
-    df = pd.read_csv(path)
-    t = df["timestamp"]
-    t = t.astype(float) if pd.api.types.is_numeric_dtype(t) else (pd.to_datetime(t) - pd.Timestamp("1970-01-01")).dt.total_seconds()
-    t = t.to_numpy(); v = df[column].to_numpy(float)
-    d = np.median(np.diff(t)); n = int(round((t[-1] - t[0]) / d)) + 1
-    grid = np.full(n, np.nan)
-    for ti, vi in zip(t, v):
-        grid[int(round((ti - t[0]) / d))] = vi
-    grid = pd.Series(grid).ffill().to_numpy()
-    n_train = int(np.floor(0.7 * n)); n_val = int(np.floor(0.15 * n))
-    lo, hi = grid[:n_train].min(), grid[:n_train].max()
-    s = (grid - lo) / (hi - lo if hi > lo else 1)
-    ts = pd.to_datetime(t[0] + d * np.arange(n), unit="s")
+for series in dev_series(which):
+    s, n, n_train, n_val = series.s, series.n, series.n_train, series.n_val
+    ts = pd.to_datetime(series.start + series.interval * np.arange(n), unit="s")
     hist = pd.DataFrame({"ds": ts[: n_train + n_val], "y": s[: n_train + n_val]})
     m = Prophet(daily_seasonality=True, weekly_seasonality=True, yearly_seasonality=False)
     start, cpu = time.perf_counter(), time.process_time()
@@ -58,7 +45,7 @@ for path in sorted(glob.glob(os.path.join(folder, "*.csv"))):
     sig = p["sigma_obs"][0]
     obj = (np.sum((y - yhat) ** 2) / (2 * sig**2) + len(y) * np.log(sig) + p["k"][0] ** 2 / 50 + p["m"][0] ** 2 / 50
            + np.sum(np.abs(p["delta"])) / 0.05 + sig**2 / 0.5 + np.sum(p["beta"] ** 2) / 200)
-    name = os.path.splitext(os.path.basename(path))[0]
+    name = series.name
     print(f"{name}\t{maes[0]:.6f}\t{maes[1]:.6f}\t{maes[2]:.6f}\t{fit_s:.3f}\t{fit_cpu:.3f}\t{obj:.6f}\t{sig:.6f}\t{p['k'][0]:.6f}\t{p['m'][0]:.6f}", flush=True)
     if dump:
         json.dump({k: v.tolist() for k, v in p.items()} | {"changepoints_t": list(cps), "y_scale": float(m.y_scale)},
