@@ -23,7 +23,18 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
-        .target(name: "Kernels", dependencies: ["CBLAS"]),
+        // CPUID query for choosing a build of the vector kernels at run time.
+        .target(name: "CPUFeatures", path: "Sources/CPUFeatures"),
+        // The vector kernels, compiled twice from the same files: for any x86-64, and with
+        // AVX2 + FMA (Sources/KernelsSIMDHaswell holds symbolic links to Sources/KernelsSIMD).
+        // `Kernels.InstructionSet` picks one at run time.
+        .target(name: "KernelsSIMD", path: "Sources/KernelsSIMD"),
+        .target(
+            name: "KernelsSIMDHaswell",
+            path: "Sources/KernelsSIMDHaswell",
+            swiftSettings: [.define("SIMD_FMA"), .unsafeFlags(["-target-cpu", "haswell"])]
+        ),
+        .target(name: "Kernels", dependencies: ["CBLAS", "CPUFeatures", "KernelsSIMD", "KernelsSIMDHaswell"]),
         .target(name: "Series", dependencies: ["Kernels"]),
         .target(name: "Ingest", dependencies: ["Series", "Kernels"]),
         .target(name: "Forecasting", dependencies: ["Series", "Kernels"]),
@@ -70,7 +81,7 @@ let package = Package(
         ),
         .executableTarget(name: "bench-ingest", dependencies: ["Ingest", "Kernels"], path: "Benchmarks/Ingest"),
 
-        .testTarget(name: "KernelsTests", dependencies: ["Kernels", "TestSupport"]),
+        .testTarget(name: "KernelsTests", dependencies: ["Kernels", "KernelsSIMD", "KernelsSIMDHaswell", "TestSupport"]),
         .testTarget(name: "SeriesTests", dependencies: ["Series", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Kernels", "TestSupport"]),
         .testTarget(

@@ -3,6 +3,8 @@
 // window, time for 1,000 windows — beside PyTorch in the same run when torch imports.
 //
 //     swift run -c release bench-lstm [--steps N] [--repeats N] [--no-torch] [--chunk N (windows per batch, default 500)]
+//     swift run -c release bench-lstm --kernels      # per-step products and cell, OpenBLAS vs packed, both builds
+//     swift run -c release bench-lstm --cpu          # 1 thread, thread CPU time (robust to other jobs)
 //     swift run -c release bench-lstm --dev ../shared/data/real/nab [--epochs N] [--hidden N]
 //                                     [--level relative_to_last,absolute] [--loss mse|mae|huber] [--scale std|mad]
 //
@@ -24,6 +26,8 @@ struct Options {
     var inference = true
     var scale: ScaleEstimator = .standardDeviation
     var chunk = 500
+    var kernels = false
+    var cpuTime = false
 
     init(_ args: [String]) {
         var i = 0
@@ -33,6 +37,8 @@ struct Options {
             case "--repeats": i += 1; repeats = Int(args[i]) ?? repeats
             case "--no-torch": torch = false
             case "--train-only": inference = false
+            case "--kernels": kernels = true
+            case "--cpu": cpuTime = true; torch = false
             case "--scale": i += 1; scale = ScaleEstimator(rawValue: args[i]) ?? scale
             case "--dev": i += 1; dev = args[i]
             case "--epochs": i += 1; epochs = Int(args[i]) ?? epochs
@@ -55,6 +61,10 @@ struct Options {
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
 BLAS.useSingleThread()
+if options.kernels {
+    runKernelThroughput()
+    exit(0)
+}
 if let directory = options.dev {
     do {
         try runDevSeries(directory: directory, epochs: options.epochs, hidden: options.hidden, modes: options.modes, loss: options.loss, scale: options.scale)
@@ -65,10 +75,23 @@ if let directory = options.dev {
     exit(0)
 }
 
+/// Wall seconds of `body`, or with `--cpu` the calling thread's CPU seconds (meaningful
+/// for the 1-thread rows only; other jobs on the machine then do not count).
 func seconds(_ body: () -> Void) -> Double {
+    if options.cpuTime {
+        let start = threadCPUSeconds()
+        body()
+        return threadCPUSeconds() - start
+    }
     let start = DispatchTime.now().uptimeNanoseconds
     body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
+}
+
+func threadCPUSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
 }
 
 func median(_ xs: [Double]) -> Double {
@@ -182,6 +205,11 @@ func row(_ name: String, _ r: Result) {
 print("LSTM reference design: window \(steps), batch \(batch), \(features) features, hidden 128, 2 layers, bidirectional, heads \(horizons)")
 print("median of \(options.steps) training steps, \(20 * options.repeats) single windows, \(options.repeats) × 1,000 windows (chunks of \(options.chunk))")
 print("\("".padding(toLength: 26, withPad: " ", startingAt: 0)) \("step".padding(toLength: 12, withPad: " ", startingAt: 0)) samples/s \("1 window".padding(toLength: 12, withPad: " ", startingAt: 0)) 1,000 windows")
+if options.cpuTime {
+    print("(--cpu: thread CPU seconds, one thread only)")
+    row("swift, 1 thread, CPU time", measure(parallel: false))
+    exit(0)
+}
 let parallel = measure(parallel: true)
 row("swift, 2 threads (dirs)", parallel)
 let serial = measure(parallel: false)

@@ -42,10 +42,14 @@ import Testing
         #expect(layout.count == r.parameters.count)
     }
 
-    @Test func forwardOutputsMatchTorch() throws {
+    /// Both builds of the vector kernels (the Haswell one only where the CPU has it).
+    static let builds = InstructionSet.allCases.filter(\.isSupported)
+
+    @Test(arguments: builds) func forwardOutputsMatchTorch(build: InstructionSet) throws {
         let r = try Self.load()
         let net = try network(r)
-        let ws = NetworkWorkspace(architecture: net.architecture, steps: r.steps, maxBatch: r.batch, training: false)
+        let ws = NetworkWorkspace(architecture: net.architecture, steps: r.steps, maxBatch: r.batch, training: false,
+                                  instructionSet: build)
         let x = r.input_time_major.map(Float.init)
         var noDropout: SplitMix64? = nil
         x.withUnsafeBufferPointer { net.forward(input: $0.baseAddress!, batch: r.batch, workspace: ws, dropout: &noDropout) }
@@ -58,10 +62,11 @@ import Testing
     }
 
     /// Also the parallel-directions path on a training workspace gives the same outputs.
-    @Test func gradientsMatchTorch() throws {
+    @Test(arguments: builds) func gradientsMatchTorch(build: InstructionSet) throws {
         let r = try Self.load()
         let net = try network(r)
-        let ws = NetworkWorkspace(architecture: net.architecture, steps: r.steps, maxBatch: r.batch, training: true)
+        let ws = NetworkWorkspace(architecture: net.architecture, steps: r.steps, maxBatch: r.batch, training: true,
+                                  instructionSet: build)
         let x = r.input_time_major.map(Float.init)
         var noDropout: SplitMix64? = nil
         var loss: Double = 0

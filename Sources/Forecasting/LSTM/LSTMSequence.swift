@@ -38,6 +38,12 @@ final class DirectionWorkspace: @unchecked Sendable {
     let dhCarry: FloatBuffer, dcCarry: FloatBuffer
     /// Ones [T·B] for bias gradients as a matrix–vector product.
     let ones: FloatBuffer
+    /// W_hhᵀ [H × 4H] packed for `PackedGEMM` (forward: a_t += h_{t−1}·W_hhᵀ), repacked by every forward.
+    let packedRecurrent: FloatBuffer
+    /// W_hh [4H × H] packed for `PackedGEMM` (backward: ∂L/∂h_{t−1} = da_t·W_hh), repacked by every backward.
+    let packedRecurrentBackward: FloatBuffer
+    /// The build of the vector kernels to run.
+    let instructionSet: InstructionSet
     /// ∂L/∂x of this direction [T × B × I] (training, when the layer is not the first).
     let inputGradient: FloatBuffer
 
@@ -47,7 +53,10 @@ final class DirectionWorkspace: @unchecked Sendable {
     /// Rows (steps × batch) of one inference gate block: 1,024 × 4H floats = 2 MiB at H = 128.
     static let inferenceBlockRows = 1024
 
-    init(steps: Int, maxBatch: Int, hidden: Int, inputSize: Int, training: Bool, needsInputGradient: Bool) {
+    init(
+        steps: Int, maxBatch: Int, hidden: Int, inputSize: Int, training: Bool, needsInputGradient: Bool,
+        instructionSet: InstructionSet
+    ) {
         self.steps = steps; self.maxBatch = maxBatch; self.hidden = hidden
         self.inputSize = inputSize; self.training = training
         let rows = steps * maxBatch
@@ -60,6 +69,9 @@ final class DirectionWorkspace: @unchecked Sendable {
         dcCarry = FloatBuffer(count: training ? maxBatch * hidden : 0)
         ones = FloatBuffer([Float](repeating: 1, count: training ? rows : 0))
         inputGradient = FloatBuffer(count: training && needsInputGradient ? rows * inputSize : 0)
+        packedRecurrent = FloatBuffer(count: PackedGEMM.packedCount(k: hidden, n: 4 * hidden))
+        packedRecurrentBackward = FloatBuffer(count: training ? PackedGEMM.packedCount(k: 4 * hidden, n: hidden) : 0)
+        self.instructionSet = instructionSet
     }
 }
 
@@ -67,13 +79,14 @@ final class DirectionWorkspace: @unchecked Sendable {
 ///
 /// Forward: the input projection of all steps is one GEMM, A = X·W_ihᵀ + (b_ih + b_hh)
 /// ([T·B × I]·[I × 4H] → [T·B × 4H], C pre-filled with the bias rows, β = 1); without
-/// training it runs per block of `blockSteps` steps so the gates stay in cache. Each step then adds h_{t−1}·W_hhᵀ ([B × H]·[H × 4H])
-/// and applies `LSTMCell.forward`. The reverse direction walks t = T−1 … 0 with h_{t+1}
+/// training it runs per block of `blockSteps` steps so the gates stay in cache. Each step
+/// then adds h_{t−1}·W_hhᵀ ([B × H]·[H × 4H]) against W_hhᵀ packed once per pass
+/// (`PackedGEMM`; BLAS would repack it at every step) and applies `LSTMCellKernel.forward`. The reverse direction walks t = T−1 … 0 with h_{t+1}
 /// as its previous state. h_t is written into column block `out` of the layer output
 /// (row stride `outStride` = D·H), so the two directions never copy.
 ///
 /// Backward walks the steps in the opposite order, turning the stored gates into
-/// da [T × B × 4H] in place, carrying ∂L/∂h through da_t·W_hh; the weight gradients are
+/// da [T × B × 4H] in place, carrying ∂L/∂h through da_t·W_hh (W_hh packed once); the weight gradients are
 /// then three GEMMs over all steps: ∂W_ih += daᵀ·X, ∂W_hh += Σ_t da_tᵀ·h_prev(t),
 /// ∂b_ih = ∂b_hh += daᵀ·1, and ∂X = da·W_ih.
 enum LSTMSequence {
@@ -86,6 +99,8 @@ enum LSTMSequence {
         precondition(b <= ws.maxBatch, "batch \(b) exceeds the workspace's \(ws.maxBatch)")
         for k in 0..<g4 { ws.bias[k] = w.inputBias[k] + w.recurrentBias[k] }
         let gates = ws.gates.pointer, bias = ws.bias.pointer
+        let packed = ws.packedRecurrent.pointer
+        PackedGEMM.pack(w.recurrentWeights, ldb: h, k: h, n: g4, transposed: true, into: packed)
         let stepCell = ws.training ? b * h : 0
         let span = ws.blockSteps
         var s = 0
@@ -102,19 +117,16 @@ enum LSTMSequence {
                 let t = reverse ? t0 - 1 - s : s
                 let prev = reverse ? t + 1 : t - 1
                 let g = block + (t - lo) * b * g4
-                if s > 0 && b == 1 {
-                    // One window (latency path): a_t += W_hh·h_{t−1} as a matrix–vector product.
-                    GEMM.multiplyVector(.none, rows: g4, cols: h, a: w.recurrentWeights, lda: h,
-                                        x: out + prev * outStride, beta: 1, y: g)
-                } else if s > 0 {
-                    GEMM.multiply(.none, .transposed, m: b, n: g4, k: h,
-                                  a: out + prev * b * outStride, lda: outStride, b: w.recurrentWeights, ldb: h,
-                                  beta: 1, c: g, ldc: g4)
+                if s > 0 {
+                    PackedGEMM.multiply(m: b, n: g4, k: h, a: out + prev * b * outStride, lda: outStride,
+                                        packed: packed, c: g, ldc: g4, accumulate: true,
+                                        instructionSet: ws.instructionSet)
                 }
                 let c = ws.cell.pointer + t * stepCell
                 let cPrev: UnsafePointer<Float>? = s == 0 ? nil : UnsafePointer(ws.cell.pointer + prev * stepCell)
-                LSTMCell.forward(gates: g, cPrev: cPrev, c: c, tanhC: ws.tanhCell.pointer + t * stepCell,
-                                 h: out + t * b * outStride, hStride: outStride, batch: b, hidden: h)
+                LSTMCellKernel.forward(gates: g, cPrev: cPrev, c: c, tanhC: ws.tanhCell.pointer + t * stepCell,
+                                       h: out + t * b * outStride, hStride: outStride, batch: b, hidden: h,
+                                       instructionSet: ws.instructionSet)
                 s += 1
             }
         }
@@ -131,20 +143,22 @@ enum LSTMSequence {
         precondition(ws.training, "backward needs a training workspace")
         let t0 = ws.steps, h = ws.hidden, b = batch, g4 = 4 * h
         let gates = ws.gates.pointer
+        let packed = ws.packedRecurrentBackward.pointer
+        PackedGEMM.pack(w.recurrentWeights, ldb: h, k: g4, n: h, transposed: false, into: packed)
         ws.dcCarry.zero()
         for s in stride(from: t0 - 1, through: 0, by: -1) {
             let t = reverse ? t0 - 1 - s : s
             let prev = reverse ? t + 1 : t - 1
             let g = gates + t * b * g4
-            LSTMCell.backward(
+            LSTMCellKernel.backward(
                 gates: g, cPrev: s == 0 ? nil : UnsafePointer(ws.cell.pointer + prev * b * h),
                 tanhC: ws.tanhCell.pointer + t * b * h,
                 dOut: dOut + t * b * outStride, dOutStride: outStride,
                 dhCarry: s == t0 - 1 ? nil : UnsafePointer(ws.dhCarry.pointer),
-                dcCarry: ws.dcCarry.pointer, batch: b, hidden: h)
+                dcCarry: ws.dcCarry.pointer, batch: b, hidden: h, instructionSet: ws.instructionSet)
             if s > 0 {
-                GEMM.multiply(.none, .none, m: b, n: h, k: g4, a: g, lda: g4, b: w.recurrentWeights, ldb: h,
-                              c: ws.dhCarry.pointer, ldc: h)
+                PackedGEMM.multiply(m: b, n: h, k: g4, a: g, lda: g4, packed: packed, c: ws.dhCarry.pointer, ldc: h,
+                                    accumulate: false, instructionSet: ws.instructionSet)
             }
         }
         let rows = t0 * b

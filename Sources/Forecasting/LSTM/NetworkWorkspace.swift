@@ -8,6 +8,8 @@ public final class NetworkWorkspace: @unchecked Sendable {
     public let steps: Int
     public let maxBatch: Int
     public let training: Bool
+    /// The build of the vector kernels (cell and packed recurrent products) this workspace runs.
+    public let instructionSet: InstructionSet
     /// [layer][direction]
     let directions: [[DirectionWorkspace]]
     /// h of every layer [T × B × D·H] (forward direction in columns 0…H−1).
@@ -22,17 +24,22 @@ public final class NetworkWorkspace: @unchecked Sendable {
     /// Whether the last `forward` applied inter-layer dropout (backward must follow it).
     var dropoutApplied = false
 
-    public init(architecture a: LSTMArchitecture, steps: Int, maxBatch: Int, training: Bool) {
+    public init(
+        architecture a: LSTMArchitecture, steps: Int, maxBatch: Int, training: Bool,
+        instructionSet: InstructionSet = .detected
+    ) {
+        precondition(instructionSet.isSupported, "this CPU cannot run the \(instructionSet.rawValue) kernels")
         precondition(steps > 0 && maxBatch > 0, "workspace needs positive steps and batch, got \(steps) and \(maxBatch)")
         architecture = a
         self.steps = steps
         self.maxBatch = maxBatch
         self.training = training
+        self.instructionSet = instructionSet
         let width = steps * maxBatch * a.outputWidth
         directions = (0..<a.layers).map { l in
             (0..<a.directions).map { _ in
                 DirectionWorkspace(steps: steps, maxBatch: maxBatch, hidden: a.hiddenSize, inputSize: a.layerInputSize(l),
-                                   training: training, needsInputGradient: l > 0)
+                                   training: training, needsInputGradient: l > 0, instructionSet: instructionSet)
             }
         }
         layerOutputs = (0..<a.layers).map { _ in FloatBuffer(count: width) }

@@ -1,0 +1,10 @@
+#ifndef PREDICTIVE_AUTOSCALING_CPU_FEATURES_H
+#define PREDICTIVE_AUTOSCALING_CPU_FEATURES_H
+
+/// 1 when this CPU (and the operating system's saved register state) supports every
+/// instruction set extension that `-target-cpu haswell` lets the compiler use for the
+/// vector kernels (AVX2, FMA, BMI1/2, F16C, POPCNT, MOVBE, LZCNT); 0 otherwise, and 0 on
+/// non-x86 processors.
+int autoscale_cpu_supports_haswell(void);
+
+#endif

@@ -1,0 +1,160 @@
+/// Matrix products against a right-hand operand packed once and reused many times —
+/// the LSTM's per-step recurrent products h_{t−1}·W_hhᵀ ([B × H]·[H × 4H]) and
+/// da_t·W_hh ([B × 4H]·[4H × H]), where BLAS would repack the same weight on every one
+/// of the T calls.
+///
+/// Packed layout of op(B) [k × n]: ⌈n / 16⌉ panels of 16 columns, each stored k-major,
+///
+///     packed[(p·k + r)·16 + j] = op(B)[r, 16p + j]     (0 where 16p + j ≥ n),
+///
+/// so one panel row is two 8-lane vectors and a panel (k·64 bytes, 8 KiB at k = 128)
+/// stays in L1 while every row block of A passes over it.
+///
+/// `multiply` computes C [m × n] = A [m × k] · op(B) (+ C when `accumulate`), with A and C
+/// row-major with row strides `lda` and `ldc`. Tiles of 4 rows × 16 columns keep eight
+/// 8-lane accumulators (enough independent FMA chains to hide the latency of two FMA
+/// pipes); a single row (m = 1, the one-window path) splits k four ways instead. Each
+/// C element is the sum over r of A[i, r]·op(B)[r, j] taken in increasing r (one row),
+/// or as four interleaved partial sums added at the end (m = 1).
+public enum PackedGEMM {
+    /// Columns per panel.
+    public static let panelWidth = 16
+
+    /// Floats needed to pack an operand op(B) of k rows and n columns.
+    public static func packedCount(k: Int, n: Int) -> Int {
+        (n + panelWidth - 1) / panelWidth * panelWidth * k
+    }
+
+    /// Packs op(B) [k × n]. `transposed == false`: B is stored [k × n] with row stride
+    /// `ldb` and op(B) = B; `transposed == true`: B is stored [n × k] and op(B) = Bᵀ.
+    public static func pack(
+        _ b: UnsafePointer<Float>, ldb: Int, k: Int, n: Int, transposed: Bool,
+        into packed: UnsafeMutablePointer<Float>
+    ) {
+        let panels = (n + panelWidth - 1) / panelWidth
+        for p in 0..<panels {
+            let base = packed + p * k * panelWidth
+            let width = min(panelWidth, n - p * panelWidth)
+            if transposed {
+                // Column j of the panel is row 16p + j of B, contiguous over r.
+                for j in 0..<width {
+                    let row = b + (p * panelWidth + j) * ldb
+                    for r in 0..<k { base[r * panelWidth + j] = row[r] }
+                }
+            } else {
+                for r in 0..<k {
+                    (base + r * panelWidth).update(from: b + r * ldb + p * panelWidth, count: width)
+                }
+            }
+            if width < panelWidth {
+                for r in 0..<k {
+                    (base + r * panelWidth + width).update(repeating: 0, count: panelWidth - width)
+                }
+            }
+        }
+    }
+
+    /// C [m × n] = A [m × k] · op(B) (+ C when `accumulate`); op(B) packed by `pack`.
+    public static func multiply(
+        m: Int, n: Int, k: Int,
+        a: UnsafePointer<Float>, lda: Int,
+        packed: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, ldc: Int,
+        accumulate: Bool
+    ) {
+        let panels = (n + panelWidth - 1) / panelWidth
+        for p in 0..<panels {
+            let panel = packed + p * k * panelWidth
+            let column = p * panelWidth
+            let width = min(panelWidth, n - column)
+            if m == 1 {
+                rowTile(k: k, a: a, panel: panel, c: c + column, width: width, accumulate: accumulate)
+                continue
+            }
+            var i = 0
+            while i < m {
+                let rows = min(4, m - i)
+                tile(rows: rows, k: k, a: a + i * lda, lda: lda, panel: panel,
+                     c: c + i * ldc + column, ldc: ldc, width: width, accumulate: accumulate)
+                i += 4
+            }
+        }
+    }
+
+    /// Up to 4 rows × 16 columns: eight accumulators over r = 0 ..< k.
+    @inline(__always)
+    static func tile(
+        rows: Int, k: Int, a: UnsafePointer<Float>, lda: Int, panel: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, ldc: Int, width: Int, accumulate: Bool
+    ) {
+        // Missing rows read row 0 again; their sums are computed and never stored.
+        let a0 = a
+        let a1 = rows > 1 ? a + lda : a
+        let a2 = rows > 2 ? a + 2 * lda : a
+        let a3 = rows > 3 ? a + 3 * lda : a
+        var c00 = SIMD8<Float>.zero, c01 = SIMD8<Float>.zero
+        var c10 = SIMD8<Float>.zero, c11 = SIMD8<Float>.zero
+        var c20 = SIMD8<Float>.zero, c21 = SIMD8<Float>.zero
+        var c30 = SIMD8<Float>.zero, c31 = SIMD8<Float>.zero
+        var b = panel
+        for r in 0..<k {
+            let b0 = load8(b), b1 = load8(b + 8)
+            let x0 = SIMD8<Float>(repeating: a0[r])
+            c00 = multiplyAdd(x0, b0, c00); c01 = multiplyAdd(x0, b1, c01)
+            let x1 = SIMD8<Float>(repeating: a1[r])
+            c10 = multiplyAdd(x1, b0, c10); c11 = multiplyAdd(x1, b1, c11)
+            let x2 = SIMD8<Float>(repeating: a2[r])
+            c20 = multiplyAdd(x2, b0, c20); c21 = multiplyAdd(x2, b1, c21)
+            let x3 = SIMD8<Float>(repeating: a3[r])
+            c30 = multiplyAdd(x3, b0, c30); c31 = multiplyAdd(x3, b1, c31)
+            b += 16
+        }
+        storeRow(c00, c01, c, width: width, accumulate: accumulate)
+        if rows > 1 { storeRow(c10, c11, c + ldc, width: width, accumulate: accumulate) }
+        if rows > 2 { storeRow(c20, c21, c + 2 * ldc, width: width, accumulate: accumulate) }
+        if rows > 3 { storeRow(c30, c31, c + 3 * ldc, width: width, accumulate: accumulate) }
+    }
+
+    /// One row × 16 columns, k split into four interleaved partial sums.
+    @inline(__always)
+    static func rowTile(
+        k: Int, a: UnsafePointer<Float>, panel: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, width: Int, accumulate: Bool
+    ) {
+        var s00 = SIMD8<Float>.zero, s01 = SIMD8<Float>.zero
+        var s10 = SIMD8<Float>.zero, s11 = SIMD8<Float>.zero
+        var s20 = SIMD8<Float>.zero, s21 = SIMD8<Float>.zero
+        var s30 = SIMD8<Float>.zero, s31 = SIMD8<Float>.zero
+        var r = 0
+        while r + 4 <= k {
+            let b = panel + r * 16
+            let x0 = SIMD8<Float>(repeating: a[r]), x1 = SIMD8<Float>(repeating: a[r + 1])
+            let x2 = SIMD8<Float>(repeating: a[r + 2]), x3 = SIMD8<Float>(repeating: a[r + 3])
+            s00 = multiplyAdd(x0, load8(b), s00); s01 = multiplyAdd(x0, load8(b + 8), s01)
+            s10 = multiplyAdd(x1, load8(b + 16), s10); s11 = multiplyAdd(x1, load8(b + 24), s11)
+            s20 = multiplyAdd(x2, load8(b + 32), s20); s21 = multiplyAdd(x2, load8(b + 40), s21)
+            s30 = multiplyAdd(x3, load8(b + 48), s30); s31 = multiplyAdd(x3, load8(b + 56), s31)
+            r += 4
+        }
+        while r < k {
+            let b = panel + r * 16
+            let x = SIMD8<Float>(repeating: a[r])
+            s00 = multiplyAdd(x, load8(b), s00); s01 = multiplyAdd(x, load8(b + 8), s01)
+            r += 1
+        }
+        storeRow((s00 + s10) + (s20 + s30), (s01 + s11) + (s21 + s31), c, width: width, accumulate: accumulate)
+    }
+
+    /// Writes (or adds) two 8-lane halves of a 16-column row, the first `width` columns.
+    @inline(__always)
+    static func storeRow(_ lo: SIMD8<Float>, _ hi: SIMD8<Float>, _ c: UnsafeMutablePointer<Float>, width: Int, accumulate: Bool) {
+        let nLo = min(8, width), nHi = max(0, width - 8)
+        if accumulate {
+            store(lo + load(c, nLo), c, nLo)
+            if nHi > 0 { store(hi + load(c + 8, nHi), c + 8, nHi) }
+        } else {
+            store(lo, c, nLo)
+            if nHi > 0 { store(hi, c + 8, nHi) }
+        }
+    }
+}
