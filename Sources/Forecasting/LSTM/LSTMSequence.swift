@@ -36,7 +36,7 @@ final class DirectionWorkspace: @unchecked Sendable {
     let bias: FloatBuffer
     /// ∂L/∂h_{t} carried from step t+1 through W_hh, and ∂L/∂c_t [B × H] each.
     let dhCarry: FloatBuffer, dcCarry: FloatBuffer
-    /// Ones [T·B] for bias gradients as a matrix–vector product.
+    /// Ones [blockSteps·B] for bias gradients as a matrix–vector product per block.
     let ones: FloatBuffer
     /// W_hhᵀ [H × 4H] packed for `PackedGEMM` (forward: a_t += h_{t−1}·W_hhᵀ), repacked by every forward.
     let packedRecurrent: FloatBuffer
@@ -47,27 +47,34 @@ final class DirectionWorkspace: @unchecked Sendable {
     /// ∂L/∂x of this direction [T × B × I] (training, when the layer is not the first).
     let inputGradient: FloatBuffer
 
-    /// Steps whose gates are computed per input-projection GEMM: all T when training,
-    /// else about `inferenceBlockRows` / B so that the block stays in cache.
+    /// Steps per block: the input projection runs one GEMM per block (and backward the
+    /// weight-gradient products), about `trainingBlockRows` or `inferenceBlockRows` / B
+    /// steps so that a block's gates stay in cache between the GEMM and the time loop.
     let blockSteps: Int
     /// Rows (steps × batch) of one inference gate block: 1,024 × 4H floats = 2 MiB at H = 128.
     static let inferenceBlockRows = 1024
+    /// Rows of one training block (input projection forward, weight-gradient products
+    /// backward): 512 × 4H floats = 1 MiB at H = 128, so a block's gates stay in L2.
+    static let trainingBlockRows = 512
 
+    /// `blockRows` (default `trainingBlockRows` or `inferenceBlockRows`) sets the block to
+    /// about blockRows / B steps; tests use it to compare block sizes.
     init(
         steps: Int, maxBatch: Int, hidden: Int, inputSize: Int, training: Bool, needsInputGradient: Bool,
-        instructionSet: InstructionSet
+        instructionSet: InstructionSet, blockRows: Int? = nil
     ) {
         self.steps = steps; self.maxBatch = maxBatch; self.hidden = hidden
         self.inputSize = inputSize; self.training = training
         let rows = steps * maxBatch
-        blockSteps = training ? steps : min(steps, max(1, Self.inferenceBlockRows / maxBatch))
-        gates = FloatBuffer(count: blockSteps * maxBatch * 4 * hidden)
+        let block = blockRows ?? (training ? Self.trainingBlockRows : Self.inferenceBlockRows)
+        blockSteps = min(steps, max(1, block / maxBatch))
+        gates = FloatBuffer(count: (training ? steps : blockSteps) * maxBatch * 4 * hidden)
         cell = FloatBuffer(count: (training ? rows : maxBatch) * hidden)
         tanhCell = FloatBuffer(count: (training ? rows : maxBatch) * hidden)
         bias = FloatBuffer(count: 4 * hidden)
         dhCarry = FloatBuffer(count: training ? maxBatch * hidden : 0)
         dcCarry = FloatBuffer(count: training ? maxBatch * hidden : 0)
-        ones = FloatBuffer([Float](repeating: 1, count: training ? rows : 0))
+        ones = FloatBuffer([Float](repeating: 1, count: training ? blockSteps * maxBatch : 0))
         inputGradient = FloatBuffer(count: training && needsInputGradient ? rows * inputSize : 0)
         packedRecurrent = FloatBuffer(count: PackedGEMM.packedCount(k: hidden, n: 4 * hidden))
         packedRecurrentBackward = FloatBuffer(count: training ? PackedGEMM.packedCount(k: 4 * hidden, n: hidden) : 0)
@@ -77,18 +84,21 @@ final class DirectionWorkspace: @unchecked Sendable {
 
 /// One direction of an LSTM layer over a whole sequence (time-major, B rows per step).
 ///
-/// Forward: the input projection of all steps is one GEMM, A = X·W_ihᵀ + (b_ih + b_hh)
-/// ([T·B × I]·[I × 4H] → [T·B × 4H], C pre-filled with the bias rows, β = 1); without
-/// training it runs per block of `blockSteps` steps so the gates stay in cache. Each step
-/// then adds h_{t−1}·W_hhᵀ ([B × H]·[H × 4H]) against W_hhᵀ packed once per pass
-/// (`PackedGEMM`; BLAS would repack it at every step) and applies `LSTMCellKernel.forward`. The reverse direction walks t = T−1 … 0 with h_{t+1}
-/// as its previous state. h_t is written into column block `out` of the layer output
-/// (row stride `outStride` = D·H), so the two directions never copy.
+/// Forward: the input projection A = X·W_ihᵀ + (b_ih + b_hh) ([S·B × I]·[I × 4H] → [S·B × 4H],
+/// C pre-filled with the bias rows, β = 1) runs per block of S = `blockSteps` steps, just
+/// before the block's time loop, so the gates are still in cache when the steps read them
+/// (training writes each block into its place in the [T × B × 4H] store kept for backward;
+/// inference reuses one block buffer). Each step then adds h_{t−1}·W_hhᵀ ([B × H]·[H × 4H])
+/// against W_hhᵀ packed once per pass (`PackedGEMM`; BLAS would repack it at every step)
+/// and applies `LSTMCellKernel.forward`. The reverse direction walks t = T−1 … 0 with
+/// h_{t+1} as its previous state. h_t is written into column block `out` of the layer
+/// output (row stride `outStride` = D·H), so the two directions never copy.
 ///
 /// Backward walks the steps in the opposite order, turning the stored gates into
-/// da [T × B × 4H] in place, carrying ∂L/∂h through da_t·W_hh (W_hh packed once); the weight gradients are
-/// then three GEMMs over all steps: ∂W_ih += daᵀ·X, ∂W_hh += Σ_t da_tᵀ·h_prev(t),
-/// ∂b_ih = ∂b_hh += daᵀ·1, and ∂X = da·W_ih.
+/// da [T × B × 4H] in place and carrying ∂L/∂h through da_t·W_hh (W_hh packed once); after
+/// each block of S steps, while its da is in cache, it adds the block's share of the weight
+/// gradients: ∂W_ih += daᵀ·X, ∂W_hh += Σ_t da_tᵀ·h_prev(t), ∂b_ih = ∂b_hh += daᵀ·1, and
+/// writes ∂X = da·W_ih for the block's rows.
 enum LSTMSequence {
     static func forward(
         input x: UnsafePointer<Float>, weights w: RecurrentTensors,
@@ -146,41 +156,64 @@ enum LSTMSequence {
         let packed = ws.packedRecurrentBackward.pointer
         PackedGEMM.pack(w.recurrentWeights, ldb: h, k: g4, n: h, transposed: false, into: packed)
         ws.dcCarry.zero()
-        for s in stride(from: t0 - 1, through: 0, by: -1) {
-            let t = reverse ? t0 - 1 - s : s
-            let prev = reverse ? t + 1 : t - 1
-            let g = gates + t * b * g4
-            LSTMCellKernel.backward(
-                gates: g, cPrev: s == 0 ? nil : UnsafePointer(ws.cell.pointer + prev * b * h),
-                tanhC: ws.tanhCell.pointer + t * b * h,
-                dOut: dOut + t * b * outStride, dOutStride: outStride,
-                dhCarry: s == t0 - 1 ? nil : UnsafePointer(ws.dhCarry.pointer),
-                dcCarry: ws.dcCarry.pointer, batch: b, hidden: h, instructionSet: ws.instructionSet)
-            if s > 0 {
-                PackedGEMM.multiply(m: b, n: h, k: g4, a: g, lda: g4, packed: packed, c: ws.dhCarry.pointer, ldc: h,
-                                    accumulate: false, instructionSet: ws.instructionSet)
-            }
-        }
-        let rows = t0 * b
-        GEMM.multiply(.transposed, .none, m: g4, n: ws.inputSize, k: rows, a: gates, lda: g4,
-                      b: x, ldb: ws.inputSize, beta: 1, c: dw.inputWeights, ldc: ws.inputSize)
-        if t0 > 1 {
-            // Forward: da_t for t = 1…T−1 against h_{t−1}; reverse: t = 0…T−2 against h_{t+1}.
-            let da = reverse ? gates : gates + b * g4
-            let hp = reverse ? out + b * outStride : out
-            GEMM.multiply(.transposed, .none, m: g4, n: h, k: (t0 - 1) * b, a: da, lda: g4,
-                          b: hp, ldb: outStride, beta: 1, c: dw.recurrentWeights, ldc: h)
-        }
-        // daᵀ·1 once (into the forward's bias scratch, recomputed by every forward), added to both biases.
+        // daᵀ·1 accumulates into the forward's bias scratch (recomputed by every forward).
         let biasGradient = ws.bias.pointer
-        GEMM.multiplyVector(.transposed, rows: rows, cols: g4, a: gates, lda: g4, x: ws.ones.pointer, beta: 0, y: biasGradient)
+        biasGradient.update(repeating: 0, count: g4)
+        let span = ws.blockSteps
+        var s = t0 - 1
+        while s >= 0 {
+            // Walking steps s, s−1, …, s−n+1; in time they are t = lo ..< lo + n.
+            let n = min(span, s + 1)
+            let lo = reverse ? t0 - 1 - s : s - n + 1
+            for _ in 0..<n {
+                let t = reverse ? t0 - 1 - s : s
+                let prev = reverse ? t + 1 : t - 1
+                let g = gates + t * b * g4
+                LSTMCellKernel.backward(
+                    gates: g, cPrev: s == 0 ? nil : UnsafePointer(ws.cell.pointer + prev * b * h),
+                    tanhC: ws.tanhCell.pointer + t * b * h,
+                    dOut: dOut + t * b * outStride, dOutStride: outStride,
+                    dhCarry: s == t0 - 1 ? nil : UnsafePointer(ws.dhCarry.pointer),
+                    dcCarry: ws.dcCarry.pointer, batch: b, hidden: h, instructionSet: ws.instructionSet)
+                if s > 0 {
+                    PackedGEMM.multiply(m: b, n: h, k: g4, a: g, lda: g4, packed: packed, c: ws.dhCarry.pointer, ldc: h,
+                                        accumulate: false, instructionSet: ws.instructionSet)
+                }
+                s -= 1
+            }
+            accumulateBlock(input: x, weights: w, gradients: dw, out: out, outStride: outStride, workspace: ws,
+                            batch: b, reverse: reverse, steps: lo ..< lo + n, biasGradient: biasGradient)
+        }
         for k in 0..<g4 {
             dw.inputBias[k] += biasGradient[k]
             dw.recurrentBias[k] += biasGradient[k]
         }
+    }
+
+    /// The weight-gradient products of the steps `steps` (a block whose da was just computed,
+    /// so it is still in cache): ∂W_ih += da_blkᵀ·X_blk, ∂W_hh += Σ da_tᵀ·h_prev(t) over the
+    /// block's t that have a previous state, ∂b += da_blkᵀ·1, and ∂X_blk = da_blk·W_ih.
+    private static func accumulateBlock(
+        input x: UnsafePointer<Float>, weights w: RecurrentTensors, gradients dw: RecurrentTensors,
+        out: UnsafePointer<Float>, outStride: Int, workspace ws: DirectionWorkspace, batch b: Int, reverse: Bool,
+        steps: Range<Int>, biasGradient: UnsafeMutablePointer<Float>
+    ) {
+        let t0 = ws.steps, h = ws.hidden, g4 = 4 * h, inputs = ws.inputSize
+        let rows = steps.count * b, first = steps.lowerBound
+        let da = ws.gates.pointer + first * b * g4
+        GEMM.multiply(.transposed, .none, m: g4, n: inputs, k: rows, a: da, lda: g4,
+                      b: x + first * b * inputs, ldb: inputs, beta: 1, c: dw.inputWeights, ldc: inputs)
+        // Forward: t ≥ 1 against h_{t−1}; reverse: t ≤ T−2 against h_{t+1}.
+        let paired = reverse ? steps.clamped(to: 0 ..< t0 - 1) : steps.clamped(to: 1 ..< t0)
+        if !paired.isEmpty {
+            let hp = out + (paired.lowerBound + (reverse ? 1 : -1)) * b * outStride
+            GEMM.multiply(.transposed, .none, m: g4, n: h, k: paired.count * b, a: ws.gates.pointer + paired.lowerBound * b * g4,
+                          lda: g4, b: hp, ldb: outStride, beta: 1, c: dw.recurrentWeights, ldc: h)
+        }
+        GEMM.multiplyVector(.transposed, rows: rows, cols: g4, a: da, lda: g4, x: ws.ones.pointer, beta: 1, y: biasGradient)
         if ws.inputGradient.count > 0 {
-            GEMM.multiply(.none, .none, m: rows, n: ws.inputSize, k: g4, a: gates, lda: g4,
-                          b: w.inputWeights, ldb: ws.inputSize, c: ws.inputGradient.pointer, ldc: ws.inputSize)
+            GEMM.multiply(.none, .none, m: rows, n: inputs, k: g4, a: da, lda: g4,
+                          b: w.inputWeights, ldb: inputs, c: ws.inputGradient.pointer + first * b * inputs, ldc: inputs)
         }
     }
 }

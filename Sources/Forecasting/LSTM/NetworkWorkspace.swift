@@ -24,9 +24,19 @@ public final class NetworkWorkspace: @unchecked Sendable {
     /// Whether the last `forward` applied inter-layer dropout (backward must follow it).
     var dropoutApplied = false
 
-    public init(
+    public convenience init(
         architecture a: LSTMArchitecture, steps: Int, maxBatch: Int, training: Bool,
         instructionSet: InstructionSet = .detected
+    ) {
+        self.init(architecture: a, steps: steps, maxBatch: maxBatch, training: training,
+                  instructionSet: instructionSet, blockRows: nil)
+    }
+
+    /// `blockRows`: rows per input-projection / weight-gradient block (nil: the default;
+    /// see `DirectionWorkspace`), for tests that compare block sizes.
+    init(
+        architecture a: LSTMArchitecture, steps: Int, maxBatch: Int, training: Bool,
+        instructionSet: InstructionSet, blockRows: Int?
     ) {
         precondition(instructionSet.isSupported, "this CPU cannot run the \(instructionSet.rawValue) kernels")
         precondition(steps > 0 && maxBatch > 0, "workspace needs positive steps and batch, got \(steps) and \(maxBatch)")
@@ -39,7 +49,8 @@ public final class NetworkWorkspace: @unchecked Sendable {
         directions = (0..<a.layers).map { l in
             (0..<a.directions).map { _ in
                 DirectionWorkspace(steps: steps, maxBatch: maxBatch, hidden: a.hiddenSize, inputSize: a.layerInputSize(l),
-                                   training: training, needsInputGradient: l > 0, instructionSet: instructionSet)
+                                   training: training, needsInputGradient: l > 0, instructionSet: instructionSet,
+                                   blockRows: blockRows)
             }
         }
         layerOutputs = (0..<a.layers).map { _ in FloatBuffer(count: width) }
