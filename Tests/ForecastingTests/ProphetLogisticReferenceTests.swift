@@ -44,7 +44,7 @@ struct ProphetLogisticReference: Decodable {
 
 @Suite struct ProphetLogisticReferenceTests {
     static func model(_ ref: ProphetLogisticReference) -> ProphetStyle {
-        ProphetStyle(seasonalities: [.weekly(), .daily()], recentPast: .none, growth: .logistic(ref.capacity))
+        ProphetStyle(seasonalities: [.weekly(), .daily()], recentPast: .none, growth: .logistic(ref.capacity), fitProcedure: .exactMAP)
     }
 
     static func objective(_ ref: ProphetLogisticReference) -> ProphetLogisticObjective {
