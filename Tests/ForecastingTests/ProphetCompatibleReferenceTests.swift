@@ -147,4 +147,14 @@ struct ProphetCompatibleReference: Decodable {
             #expect(abs(path[h] - ref.newton.forecast[h]) < 1e-6 * scale, "h=\(h + 1): \(path[h]) vs \(ref.newton.forecast[h])")
         }
     }
+
+    /// prophet does not call Stan on a constant history (linear growth): it keeps its start
+    /// (k = 0, m = y₀/max|y| = 1, δ = β = 0) with σ = 1e-9.
+    @Test func constantHistoryKeepsProphetsStart() throws {
+        let series = RegularSeries(name: "flat", start: 0, interval: 300, values: [Double](repeating: 0.3, count: 600))
+        let trend = try Self.model.fit(series: series).trend
+        #expect(trend.theta == [0, 1] + [Double](repeating: 0, count: trend.theta.count - 2))
+        #expect(trend.sigma == 1e-9 && trend.iterations == 0)
+        #expect(try Self.model.fit(series: series).predict(steps: 3) == [0.3, 0.3, 0.3])
+    }
 }

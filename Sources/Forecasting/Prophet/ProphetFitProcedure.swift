@@ -14,7 +14,9 @@ public enum ProphetFitProcedure: String, Sendable, Codable, Equatable, CaseItera
     /// tol_grad 1e-8, tol_rel_grad 1e7, tol_param 1e-8, 10 000 iterations) on Stan's
     /// unconstrained scale (log σ, no Jacobian) when the history has ≥ 100 points, Stan's
     /// Newton (`StanNewton`) below 100 points or when L-BFGS ends with a failed line search
-    /// (prophet's fallback). It stops where CmdStan stops, often short of the optimum.
+    /// (prophet's fallback). It stops where CmdStan stops, often short of the optimum. A
+    /// constant history with linear growth is not optimised (as prophet): the start with
+    /// σ = 1e-9.
     case prophetCompatible
     /// The optimum itself, as well as we can find it: |δ| smoothed to √(δ² + ε²) − ε with
     /// ε = 1e-4 (at most 0.05 nats off for 25 changepoints), a warm start from the

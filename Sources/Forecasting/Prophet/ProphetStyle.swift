@@ -122,6 +122,14 @@ public struct ProphetStyle: Forecaster {
         z[1] = scaled[0]
         if fitProcedure == .prophetCompatible {
             objective.l1Smoothing = 0
+            if let lo = y.min(), lo == y.max() {
+                // prophet skips Stan on a constant history: its start, with σ = 1e-9.
+                z[p] = log(1e-9)
+                var gradient = z
+                return ProphetTrendModel(
+                    design: design, theta: Array(z[0..<p]), sigma: 1e-9, yScale: yScale, iterations: 0, converged: true,
+                    negativeLogPosterior: objective.evaluate(z, gradient: &gradient), fitProcedure: fitProcedure)
+            }
             let fit = try minimizeAsProphet(count: y.count, start: z) { point, gradient in objective.evaluate(point, gradient: &gradient) }
             return ProphetTrendModel(
                 design: design, theta: Array(fit.point[0..<p]), sigma: exp(fit.point[p]), yScale: yScale,
