@@ -12,9 +12,17 @@ struct BenchmarkRun {
 
     var mae: [Double] { report.horizons.sorted { Int($0.key)! < Int($1.key)! }.map(\.value.mae) }
 
-    /// `name` is a `ModelSpec` name, or "arima:p,d,q" for a fixed order without constant.
+    /// `name` is a `ModelSpec` name, "arima:p,d,q" for a fixed order without constant, or
+    /// "prophet:map" / "prophet-ar:map" for the Prophet-style model fitted by
+    /// `ProphetFitProcedure.exactMAP` instead of the default.
     static func run(model name: String, plan: EvaluationPlan, evaluator: Evaluator<ContinuousClock>) throws -> BenchmarkRun {
         let gaussian = ProcessInfo.processInfo.environment["BENCH_GAUSSIAN"] != nil
+        if name.hasSuffix(":map"), case .prophet(var model) = try ModelSpec(name: String(name.dropLast(4))) {
+            model.fitProcedure = .exactMAP
+            return try run(model, plan: plan, evaluator: evaluator) { fitted, steps in
+                fitted.residualModel == nil ? nil : try fitted.predictIntervals(steps: steps, levels: [0.8])
+            }
+        }
         if name.hasPrefix("arima:") {
             let o = name.dropFirst(6).split(separator: ",").compactMap { Int($0) }
             guard o.count == 3 else { throw BenchError("arima:p,d,q needs three integers, got \(name)") }

@@ -10,7 +10,8 @@ import Series
 // Run from the package root:
 //   swift run -c release bench-stats [nab|azure] [model …]
 // models: any ModelSpec name but lstm (naive snaive arima autoarima autoarima-daily prophet
-// prophet-ar) or arima:p,d,q (default: naive arima). BENCH_SERIES=<substring> restricts
+// prophet-ar), prophet:map / prophet-ar:map (the exact-MAP fit) or arima:p,d,q (default:
+// naive arima). BENCH_SERIES=<substring> restricts
 // the run to matching file names; BENCH_GAUSSIAN=1 uses Gaussian ARIMA intervals.
 
 func main() throws {

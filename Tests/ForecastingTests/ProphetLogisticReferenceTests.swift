@@ -44,7 +44,7 @@ struct ProphetLogisticReference: Decodable {
 
 @Suite struct ProphetLogisticReferenceTests {
     static func model(_ ref: ProphetLogisticReference) -> ProphetStyle {
-        ProphetStyle(seasonalities: [.weekly(), .daily()], recentPast: .none, growth: .logistic(ref.capacity))
+        ProphetStyle(seasonalities: [.weekly(), .daily()], recentPast: .none, growth: .logistic(ref.capacity), fitProcedure: .exactMAP)
     }
 
     static func objective(_ ref: ProphetLogisticReference) -> ProphetLogisticObjective {
@@ -102,6 +102,28 @@ struct ProphetLogisticReference: Decodable {
         for h in 0..<12 {
             #expect(abs(path[h] - ref.forecast[h]) < 4e-3 * ref.y_scale, "h=\(h + 1): \(path[h]) vs \(ref.forecast[h])")
             #expect(abs(trend[h] - ref.forecast_trend[h]) < 1e-2 * ref.y_scale, "h=\(h + 1) trend: \(trend[h]) vs \(ref.forecast_trend[h])")
+        }
+    }
+
+    /// The prophet-compatible fit (prophet's start, CmdStan's L-BFGS, exact |δ|) against
+    /// prophet's own result. Measured: log density 0.74 nats from prophet's (the run is
+    /// 2130 iterations long, far past where rounding lets two L-BFGS runs agree), k 7.39
+    /// against prophet's 7.33 (the exact MAP: 8.01), next-hour forecast within 6.4e-4 of
+    /// the scale (the exact MAP: 3e-3).
+    @Test func compatibleFitTracksProphet() throws {
+        let ref = try ProphetLogisticReference.load()
+        var model = Self.model(ref)
+        model.fitProcedure = .prophetCompatible
+        let fitted = try model.fit(series: ref.regular)
+        var objective = Self.objective(ref)
+        objective.l1Smoothing = 0
+        var gradient = [Double](repeating: 0, count: objective.design.columnCount + 1)
+        let ours = objective.evaluate(fitted.trend.theta + [log(fitted.trend.sigma)], gradient: &gradient)
+        #expect(abs(ours - ref.objective) < 1.5, "ours \(ours) vs prophet \(ref.objective)")
+        #expect(abs(fitted.trend.k - ref.k) < 0.2, "k \(fitted.trend.k) vs \(ref.k)")
+        let path = try fitted.predict(steps: 12)
+        for h in 0..<12 {
+            #expect(abs(path[h] - ref.forecast[h]) < 1.5e-3 * ref.y_scale, "h=\(h + 1): \(path[h]) vs \(ref.forecast[h])")
         }
     }
 }

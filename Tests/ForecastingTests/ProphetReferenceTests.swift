@@ -35,7 +35,7 @@ struct ProphetReference: Decodable {
 
 @Suite struct ProphetReferenceTests {
     /// prophet orders its features weekly, then daily; so do we here, to compare β directly.
-    static let model = ProphetStyle(seasonalities: [.weekly(), .daily()], recentPast: .none)
+    static let model = ProphetStyle(seasonalities: [.weekly(), .daily()], recentPast: .none, fitProcedure: .exactMAP)
 
     @Test func changepointsAndScaleMatchProphet() throws {
         let ref = try ProphetReference.load()

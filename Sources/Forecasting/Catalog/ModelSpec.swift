@@ -53,7 +53,9 @@ public enum ModelSpec: Sendable {
         case .autoARIMA(var model, let periodSeconds):
             if let periodSeconds { model.period = try Self.steps(periodSeconds, interval: plan.scaled.interval, model: name) }
             return try evaluator.evaluate(model, plan: plan)
-        case .prophet(let model): return try evaluator.evaluate(model, plan: plan)
+        case .prophet(var model):
+            model.growth = try Self.scaled(model.growth, by: plan)
+            return try evaluator.evaluate(model, plan: plan)
         case .lstm(var forecaster):
             forecaster.configuration.horizonMinutes = plan.horizons.map { Double($0.minutes) }
             return try evaluator.evaluate(forecaster, plan: plan)
@@ -73,11 +75,70 @@ extension ModelSpec {
     }
 }
 
+extension ModelSpec {
+    /// This spec with prophet's trend family from the edge's `growth` ("linear" or
+    /// "logistic") and `capacity` (logistic only, required there, in the series' own units,
+    /// e.g. 100 for CPU %). Both nil leave the spec as it is; either one on a model other
+    /// than the Prophet-style ones is an error. The logistic floor is prophet's 0 in the
+    /// units the model is fitted in, which under the protocol's min-max scaling is the
+    /// training part's minimum.
+    public func withProphetGrowth(_ growth: String?, capacity: Double?) throws(ModelSpecError) -> ModelSpec {
+        guard growth != nil || capacity != nil else { return self }
+        guard case .prophet(var model) = self else { throw .growthNeedsProphet(model: name) }
+        switch growth ?? "linear" {
+        case "linear":
+            if let capacity { throw .capacityNeedsLogisticGrowth(capacity) }
+            model.growth = .linear
+        case "logistic":
+            guard let capacity else { throw .logisticGrowthNeedsCapacity }
+            guard capacity.isFinite else { throw .capacityNotAboveTrainingMinimum(capacity: capacity, minimum: nil) }
+            model.growth = .logistic(.constant(capacity))
+        case let other:
+            throw .unknownGrowth(other)
+        }
+        return .prophet(model)
+    }
+
+    /// `growth` with its capacity moved into the plan's scaled units (s = (v − min)/range),
+    /// which must stay above 0, the logistic floor.
+    static func scaled(_ growth: ProphetGrowth, by plan: EvaluationPlan) throws(ModelSpecError) -> ProphetGrowth {
+        func transform(_ values: [Double]) throws(ModelSpecError) -> [Double] {
+            let scaled = plan.scaler.transform(values)
+            if let bad = scaled.firstIndex(where: { !($0 > 0) }) {
+                throw .capacityNotAboveTrainingMinimum(capacity: values[bad], minimum: plan.scaler.offset)
+            }
+            return scaled
+        }
+        switch growth {
+        case .linear: return .linear
+        case .logistic(.constant(let c)): return .logistic(.constant(try transform([c])[0]))
+        case .logistic(.schedule(let times, let values)): return .logistic(.schedule(timestamps: times, values: try transform(values)))
+        }
+    }
+}
+
 public enum ModelSpecError: Error, Equatable, CustomStringConvertible {
     case unknownModel(String, known: [String])
+    case growthNeedsProphet(model: String)
+    case unknownGrowth(String)
+    case capacityNeedsLogisticGrowth(Double)
+    case logisticGrowthNeedsCapacity
+    /// `minimum` nil: the capacity is not a finite number.
+    case capacityNotAboveTrainingMinimum(capacity: Double, minimum: Double?)
 
     public var description: String {
         switch self {
+        case .growthNeedsProphet(let model):
+            return "growth and capacity apply to the Prophet-style models (prophet, prophet-ar), not \(model); choose --model prophet or drop --growth/--capacity"
+        case .unknownGrowth(let growth):
+            return "unknown growth \"\(growth)\"; choose linear or logistic"
+        case .capacityNeedsLogisticGrowth(let capacity):
+            return "a capacity (\(capacity)) only applies to logistic growth; add --growth logistic or drop --capacity"
+        case .logisticGrowthNeedsCapacity:
+            return "logistic growth needs a capacity; add --capacity C with the saturation level in the series' units (e.g. 100 for CPU %)"
+        case .capacityNotAboveTrainingMinimum(let capacity, let minimum):
+            guard let minimum else { return "the capacity must be a finite number, got \(capacity); give the saturation level in the series' units" }
+            return "the capacity \(capacity) is not above the training part's minimum \(minimum), which is logistic growth's floor after the protocol's min-max scaling; give a capacity above \(minimum)"
         case .unknownModel(let name, let known):
             let suggestion = closestMatch(to: name, in: known).map { " Did you mean \"\($0)\"?" } ?? ""
             return "unknown model \"\(name)\"; choose one of \(known.joined(separator: ", ")).\(suggestion)"

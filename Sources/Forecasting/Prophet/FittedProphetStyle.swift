@@ -90,6 +90,7 @@ public struct FittedProphetStyle: FittedForecaster, Codable, Equatable {
             "iterations": .integer(trend.iterations),
             "neg_log_posterior": .number(trend.negativeLogPosterior),
             "converged": .text(trend.converged ? "yes" : "no"),
+            "fit_procedure": .text(trend.fitProcedure.rawValue),
         ]
         if let r = residualModel {
             p["residual_model"] = .text(r.specification.description)

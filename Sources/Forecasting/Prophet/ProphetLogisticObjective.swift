@@ -99,9 +99,9 @@ struct ProphetLogisticObjective {
         }
         let tau = changepointPriorScale, eps = l1Smoothing
         for i in 2..<(2 + s) {
-            let root = (z[i] * z[i] + eps * eps).squareRoot()
-            value += (root - eps) / tau
-            g[i] += z[i] / root / tau
+            let (term, slope) = ProphetObjective.laplaceTerm(z[i], scale: tau, smoothing: eps)
+            value += term
+            g[i] += slope
         }
         for l in 0..<b {
             let v = z[2 + s + l], s2 = betaScales[l] * betaScales[l]

@@ -7,11 +7,12 @@ import Kernels
 ///   −log p = ‖y − Xθ‖² / (2σ²) + N log σ + k²/(2·5²) + m²/(2·5²)
 ///            + Σ_j |δ_j| / τ + σ² / (2·0.5²) + Σ_l β_l² / (2 s_l²)
 ///
-/// over z = (θ, log σ) (Stan's unconstrained σ). |δ| is smoothed to √(δ² + ε²) − ε with
+/// over z = (θ, log σ) (Stan's unconstrained σ). For the `.exactMAP` fit |δ| is smoothed to √(δ² + ε²) − ε with
 /// ε = `l1Smoothing` so that L-BFGS sees a differentiable function. ε = 1e-4 (units of
 /// y/max|y| per history span) moves the objective by at most S·ε/τ = 0.05 nats for 25
 /// changepoints and cuts L-BFGS iterations 3–10× against ε = 1e-6 (the kink's curvature
-/// is 1/(ετ)); forecasts move by < 1 % of their error on the dev series.
+/// is 1/(ετ)); forecasts move by < 1 % of their error on the dev series. The
+/// `.prophetCompatible` fit sets ε = 0: Stan's exact |δ| with derivative sign(δ)/τ.
 struct ProphetObjective {
     let equations: NormalEquations
     let rows: Int
@@ -49,9 +50,9 @@ struct ProphetObjective {
         // δ ~ Laplace(0, τ)
         let tau = changepointPriorScale, eps = l1Smoothing
         for i in design.deltaRange {
-            let root = (theta[i] * theta[i] + eps * eps).squareRoot()
-            value += (root - eps) / tau
-            g[i] += theta[i] / root / tau
+            let (term, slope) = Self.laplaceTerm(theta[i], scale: tau, smoothing: eps)
+            value += term
+            g[i] += slope
         }
         // β ~ N(0, s²)
         for (offset, i) in design.betaRange.enumerated() {
@@ -60,6 +61,17 @@ struct ProphetObjective {
             g[i] += theta[i] / s2
         }
         return value
+    }
+
+    /// |δ| / τ and its derivative; with `smoothing` ε > 0 the smoothed (√(δ² + ε²) − ε) / τ,
+    /// with ε = 0 the exact term and Stan's derivative sign(δ) / τ (0 at δ = 0).
+    static func laplaceTerm(_ delta: Double, scale tau: Double, smoothing eps: Double) -> (value: Double, derivative: Double) {
+        guard eps > 0 else {
+            let sign: Double = delta > 0 ? 1 : (delta < 0 ? -1 : 0)
+            return (abs(delta) / tau, sign / tau)
+        }
+        let root = (delta * delta + eps * eps).squareRoot()
+        return ((root - eps) / tau, delta / root / tau)
     }
 
     /// (θ, log σ) of the ridge problem min ‖y − Xθ‖²/(2σ²) + ½ θᵀΛθ, Λ = diag(1/25, 1/25,

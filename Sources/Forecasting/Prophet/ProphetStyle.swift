@@ -6,8 +6,10 @@ import Series
 /// piecewise-linear trend with `changepointCount` changepoints in the first
 /// `changepointRange` of the history under a Laplace(0, `changepointPriorScale`) prior on
 /// the rate changes, Fourier seasonalities under N(0, priorScale²) priors, Gaussian noise;
-/// MAP estimate by L-BFGS on the same objective (`ProphetObjective`), in prophet's scaled
-/// units (time over the history span, y / max|y|).
+/// MAP estimate of the same objective (`ProphetObjective`), in prophet's scaled units
+/// (time over the history span, y / max|y|), found by `fitProcedure`: by default
+/// `.prophetCompatible`, prophet's own start and CmdStan's optimiser (stops where prophet
+/// stops), or `.exactMAP` (a lower optimum, `optimizer`).
 ///
 /// `recentPast` (on by default) conditions the forecast on where the series is now:
 /// y_t = β s(t) + η_t with s the fitted seasonal part, β ∈ {0, 1} chosen on validation
@@ -33,13 +35,16 @@ public struct ProphetStyle: Forecaster {
     public var recentPast: RecentPast
     public var growth: ProphetGrowth
     public var intervalLevels: [Double]
+    /// Our L-BFGS, used by `.exactMAP` only.
     public var optimizer: LBFGS
+    public var fitProcedure: ProphetFitProcedure
 
     public init(
         changepointCount: Int = 25, changepointRange: Double = 0.8, changepointPriorScale: Double = 0.05,
         seasonalities: [ProphetSeasonality] = [.daily(), .weekly()], recentPast: RecentPast = .autoARIMA,
         growth: ProphetGrowth = .linear, intervalLevels: [Double] = [0.8, 0.95],
-        optimizer: LBFGS = LBFGS(memory: 5, maxIterations: 10_000, gradientTolerance: 1e-8, relativeFunctionTolerance: 2.2e-12)
+        optimizer: LBFGS = LBFGS(memory: 5, maxIterations: 10_000, gradientTolerance: 1e-8, relativeFunctionTolerance: 2.2e-12),
+        fitProcedure: ProphetFitProcedure = .prophetCompatible
     ) {
         self.changepointCount = changepointCount
         self.changepointRange = changepointRange
@@ -49,6 +54,7 @@ public struct ProphetStyle: Forecaster {
         self.growth = growth
         self.intervalLevels = intervalLevels
         self.optimizer = optimizer
+        self.fitProcedure = fitProcedure
     }
 
     public var name: String { recentPast == .none ? "prophet" : "prophet-ar" }
@@ -106,7 +112,7 @@ public struct ProphetStyle: Forecaster {
             return try fitLogistic(design: design, timestamps: timestamps, scaled: scaled, yScale: yScale, capacity: capacity)
         }
         let x = design.matrix(at: timestamps)
-        let objective = ProphetObjective(design: design, x: x, y: scaled, changepointPriorScale: changepointPriorScale)
+        var objective = ProphetObjective(design: design, x: x, y: scaled, changepointPriorScale: changepointPriorScale)
 
         // prophet's linear_growth_init: the line through the first and last points; σ = 1.
         let p = design.columnCount
@@ -114,6 +120,22 @@ public struct ProphetStyle: Forecaster {
         let tLast = design.scaledTime(timestamps[timestamps.count - 1])
         z[0] = tLast > 0 ? (scaled[scaled.count - 1] - scaled[0]) / tLast : 0
         z[1] = scaled[0]
+        if fitProcedure == .prophetCompatible {
+            objective.l1Smoothing = 0
+            if let lo = y.min(), lo == y.max() {
+                // prophet skips Stan on a constant history: its start, with σ = 1e-9.
+                z[p] = log(1e-9)
+                var gradient = z
+                return ProphetTrendModel(
+                    design: design, theta: Array(z[0..<p]), sigma: 1e-9, yScale: yScale, iterations: 0, converged: true,
+                    negativeLogPosterior: objective.evaluate(z, gradient: &gradient), fitProcedure: fitProcedure)
+            }
+            let fit = try minimizeAsProphet(count: y.count, start: z) { point, gradient in objective.evaluate(point, gradient: &gradient) }
+            return ProphetTrendModel(
+                design: design, theta: Array(fit.point[0..<p]), sigma: exp(fit.point[p]), yScale: yScale,
+                iterations: fit.iterations, converged: fit.converged, negativeLogPosterior: fit.value,
+                fitProcedure: fitProcedure)
+        }
         // Warm start (same optimum, fewer iterations): the Gaussian-prior version of the
         // posterior mode, θ = (G + σ²Λ)⁻¹ b with Λ the prior precisions (Laplace(0, τ) → its
         // variance 2τ²) and σ² from the residuals of that fit, used when it is better.
@@ -132,16 +154,24 @@ public struct ProphetStyle: Forecaster {
     func fitLogistic(design: ProphetDesign, timestamps: [Double], scaled: [Double], yScale: Double,
                      capacity: ProphetCapacity) throws -> ProphetTrendModel {
         let caps = capacity.values(at: timestamps).map { $0 / yScale }
-        let objective = ProphetLogisticObjective(design: design, timestamps: timestamps, y: scaled, capacity: caps,
+        var objective = ProphetLogisticObjective(design: design, timestamps: timestamps, y: scaled, capacity: caps,
                                                  changepointPriorScale: changepointPriorScale)
         let p = design.columnCount
         var z = [Double](repeating: 0, count: p + 1)
         (z[0], z[1]) = objective.initialRateAndOffset()
+        if fitProcedure == .prophetCompatible {
+            objective.l1Smoothing = 0
+            let fit = try minimizeAsProphet(count: scaled.count, start: z) { point, gradient in objective.evaluate(point, gradient: &gradient) }
+            return ProphetTrendModel(
+                design: design, theta: Array(fit.point[0..<p]), sigma: exp(fit.point[p]), yScale: yScale,
+                iterations: fit.iterations, converged: fit.converged, negativeLogPosterior: fit.value,
+                growth: growth, fitProcedure: fitProcedure)
+        }
         let result = try optimizer.minimize(from: z) { point, gradient in objective.evaluate(point, gradient: &gradient) }
         return ProphetTrendModel(
             design: design, theta: Array(result.point[0..<p]), sigma: exp(result.point[p]), yScale: yScale,
             iterations: result.iterations, converged: result.status.converged, negativeLogPosterior: result.value,
-            growth: growth)
+            growth: growth, fitProcedure: fitProcedure)
     }
 }
 
@@ -159,6 +189,8 @@ public struct ProphetTrendModel: Sendable, Codable, Equatable {
     /// Linear, or logistic under a capacity in data units (absent in format-1 artifacts:
     /// linear).
     public var growth: ProphetGrowth = .linear
+    /// How θ, σ were found (absent in artifacts written before it existed: `.exactMAP`).
+    public var fitProcedure: ProphetFitProcedure = .exactMAP
 
     /// ŷ(t) in data units at each epoch timestamp.
     public func mean(at timestamps: [Double]) -> [Double] {
@@ -192,7 +224,7 @@ public struct ProphetTrendModel: Sendable, Codable, Equatable {
     public var k: Double { theta[0] }
 
     enum CodingKeys: String, CodingKey {
-        case design, theta, sigma, yScale, iterations, converged, negativeLogPosterior, growth
+        case design, theta, sigma, yScale, iterations, converged, negativeLogPosterior, growth, fitProcedure
     }
     public var m: Double { theta[1] }
     public var deltas: [Double] { Array(theta[design.deltaRange]) }
@@ -249,5 +281,6 @@ extension ProphetTrendModel {
         converged = try c.decode(Bool.self, forKey: .converged)
         negativeLogPosterior = try c.decode(Double.self, forKey: .negativeLogPosterior)
         growth = try c.decodeIfPresent(ProphetGrowth.self, forKey: .growth) ?? .linear
+        fitProcedure = try c.decodeIfPresent(ProphetFitProcedure.self, forKey: .fitProcedure) ?? .exactMAP
     }
 }

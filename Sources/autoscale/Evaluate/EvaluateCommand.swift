@@ -24,6 +24,8 @@ struct EvaluateCommand: ParsableCommand {
 
     @OptionGroup var training: TrainingOptions
 
+    @OptionGroup var prophet: ProphetOptions
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -31,7 +33,7 @@ struct EvaluateCommand: ParsableCommand {
         let request = SeriesEvaluationRequest(
             dataPath: data,
             readOptions: try selection.readOptions(),
-            model: training.apply(to: try ModelSpec(name: model), progress: bar),
+            model: training.apply(to: try prophet.apply(to: ModelSpec(name: model)), progress: bar),
             horizonMinutes: try parseHorizons(horizons)
         )
         let report = try evaluateSeries(request, evaluator: Evaluator())
