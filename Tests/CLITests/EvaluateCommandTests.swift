@@ -1,3 +1,4 @@
+import Forecasting
 import Foundation
 import TestSupport
 import Testing
@@ -113,5 +114,25 @@ import Testing
         guard let zero = try autoscale("evaluate", "--data", path, "--model", "lstm", "--epochs", "0") else { return }
         #expect(zero.status != 0)
         #expect(zero.stderr.contains("--epochs 0"), "\(zero.stderr)")
+    }
+
+    /// `--checkpoint` leaves the best epoch's artifact in the file: it loads, names its
+    /// epoch, and its weights are the ones the run ended with (best epoch restored).
+    @Test func lstmCheckpointFileHoldsTheBestEpoch() throws {
+        let path = try writeRamp("ramp.csv", count: 300)
+        let checkpoint = folder.appendingPathComponent("best.json").path
+        guard let r = try autoscale("evaluate", "--data", path, "--model", "lstm", "--epochs", "3", "--checkpoint", checkpoint, "--json")
+        else { return }
+        #expect(r.status == 0, "\(r.stderr)")
+        let artifact = try LSTMArtifact.load(from: Data(contentsOf: URL(fileURLWithPath: checkpoint)))
+        let record = try #require(artifact.training)
+        #expect((1...3).contains(record.bestEpoch) && record.bestValidationLoss.isFinite)
+        #expect(artifact.configuration.training.epochs == 3)
+        #expect(!FileManager.default.fileExists(atPath: checkpoint + ".tmp"))
+
+        let missing = folder.appendingPathComponent("no-such-folder/best.json").path
+        guard let bad = try autoscale("evaluate", "--data", path, "--model", "lstm", "--checkpoint", missing) else { return }
+        #expect(bad.status != 0 && bad.stdout.isEmpty)
+        #expect(bad.stderr.contains("no-such-folder") && bad.stderr.contains("does not exist"), "\(bad.stderr)")
     }
 }

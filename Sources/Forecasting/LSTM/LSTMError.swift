@@ -8,6 +8,7 @@ public enum LSTMError: Error, Equatable, CustomStringConvertible {
     case notWholeSteps(what: String, minutes: Double, intervalSeconds: Double)
     case unknownFeature(name: String, known: [String])
     case horizonWeightCount(expected: Int, got: Int)
+    case checkpointNotWritable(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -27,6 +28,8 @@ public enum LSTMError: Error, Equatable, CustomStringConvertible {
             return "lstm: unknown feature \"\(name)\"; choose one of \(known.joined(separator: ", "))"
         case .horizonWeightCount(let expected, let got):
             return "lstm: \(got) horizon weights given for \(expected) horizons; give one weight per horizon"
+        case .checkpointNotWritable(let path, let reason):
+            return "lstm: cannot write the checkpoint \(path): \(reason); choose a path in an existing, writable folder"
         }
     }
 }

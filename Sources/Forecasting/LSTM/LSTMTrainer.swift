@@ -4,7 +4,8 @@ import Series
 /// The training loop of the LSTM forecaster.
 public enum LSTMTrainer {
     /// Hooks into `fit`: events as training goes, a monotonic clock in seconds, and an
-    /// optional checkpoint sink that receives the artifact of every new best epoch.
+    /// optional checkpoint sink that receives the artifact of every new best epoch (with a
+    /// training record naming that epoch; `LSTMCheckpointFile.sink` keeps it in a file).
     public struct Hooks: Sendable {
         public var events: @Sendable (LSTMTrainingEvent) -> Void
         public var now: @Sendable () -> Double
@@ -101,8 +102,10 @@ public enum LSTMTrainer {
             if improved {
                 best = (epoch, validationTotal, network.parameters.array)
                 if let checkpoint = hooks.checkpoint {
-                    try checkpoint(LSTMArtifact(configuration: configuration, architecture: architecture, normalization: normalization,
-                                                intervalSeconds: series.interval, parameters: best.parameters))
+                    try checkpoint(LSTMArtifact(
+                        configuration: configuration, architecture: architecture, normalization: normalization,
+                        intervalSeconds: series.interval, parameters: best.parameters,
+                        training: LSTMArtifact.TrainingRecord(bestEpoch: epoch, epochsRun: epoch, bestValidationLoss: validationTotal)))
                 }
             }
             epochsRun = epoch

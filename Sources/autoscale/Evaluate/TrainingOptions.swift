@@ -9,8 +9,13 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Seed of the LSTM's initialisation, shuffling and dropout (default 42).")
     var seed: UInt64?
 
+    @Option(help: ArgumentHelp("Keep the LSTM's best epoch so far in this file (an artifact, replaced atomically at every new best epoch).",
+                               valueName: "file"))
+    var checkpoint: String?
+
     func validate() throws {
         if let epochs, epochs < 1 { throw ValidationError("--epochs \(epochs): train at least 1 epoch") }
+        if let checkpoint { try LSTMCheckpointFile(path: checkpoint).checkWritable() }
     }
 
     /// `spec` with these options applied and training progress sent to `bar`.
@@ -18,6 +23,7 @@ struct TrainingOptions: ParsableArguments {
         guard case .lstm(var forecaster) = spec else { return spec }
         if let epochs { forecaster.configuration.training.epochs = epochs }
         if let seed { forecaster.configuration.training.seed = seed }
+        if let checkpoint { forecaster.hooks.checkpoint = LSTMCheckpointFile(path: checkpoint).sink }
         let epochCount = forecaster.configuration.training.epochs
         forecaster.hooks.events = { event in
             switch event {
