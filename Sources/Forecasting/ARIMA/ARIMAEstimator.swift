@@ -127,12 +127,14 @@ struct ARIMAEstimator {
             return Estimate(coefficients: coefficients, sigma2: sigma2, summary: summary, regression: z == nil ? 0 : css.mean)
         }
 
-        // 2. Exact ML: minimise −ℓ_c / n.
-        func mlObjective(_ x: [Double]) -> Double {
-            let c = ARIMACoefficients(unconstrained: x, spec: arma)
-            let l = ARMALikelihood(w: w, coefficients: c, period: period, estimateMean: estimateMean, regressor: z)
-            let value = -l.concentratedLogLikelihood / n
-            return value.isFinite ? value : .infinity
+        // 2. Exact ML: minimise −ℓ_c / n, evaluated at all the probe points of a
+        // finite-difference gradient at once (their Kalman filters run together).
+        func mlObjectives(_ points: [[Double]]) -> [Double] {
+            let cs = points.map { ARIMACoefficients(unconstrained: $0, spec: arma) }
+            return ARMALikelihood.batch(w: w, coefficients: cs, period: period, estimateMean: estimateMean, regressor: z).map {
+                let value = -$0.concentratedLogLikelihood / n
+                return value.isFinite ? value : .infinity
+            }
         }
         // From the CSS start and from zero, keeping the higher likelihood: the ARIMA
         // likelihood is often multimodal (an AR root cancelling an MA root), and CSS can
@@ -160,8 +162,8 @@ struct ARIMAEstimator {
                     }
                 }
                 let result = try optimizer.minimize(from: candidate, stop: stop) { x, g in
-                    forwardDifferences ? forwardDifferenceGradient(at: x, into: &g, mlObjective)
-                        : centralDifferenceGradient(at: x, into: &g, mlObjective)
+                    forwardDifferences ? forwardDifferenceGradient(at: x, into: &g, batch: mlObjectives)
+                        : centralDifferenceGradient(at: x, into: &g, batch: mlObjectives)
                 }
                 if result.value < best?.value ?? .infinity { best = result }
             } catch {
