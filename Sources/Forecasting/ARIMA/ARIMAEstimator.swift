@@ -185,23 +185,29 @@ struct ARIMAEstimator {
 
 /// J[a][b] = ∂c_a/∂x_b for c = (φ*, θ*) the expanded polynomials as functions of the
 /// unconstrained parameters x (central differences; no data involved, so cheap).
+/// x = (x_φ, x_θ, x_Φ, x_Θ[, μ]): the AR side moves only φ* and the MA side only θ*, so
+/// each probe expands only its own side; the other rows are 0 (as the differences give).
 func expansionJacobian(at x: [Double], spec: ARIMASpecification) -> [[Double]] {
     let period = spec.seasonal.period
-    func expanded(_ x: [Double]) -> [Double] {
-        let c = ARIMACoefficients(unconstrained: x, spec: spec)
-        return c.expandedAR(period: period) + c.expandedMA(period: period)
-    }
-    let size = spec.expandedARDegree + spec.expandedMADegree
+    let p = spec.order.p, q = spec.order.q, sp = spec.seasonal.p, sq = spec.seasonal.q
+    let arSize = spec.expandedARDegree
+    let size = arSize + spec.expandedMADegree
     var jacobian = [[Double]](repeating: [Double](repeating: 0, count: x.count), count: size)
     var probe = x
-    for b in x.indices {
+    for b in x.indices where b < p + q + sp + sq {
+        let onAR = b < p || (b >= p + q && b < p + q + sp)
+        func expanded(_ x: [Double]) -> [Double] {
+            let c = ARIMACoefficients(unconstrained: x, spec: spec)
+            return onAR ? c.expandedAR(period: period) : c.expandedMA(period: period)
+        }
         let h = 6.055454452393343e-06 * max(abs(x[b]), 1)
         probe[b] = x[b] + h
         let up = expanded(probe)
         probe[b] = x[b] - h
         let down = expanded(probe)
         probe[b] = x[b]
-        for a in 0..<size { jacobian[a][b] = (up[a] - down[a]) / (2 * h) }
+        let offset = onAR ? 0 : arSize
+        for a in up.indices { jacobian[offset + a][b] = (up[a] - down[a]) / (2 * h) }
     }
     return jacobian
 }

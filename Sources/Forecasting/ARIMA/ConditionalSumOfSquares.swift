@@ -102,9 +102,6 @@ struct ConditionalSumOfSquares {
                 var v = SIMD2(a, b)
                 for j in (0..<q).reversed() { v -= theta[j] * eh[t + q - j - 1] }
                 eh[t + q] = v
-            }
-            for t in p..<n {
-                let v = eh[t + q]
                 sumEH += v[0] * v[1]
                 sumHH += v[1] * v[1]
             }
