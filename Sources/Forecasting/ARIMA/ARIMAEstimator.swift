@@ -194,9 +194,15 @@ func expansionJacobian(at x: [Double], spec: ARIMASpecification) -> [[Double]] {
     let size = arSize + spec.expandedMADegree
     var jacobian = [[Double]](repeating: [Double](repeating: 0, count: x.count), count: size)
     var probe = x
+    // Without seasonal factors φ* = φ(x_φ) and θ* = −φ(x_θ): only the probed block moves.
+    let plain = sp == 0 && sq == 0
     for b in x.indices where b < p + q + sp + sq {
         let onAR = b < p || (b >= p + q && b < p + q + sp)
         func expanded(_ x: [Double]) -> [Double] {
+            if plain {
+                return onAR ? StationarityTransform.constrain(Array(x[0..<p]))
+                    : StationarityTransform.constrain(Array(x[p..<(p + q)])).map { -$0 }
+            }
             let c = ARIMACoefficients(unconstrained: x, spec: spec)
             return onAR ? c.expandedAR(period: period) : c.expandedMA(period: period)
         }

@@ -39,19 +39,25 @@ struct ConditionalSumOfSquares {
             Self.residuals(w: w, mean: mu, phi: phi, theta: theta, into: &e)
         }
         mean = mu
-        var s = 0.0
-        for t in p..<n { s += e[t] * e[t] }
-        sumSquares = s
-        guard withGradient else { return }
+        guard withGradient else {
+            var s = 0.0
+            for t in p..<n { s += e[t] * e[t] }
+            sumSquares = s
+            return
+        }
+        // S = Σ e_t² (the same sum in the same order) is taken in the first gradient pass,
+        // where its additions hide under the filters' longer chains.
         var grad = [Double](repeating: 0, count: p + theta.count)
         switch p {
-        case 0...1: Self.gradientPass(SIMD2<Double>.self, w: w, e: e, mu: mu, p: p, firstLag: 0, theta: theta, into: &grad)
-        case 2...3: Self.gradientPass(SIMD4<Double>.self, w: w, e: e, mu: mu, p: p, firstLag: 0, theta: theta, into: &grad)
-        case 4...7: Self.gradientPass(SIMD8<Double>.self, w: w, e: e, mu: mu, p: p, firstLag: 0, theta: theta, into: &grad)
+        case 0...1: sumSquares = Self.gradientPass(SIMD2<Double>.self, w: w, e: e, mu: mu, p: p, firstLag: 0, theta: theta, into: &grad)
+        case 2...3: sumSquares = Self.gradientPass(SIMD4<Double>.self, w: w, e: e, mu: mu, p: p, firstLag: 0, theta: theta, into: &grad)
+        case 4...7: sumSquares = Self.gradientPass(SIMD8<Double>.self, w: w, e: e, mu: mu, p: p, firstLag: 0, theta: theta, into: &grad)
         default:
-            // Long (seasonal) AR polynomials: 15 lags per pass; V is accumulated in the first.
+            // Long (seasonal) AR polynomials: 15 lags per pass; V and S are accumulated in the first.
+            sumSquares = 0
             for first in stride(from: 0, to: p, by: 15) {
-                Self.gradientPass(SIMD16<Double>.self, w: w, e: e, mu: mu, p: p, firstLag: first, theta: theta, into: &grad)
+                let s = Self.gradientPass(SIMD16<Double>.self, w: w, e: e, mu: mu, p: p, firstLag: first, theta: theta, into: &grad)
+                if first == 0 { sumSquares = s }
             }
         }
         gradient = grad
@@ -117,11 +123,11 @@ struct ConditionalSumOfSquares {
     /// One pass of the gradient filters: lane 0 is V (input −e_t), lane l ≥ 1 is D^i for
     /// i = firstLag + l − 1 (input −x_{t−i−1}); lanes past P − 1 run on unused inputs and
     /// are ignored. Writes ∂S/∂φ*_i for the lanes' lags and, when firstLag = 0, ∂S/∂θ*.
-    /// The last Q vectors live in a ring buffer (capacity a power of two > Q).
+    /// The last Q vectors live in a ring buffer (capacity a power of two > Q). Returns S.
     @inline(__always)
     private static func gradientPass<Lanes: SIMD>(
         _: Lanes.Type, w: [Double], e: [Double], mu: Double, p: Int, firstLag: Int, theta: [Double], into grad: inout [Double]
-    ) where Lanes.Scalar == Double {
+    ) -> Double where Lanes.Scalar == Double {
         let n = w.count, q = theta.count, width = Lanes.scalarCount
         var capacity = 1
         while capacity <= q { capacity *= 2 }
@@ -133,6 +139,7 @@ struct ConditionalSumOfSquares {
         for k in 0..<n { rx[k] = -(w[n - 1 - k] - mu) }
         var accD = Lanes.zero
         var accV = [Double](repeating: 0, count: firstLag == 0 ? q : 0)
+        var s = 0.0
         ring.withUnsafeMutableBufferPointer { ring in
         rx.withUnsafeBufferPointer { rx in
         e.withUnsafeBufferPointer { e in
@@ -142,6 +149,7 @@ struct ConditionalSumOfSquares {
             for t in p..<n {
                 var value = inputs.loadUnaligned(fromByteOffset: (n &- t &- 1 &+ firstLag) &* 8, as: Lanes.self)
                 let et = e[t]
+                s += et * et
                 value[0] = -et
                 for k in (0..<q).reversed() { value -= theta[k] * ring[(t &- k &- 1) & mask] }
                 for j in 0..<accV.count { accV[j] += et * ring[(t &- j &- 1) & mask][0] }
@@ -151,5 +159,6 @@ struct ConditionalSumOfSquares {
         }}}}}
         for l in 1..<width where firstLag + l - 1 < p { grad[firstLag + l - 1] = 2 * accD[l] }
         for j in 0..<accV.count { grad[p + j] = 2 * accV[j] }
+        return s
     }
 }
