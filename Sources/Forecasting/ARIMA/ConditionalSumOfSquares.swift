@@ -31,20 +31,23 @@ struct ConditionalSumOfSquares {
         count = max(n - p, 0)
         gradient = []
         guard n > p else { sumSquares = .nan; mean = fixedMean; return }
-        var e = [Double](repeating: 0, count: n)
-        var mu = fixedMean
+        // Residuals: e directly (fixed μ), or e⁰ and h (profiled μ), e_t = e⁰_t + μ̂ h_t.
+        var residuals = Residuals(e: [], eh: [], mu: fixedMean, offset: theta.count)
         if estimateMean {
-            mu = Self.profiledResiduals(w: w, phi: phi, theta: theta, regressor: regressor, into: &e)
+            (residuals.eh, residuals.mu) = Self.profiledResiduals(w: w, phi: phi, theta: theta, regressor: regressor)
         } else {
-            Self.residuals(w: w, mean: mu, phi: phi, theta: theta, into: &e)
+            residuals.e = [Double](repeating: 0, count: n)
+            Self.residuals(w: w, mean: fixedMean, phi: phi, theta: theta, into: &residuals.e)
         }
+        let mu = residuals.mu
         mean = mu
         guard withGradient else {
             var s = 0.0
-            for t in p..<n { s += e[t] * e[t] }
+            for t in p..<n { let et = residuals[t]; s += et * et }
             sumSquares = s
             return
         }
+        let e = residuals
         // S = Σ e_t² (the same sum in the same order) is taken in the first gradient pass,
         // where its additions hide under the filters' longer chains.
         var grad = [Double](repeating: 0, count: p + theta.count)
@@ -63,7 +66,7 @@ struct ConditionalSumOfSquares {
         gradient = grad
     }
 
-    /// e_t for t ≥ P with the mean fixed at μ: the AR part, then the MA recursion.
+    /// e_t for t ≥ P with the mean fixed at μ: the AR part, then the MA recursion, per step.
     private static func residuals(w: [Double], mean mu: Double, phi: [Double], theta: [Double], into e: inout [Double]) {
         let n = w.count, p = phi.count, q = theta.count
         e.withUnsafeMutableBufferPointer { e in
@@ -73,21 +76,15 @@ struct ConditionalSumOfSquares {
             for t in p..<n {
                 var v = w[t] - mu
                 for i in 0..<p { v -= phi[i] * (w[t - i - 1] - mu) }
-                e[t] = v
-            }
-            if q == 0 { return }
-            for t in p..<n {
-                var v = e[t]
                 for j in (0..<min(q, t - p)).reversed() { v -= theta[j] * e[t - j - 1] }
                 e[t] = v
             }
         }}}}
     }
 
-    /// e = e⁰ + μ̂ h with μ̂ = −Σe⁰h / Σh²; e⁰ (lane 0) and h (lane 1) advance together.
-    /// Returns μ̂.
-    private static func profiledResiduals(w: [Double], phi: [Double], theta: [Double], regressor: [Double]?,
-                                          into e: inout [Double]) -> Double {
+    /// e⁰ (lane 0) and h (lane 1), advancing together, and μ̂ = −Σe⁰h / Σh².
+    private static func profiledResiduals(w: [Double], phi: [Double], theta: [Double], regressor: [Double]?)
+        -> (eh: [SIMD2<Double>], mu: Double) {
         let n = w.count, p = phi.count, q = theta.count
         // Index t + q holds time t; the zeros below P + q stand for "0 before P".
         var eh = [SIMD2<Double>](repeating: .zero, count: n + q)
@@ -112,12 +109,19 @@ struct ConditionalSumOfSquares {
                 sumHH += v[1] * v[1]
             }
         }}}}
-        let mu = sumHH > 0 ? -sumEH / sumHH : 0
-        e.withUnsafeMutableBufferPointer { e in
-        eh.withUnsafeBufferPointer { eh in
-            for t in p..<n { e[t] = eh[t + q][0] + mu * eh[t + q][1] }
-        }}
-        return mu
+        return (eh, sumHH > 0 ? -sumEH / sumHH : 0)
+    }
+
+    /// e_t for t ≥ P, either stored (`e`) or as e⁰_t + μ h_t from `eh` (index t + offset).
+    struct Residuals {
+        var e: [Double]
+        var eh: [SIMD2<Double>]
+        var mu: Double
+        let offset: Int
+
+        @inline(__always) subscript(t: Int) -> Double {
+            eh.isEmpty ? e[t] : eh[t + offset][0] + mu * eh[t + offset][1]
+        }
     }
 
     /// One pass of the gradient filters: lane 0 is V (input −e_t), lane l ≥ 1 is D^i for
@@ -126,7 +130,7 @@ struct ConditionalSumOfSquares {
     /// The last Q vectors live in a ring buffer (capacity a power of two > Q). Returns S.
     @inline(__always)
     private static func gradientPass<Lanes: SIMD>(
-        _: Lanes.Type, w: [Double], e: [Double], mu: Double, p: Int, firstLag: Int, theta: [Double], into grad: inout [Double]
+        _: Lanes.Type, w: [Double], e: Residuals, mu: Double, p: Int, firstLag: Int, theta: [Double], into grad: inout [Double]
     ) -> Double where Lanes.Scalar == Double {
         let n = w.count, q = theta.count, width = Lanes.scalarCount
         var capacity = 1
@@ -140,15 +144,17 @@ struct ConditionalSumOfSquares {
         var accD = Lanes.zero
         var accV = [Double](repeating: 0, count: firstLag == 0 ? q : 0)
         var s = 0.0
+        let stored = e.eh.isEmpty, offset = e.offset
         ring.withUnsafeMutableBufferPointer { ring in
         rx.withUnsafeBufferPointer { rx in
-        e.withUnsafeBufferPointer { e in
+        e.e.withUnsafeBufferPointer { ePlain in
+        e.eh.withUnsafeBufferPointer { eh in
         theta.withUnsafeBufferPointer { theta in
         accV.withUnsafeMutableBufferPointer { accV in
             let inputs = UnsafeRawPointer(rx.baseAddress!)
             for t in p..<n {
                 var value = inputs.loadUnaligned(fromByteOffset: (n &- t &- 1 &+ firstLag) &* 8, as: Lanes.self)
-                let et = e[t]
+                let et = stored ? ePlain[t] : eh[t &+ offset][0] + mu * eh[t &+ offset][1]
                 s += et * et
                 value[0] = -et
                 for k in (0..<q).reversed() { value -= theta[k] * ring[(t &- k &- 1) & mask] }
@@ -156,7 +162,7 @@ struct ConditionalSumOfSquares {
                 ring[t & mask] = value
                 accD += et * value
             }
-        }}}}}
+        }}}}}}
         for l in 1..<width where firstLag + l - 1 < p { grad[firstLag + l - 1] = 2 * accD[l] }
         for j in 0..<accV.count { grad[p + j] = 2 * accV[j] }
         return s
