@@ -44,6 +44,14 @@ func runKernelThroughput() {
         }
         print(line)
     }
+    let wHH = buffer(512 * 128), packedHH = FloatBuffer(count: PackedGEMM.packedCount(k: 128, n: 512))
+    let packTime = best(200) {
+        PackedGEMM.pack(wHH.pointer, ldb: 128, k: 128, n: 512, transposed: true, into: packedHH.pointer)
+    }
+    let packBackTime = best(200) {
+        PackedGEMM.pack(wHH.pointer, ldb: 128, k: 512, n: 128, transposed: false, into: packedHH.pointer)
+    }
+    print("pack W_hhᵀ [128×512] \(String(format: "%.1f µs", packTime * 1e6)), W_hh [512×128] \(String(format: "%.1f µs", packBackTime * 1e6))")
     let (b, h) = (32, 128)
     let gates = buffer(b * 4 * h), c = buffer(b * h), tc = buffer(b * h), out = buffer(b * h), cp = buffer(b * h)
     var line = "cell forward [32 × 128]".padding(toLength: 32, withPad: " ", startingAt: 0)

@@ -11,8 +11,9 @@ import Series
 //   swift run -c release bench-stats [nab|azure] [model …]
 // models: any ModelSpec name but lstm (naive snaive arima autoarima autoarima-daily prophet
 // prophet-ar), prophet:map / prophet-ar:map (the exact-MAP fit) or arima:p,d,q (default:
-// naive arima). BENCH_SERIES=<substring> restricts
-// the run to matching file names; BENCH_GAUSSIAN=1 uses Gaussian ARIMA intervals.
+// naive arima). BENCH_SERIES=<substring> restricts the run to matching file names;
+// BENCH_GAUSSIAN=1 uses Gaussian ARIMA intervals; BENCH_PRECISE=1 prints MAE to 12
+// significant digits (to compare runs before/after a change).
 
 func main() throws {
     BLAS.useSingleThread()
@@ -28,6 +29,7 @@ func main() throws {
         return
     }
     let only = ProcessInfo.processInfo.environment["BENCH_SERIES"]
+    let precise = ProcessInfo.processInfo.environment["BENCH_PRECISE"] != nil
     let files = try FileManager.default.contentsOfDirectory(atPath: folder)
         .filter { $0.hasSuffix(".csv") && (only.map($0.contains) ?? true) }.sorted()
     let options = CSVReadOptions(selection: SeriesSelection(column: set == "nab" ? nil : "avg_cpu"))
@@ -46,7 +48,7 @@ func main() throws {
             if row.coverage80.allSatisfy(\.isFinite) { coverages[model, default: []].append(row.coverage80) }
             relative[model, default: []].append(zip(row.mae, naiveMAE).map { $0 / $1 })
             var fields = [file.replacingOccurrences(of: ".csv", with: ""), model]
-            fields += row.mae.map { String(format: "%.6f", $0) }
+            fields += row.mae.map { String(format: precise ? "%.12g" : "%.6f", $0) }
             fields += row.coverage80.map { String(format: "%.3f", $0) }
             fields += [row.report.fitSeconds, row.report.forecastSeconds, row.fitCPUSeconds].map { String(format: "%.4f", $0) }
             fields.append(describe(row.report.parameters))

@@ -28,6 +28,24 @@ import Testing
         #expect(firstMismatch(css.gradient, numeric, rel: 1e-6, abs: 1e-6) == nil, "\(css.gradient) vs \(numeric)")
     }
 
+    /// The SIMD-lane filters for every AR length: 1 (two lanes), 5 (eight lanes), 9 and 20
+    /// (sixteen-lane passes of 15 lags: the seasonal shapes), with long MA parts too.
+    @Test(arguments: [(1, 0), (0, 3), (5, 1), (9, 2), (20, 13)])
+    func gradientMatchesFiniteDifferencesForEveryLaneWidth(_ shape: (p: Int, q: Int)) {
+        let phi = (0..<shape.p).map { 0.3 / Double(($0 + 1) * ($0 + 1)) }
+        let theta = (0..<shape.q).map { -0.25 / Double(($0 + 1) * ($0 + 2)) }
+        for estimateMean in [false, true] {
+            let css = ConditionalSumOfSquares(w: Self.w, ar: phi, ma: theta, mean: 0.1, estimateMean: estimateMean, withGradient: true)
+            let params = phi + theta
+            var numeric = [Double](repeating: 0, count: params.count)
+            _ = centralDifferenceGradient(at: params, into: &numeric) { c in
+                ConditionalSumOfSquares(w: Self.w, ar: Array(c[0..<shape.p]), ma: Array(c[shape.p...]), mean: 0.1,
+                                        estimateMean: estimateMean, withGradient: false).sumSquares
+            }
+            #expect(firstMismatch(css.gradient, numeric, rel: 1e-6, abs: 1e-6) == nil, "\(shape) mean=\(estimateMean): \(css.gradient) vs \(numeric)")
+        }
+    }
+
     /// The profiled mean minimises S: moving μ either way increases it.
     @Test func profiledMeanMinimisesSumOfSquares() {
         let phi = [0.5], theta = [-0.4]

@@ -127,12 +127,14 @@ struct ARIMAEstimator {
             return Estimate(coefficients: coefficients, sigma2: sigma2, summary: summary, regression: z == nil ? 0 : css.mean)
         }
 
-        // 2. Exact ML: minimise −ℓ_c / n.
-        func mlObjective(_ x: [Double]) -> Double {
-            let c = ARIMACoefficients(unconstrained: x, spec: arma)
-            let l = ARMALikelihood(w: w, coefficients: c, period: period, estimateMean: estimateMean, regressor: z)
-            let value = -l.concentratedLogLikelihood / n
-            return value.isFinite ? value : .infinity
+        // 2. Exact ML: minimise −ℓ_c / n, evaluated at all the probe points of a
+        // finite-difference gradient at once (their Kalman filters run together).
+        func mlObjectives(_ points: [[Double]]) -> [Double] {
+            let cs = points.map { ARIMACoefficients(unconstrained: $0, spec: arma) }
+            return ARMALikelihood.batch(w: w, coefficients: cs, period: period, estimateMean: estimateMean, regressor: z).map {
+                let value = -$0.concentratedLogLikelihood / n
+                return value.isFinite ? value : .infinity
+            }
         }
         // From the CSS start and from zero, keeping the higher likelihood: the ARIMA
         // likelihood is often multimodal (an AR root cancelling an MA root), and CSS can
@@ -160,8 +162,8 @@ struct ARIMAEstimator {
                     }
                 }
                 let result = try optimizer.minimize(from: candidate, stop: stop) { x, g in
-                    forwardDifferences ? forwardDifferenceGradient(at: x, into: &g, mlObjective)
-                        : centralDifferenceGradient(at: x, into: &g, mlObjective)
+                    forwardDifferences ? forwardDifferenceGradient(at: x, into: &g, batch: mlObjectives)
+                        : centralDifferenceGradient(at: x, into: &g, batch: mlObjectives)
                 }
                 if result.value < best?.value ?? .infinity { best = result }
             } catch {
@@ -183,23 +185,35 @@ struct ARIMAEstimator {
 
 /// J[a][b] = ∂c_a/∂x_b for c = (φ*, θ*) the expanded polynomials as functions of the
 /// unconstrained parameters x (central differences; no data involved, so cheap).
+/// x = (x_φ, x_θ, x_Φ, x_Θ[, μ]): the AR side moves only φ* and the MA side only θ*, so
+/// each probe expands only its own side; the other rows are 0 (as the differences give).
 func expansionJacobian(at x: [Double], spec: ARIMASpecification) -> [[Double]] {
     let period = spec.seasonal.period
-    func expanded(_ x: [Double]) -> [Double] {
-        let c = ARIMACoefficients(unconstrained: x, spec: spec)
-        return c.expandedAR(period: period) + c.expandedMA(period: period)
-    }
-    let size = spec.expandedARDegree + spec.expandedMADegree
+    let p = spec.order.p, q = spec.order.q, sp = spec.seasonal.p, sq = spec.seasonal.q
+    let arSize = spec.expandedARDegree
+    let size = arSize + spec.expandedMADegree
     var jacobian = [[Double]](repeating: [Double](repeating: 0, count: x.count), count: size)
     var probe = x
-    for b in x.indices {
+    // Without seasonal factors φ* = φ(x_φ) and θ* = −φ(x_θ): only the probed block moves.
+    let plain = sp == 0 && sq == 0
+    for b in x.indices where b < p + q + sp + sq {
+        let onAR = b < p || (b >= p + q && b < p + q + sp)
+        func expanded(_ x: [Double]) -> [Double] {
+            if plain {
+                return onAR ? StationarityTransform.constrain(Array(x[0..<p]))
+                    : StationarityTransform.constrain(Array(x[p..<(p + q)])).map { -$0 }
+            }
+            let c = ARIMACoefficients(unconstrained: x, spec: spec)
+            return onAR ? c.expandedAR(period: period) : c.expandedMA(period: period)
+        }
         let h = 6.055454452393343e-06 * max(abs(x[b]), 1)
         probe[b] = x[b] + h
         let up = expanded(probe)
         probe[b] = x[b] - h
         let down = expanded(probe)
         probe[b] = x[b]
-        for a in 0..<size { jacobian[a][b] = (up[a] - down[a]) / (2 * h) }
+        let offset = onAR ? 0 : arSize
+        for a in up.indices { jacobian[offset + a][b] = (up[a] - down[a]) / (2 * h) }
     }
     return jacobian
 }

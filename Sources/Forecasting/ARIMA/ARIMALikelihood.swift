@@ -67,15 +67,40 @@ struct ARMALikelihood {
         var filter = ARMAKalmanFilter(ar: c.expandedAR(period: period), ma: c.expandedMA(period: period))
         let x = estimateMean || c.constant == 0 ? w : w.map { $0 - c.constant }
         let sums = filter.accumulate(x, withMean: estimateMean, regressor: regressor)
+        self.init(sums: sums, count: w.count, estimateMean: estimateMean, constant: c.constant)
+    }
+
+    /// The likelihood of several coefficient vectors of one specification on the same w
+    /// (the probes of a finite-difference gradient): their Kalman filters share the steady
+    /// phase (`ARMAKalmanFilter.accumulate(batch:)`); each equals `init(w:coefficients:…)`.
+    static func batch(w: [Double], coefficients: [ARIMACoefficients], period: Int, estimateMean: Bool = false,
+                      regressor: [Double]? = nil) -> [ARMALikelihood] {
+        let empty = ARMALikelihood(sums: .init(), count: w.count, estimateMean: estimateMean, constant: 0)
+        var results = [ARMALikelihood](repeating: empty, count: coefficients.count)
+        // Filters over the same x (w, or w − μ for one fixed μ) can run together.
+        var groups: [Double: [Int]] = [:]
+        for (k, c) in coefficients.enumerated() { groups[estimateMean ? 0 : c.constant, default: []].append(k) }
+        for (constant, members) in groups {
+            var filters = members.map { ARMAKalmanFilter(ar: coefficients[$0].expandedAR(period: period), ma: coefficients[$0].expandedMA(period: period)) }
+            let x = estimateMean || constant == 0 ? w : w.map { $0 - constant }
+            let sums = ARMAKalmanFilter.accumulate(batch: &filters, x, withMean: estimateMean, regressor: regressor)
+            for (k, s) in zip(members, sums) {
+                results[k] = ARMALikelihood(sums: s, count: w.count, estimateMean: estimateMean, constant: coefficients[k].constant)
+            }
+        }
+        return results
+    }
+
+    private init(sums: ARMAKalmanFilter.Sums, count: Int, estimateMean: Bool, constant: Double) {
         if estimateMean && sums.uu > 0 {
             mean = sums.vu / sums.uu
             sumSquares = max(sums.vv - sums.vu * sums.vu / sums.uu, 0)
         } else {
-            mean = estimateMean ? 0 : c.constant
+            mean = estimateMean ? 0 : constant
             sumSquares = sums.vv
         }
         sumLogVariance = sums.logF
-        count = w.count
+        self.count = count
     }
 
     var sigma2: Double { sumSquares / Double(count) }

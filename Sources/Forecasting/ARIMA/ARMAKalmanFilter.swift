@@ -97,105 +97,23 @@ struct ARMAKalmanFilter: Sendable, Codable, Equatable {
     /// they are v_t − μ u_t, and GLS gives μ̂ = Σvu/F / Σu²/F.
     struct Sums { var vv = 0.0, vu = 0.0, uu = 0.0, logF = 0.0 }
 
-    /// Filters the whole block (the arithmetic of `update`, with scratch space allocated
-    /// once); once P has converged (F_t constant) only raw products are accumulated and
-    /// scaled by 1/F at the end.
-    /// `regressor` z_t replaces the constant 1 when given (regression with ARMA errors).
+    /// Filters the whole block (the arithmetic of `update`; the two phases are `KalmanPass`'s):
+    /// once P has converged (F_t constant) only raw products are accumulated and scaled by
+    /// 1/F at the end. `regressor` z_t replaces the constant 1 when given (regression with
+    /// ARMA errors).
     mutating func accumulate(_ x: [Double], withMean: Bool, regressor: [Double]? = nil) -> Sums {
-        let z = regressor ?? []
-        let useColumn = !z.isEmpty
-        let r = self.r
-        var a = state, p = covariance, isSteady = steady
-        var b = [Double](repeating: 0, count: r)   // state of the regressor filter
-        var filtered = [Double](repeating: 0, count: r * r)
-        var m = [Double](repeating: 0, count: r * r)
-        var sums = Sums()
-        var rawVV = 0.0, rawVU = 0.0, rawUU = 0.0, steadyCount = 0
-        let n = x.count
-        a.withUnsafeMutableBufferPointer { a in
-        b.withUnsafeMutableBufferPointer { b in
-        p.withUnsafeMutableBufferPointer { p in
-        filtered.withUnsafeMutableBufferPointer { pf in
-        m.withUnsafeMutableBufferPointer { m in
-        phi.withUnsafeBufferPointer { phi in
-        loading.withUnsafeBufferPointer { rr in
-        x.withUnsafeBufferPointer { x in
-            var t = 0
-            while t < n && !isSteady {
-                let v = x[t] - a[0]
-                let f = p[0]
-                sums.vv += v * v / f
-                sums.logF += log(f)
-                let gain = v / f
-                for i in 0..<r { a[i] += p[i * r] * gain }
-                let first = a[0]
-                for i in 0..<(r - 1) { a[i] = phi[i] * first + a[i + 1] }
-                a[r - 1] = phi[r - 1] * first
-                if withMean {
-                    let u = (useColumn ? z[t] : 1) - b[0]
-                    sums.vu += v * u / f
-                    sums.uu += u * u / f
-                    let ug = u / f
-                    for i in 0..<r { b[i] += p[i * r] * ug }
-                    let b0 = b[0]
-                    for i in 0..<(r - 1) { b[i] = phi[i] * b0 + b[i + 1] }
-                    b[r - 1] = phi[r - 1] * b0
-                }
-                for i in 0..<r {
-                    let pi0 = p[i * r] / f
-                    for j in 0..<r { pf[i * r + j] = p[i * r + j] - pi0 * p[j] }
-                }
-                for i in 0..<r {
-                    for j in 0..<r { m[i * r + j] = phi[i] * pf[j] + (i + 1 < r ? pf[(i + 1) * r + j] : 0) }
-                }
-                // P is symmetric: fill the upper triangle and mirror it.
-                var change = 0.0
-                for i in 0..<r {
-                    let mi0 = m[i * r], ri = rr[i]
-                    for j in i..<r {
-                        let next = mi0 * phi[j] + (j + 1 < r ? m[i * r + j + 1] : 0) + ri * rr[j]
-                        change = max(change, abs(next - p[i * r + j]))
-                        p[i * r + j] = next
-                        p[j * r + i] = next
-                    }
-                }
-                if change < Self.steadyTolerance { isSteady = true }
-                t += 1
-            }
-            // Steady state: constant gain K = P[:,0]/F.
-            let f = p[0]
-            var gain = [Double](repeating: 0, count: r)
-            for i in 0..<r { gain[i] = p[i * r] / f }
-            while t < n {
-                let v = x[t] - a[0]
-                rawVV += v * v
-                for i in 0..<r { a[i] += gain[i] * v }
-                let first = a[0]
-                for i in 0..<(r - 1) { a[i] = phi[i] * first + a[i + 1] }
-                a[r - 1] = phi[r - 1] * first
-                if withMean {
-                    let u = (useColumn ? z[t] : 1) - b[0]
-                    rawVU += v * u
-                    rawUU += u * u
-                    for i in 0..<r { b[i] += gain[i] * u }
-                    let b0 = b[0]
-                    for i in 0..<(r - 1) { b[i] = phi[i] * b0 + b[i + 1] }
-                    b[r - 1] = phi[r - 1] * b0
-                }
-                t += 1
-                steadyCount += 1
-            }
-            if steadyCount > 0 {
-                sums.vv += rawVV / f
-                sums.vu += rawVU / f
-                sums.uu += rawUU / f
-                sums.logF += Double(steadyCount) * log(f)
-            }
-        }}}}}}}}
-        state = a
-        covariance = p
-        steady = isSteady
-        return sums
+        var pass = KalmanPass(self)
+        pass.runTransient(x, withMean: withMean, regressor: regressor ?? [])
+        pass.runSteady(x, until: x.count, withMean: withMean, regressor: regressor ?? [])
+        finish(pass)
+        return pass.result
+    }
+
+    /// Keeps a pass's end state (a_{n+1|n}, P, steadiness) for forecasting and later blocks.
+    mutating func finish(_ pass: KalmanPass) {
+        state = pass.a
+        covariance = pass.p
+        steady = pass.isSteady
     }
 
     /// P counts as converged when no entry moved by more than this in one step (in units

@@ -40,3 +40,49 @@ public func forwardDifferenceGradient(
     }
     return value
 }
+
+/// `forwardDifferenceGradient` with the n + 1 points evaluated by one call of `values`
+/// (x first, then x + h_i e_i in order), for objectives that evaluate several points
+/// faster together than one at a time. Same steps and arithmetic: bit-identical to the
+/// one-point form when `values` returns what f would.
+public func forwardDifferenceGradient(
+    at x: [Double], into gradient: inout [Double], relativeStep: Double = 1.4901161193847656e-08,
+    batch values: ([[Double]]) -> [Double]
+) -> Double {
+    var points = [x]
+    var steps = [Double](repeating: 0, count: x.count)
+    for i in x.indices {
+        let h = relativeStep * max(abs(x[i]), 1)
+        steps[i] = h
+        var probe = x
+        probe[i] = x[i] + h
+        points.append(probe)
+    }
+    let f = values(points)
+    if gradient.count != x.count { gradient = [Double](repeating: 0, count: x.count) }
+    for i in x.indices { gradient[i] = (f[i + 1] - f[0]) / steps[i] }
+    return f[0]
+}
+
+/// `centralDifferenceGradient` with the 2n + 1 points evaluated by one call of `values`
+/// (x, then x + h_i e_i and x − h_i e_i for each i); bit-identical to the one-point form.
+public func centralDifferenceGradient(
+    at x: [Double], into gradient: inout [Double], relativeStep: Double = 6.055454452393343e-06,
+    batch values: ([[Double]]) -> [Double]
+) -> Double {
+    var points = [x]
+    var steps = [Double](repeating: 0, count: x.count)
+    for i in x.indices {
+        let h = relativeStep * max(abs(x[i]), 1)
+        steps[i] = h
+        var probe = x
+        probe[i] = x[i] + h
+        points.append(probe)
+        probe[i] = x[i] - h
+        points.append(probe)
+    }
+    let f = values(points)
+    if gradient.count != x.count { gradient = [Double](repeating: 0, count: x.count) }
+    for i in x.indices { gradient[i] = (f[2 * i + 1] - f[2 * i + 2]) / (2 * steps[i]) }
+    return f[0]
+}
