@@ -63,6 +63,17 @@ func runKernelThroughput() {
         line += "  \(set.rawValue) \(String(format: "%6.2f µs", t * 1e6))"
     }
     print(line)
+    let dOut = buffer(b * 2 * h), dh = buffer(b * h), dc = buffer(b * h)
+    line = "cell backward [32 × 128]".padding(toLength: 32, withPad: " ", startingAt: 0)
+    for set in sets {
+        let t = best(2000) {
+            LSTMCellKernel.backward(gates: gates.pointer, cPrev: UnsafePointer(cp.pointer), tanhC: UnsafePointer(tc.pointer),
+                                    dOut: UnsafePointer(dOut.pointer), dOutStride: 2 * h, dhCarry: UnsafePointer(dh.pointer),
+                                    dcCarry: dc.pointer, batch: b, hidden: h, instructionSet: set)
+        }
+        line += "  \(set.rawValue) \(String(format: "%6.2f µs", t * 1e6))"
+    }
+    print(line)
     let (big, kk, nn) = (7680, 256, 512)
     let a = buffer(big * kk), w = buffer(nn * kk), cc = FloatBuffer(count: big * nn)
     let t = best(3) {

@@ -64,8 +64,22 @@ public final class LSTMNetwork: @unchecked Sendable {
             if l < a.layers - 1, ws.dropoutApplied {
                 let count = t0 * batch * width
                 let mask = ws.dropoutMasks[l].pointer, dropped = ws.droppedOutputs[l].pointer
-                fillDropoutMask(mask, count: count, probability: Float(a.dropout), rng: &rng)
-                for k in 0..<count { dropped[k] = out[k] * mask[k] }
+                // Two halves, each with its own generator split off in order, so the mask is
+                // the same whether the halves run on one thread or two.
+                var generator = rng
+                var halves = [generator?.split(), generator?.split()]
+                rng = generator
+                let shared = DropoutPointers(out: out, mask: mask, dropped: dropped)
+                let probability = Float(a.dropout)
+                halves.withUnsafeMutableBufferPointer { generators in
+                    let split = SendablePointer(generators.baseAddress!)
+                    eachHalf { [shared] half in
+                        let range = half == 0 ? 0 ..< count / 2 : count / 2 ..< count
+                        fillDropoutMask(shared.mask + range.lowerBound, count: range.count, probability: probability,
+                                        rng: &split.pointer[half])
+                        for k in range { shared.dropped[k] = shared.out[k] * shared.mask[k] }
+                    }
+                }
                 x = UnsafePointer(dropped)
             }
         }
@@ -93,8 +107,14 @@ public final class LSTMNetwork: @unchecked Sendable {
                           gradients: HeadTensors(gradients.pointer, head), workspace: ws.heads[k], batch: batch,
                           hidden: a.headHidden, outputs: head.outputs, representationGradient: dr, accumulate: k > 0)
         }
+        // ∂L/∂h of the last layer is zero except at the rows r reads (t = T−1 forward,
+        // t = 0 backward), which are overwritten below; zero the whole buffer only when the
+        // batch size, and with it those rows' places, changed since the last backward.
         let dLast = ws.layerOutputGradients[a.layers - 1]
-        dLast.zero()
+        if ws.lastLayerGradientBatch != batch {
+            dLast.zero()
+            ws.lastLayerGradientBatch = batch
+        }
         for b in 0..<batch {
             (dLast.pointer + ((t0 - 1) * batch + b) * width).update(from: dr + b * width, count: h)
             if a.bidirectional { (dLast.pointer + b * width + h).update(from: dr + b * width + h, count: h) }
@@ -114,17 +134,31 @@ public final class LSTMNetwork: @unchecked Sendable {
             }
             guard l > 0 else { break }
             // ∂L/∂h_{l−1} = Σ_d ∂L/∂x_d (⊙ dropout mask)
-            let below = ws.layerOutputGradients[l - 1].pointer
             let inputRows = count // layer l's input width equals D·H for l > 0
-            below.update(from: ws.directions[l][0].inputGradient.pointer, count: inputRows)
-            if a.bidirectional {
-                let other = ws.directions[l][1].inputGradient.pointer
-                for k in 0..<inputRows { below[k] += other[k] }
+            let parts = GradientPointers(
+                below: ws.layerOutputGradients[l - 1].pointer, first: ws.directions[l][0].inputGradient.pointer,
+                second: a.bidirectional ? ws.directions[l][1].inputGradient.pointer : nil,
+                mask: dropped ? ws.dropoutMasks[l - 1].pointer : nil)
+            eachHalf { half in
+                let range = half == 0 ? 0 ..< inputRows / 2 : inputRows / 2 ..< inputRows
+                switch (parts.second, parts.mask) {
+                case let (second?, mask?): for k in range { parts.below[k] = (parts.first[k] + second[k]) * mask[k] }
+                case let (second?, nil): for k in range { parts.below[k] = parts.first[k] + second[k] }
+                case let (nil, mask?): for k in range { parts.below[k] = parts.first[k] * mask[k] }
+                case (nil, nil): (parts.below + range.lowerBound).update(from: parts.first + range.lowerBound, count: range.count)
+                }
             }
-            if dropped {
-                let mask = ws.dropoutMasks[l - 1].pointer
-                for k in 0..<inputRows { below[k] *= mask[k] }
-            }
+        }
+    }
+
+    /// Runs `body(0)` and `body(1)` (two halves of an element-wise pass) on two threads
+    /// when `parallelDirections`, else in turn.
+    private func eachHalf(_ body: @Sendable (Int) -> Void) {
+        if parallelDirections {
+            DispatchQueue.concurrentPerform(iterations: 2, execute: body)
+        } else {
+            body(0)
+            body(1)
         }
     }
 
@@ -143,4 +177,25 @@ private struct Pointers: @unchecked Sendable {
     let input: UnsafePointer<Float>
     let out: UnsafeMutablePointer<Float>
     let dOut: UnsafeMutablePointer<Float>
+}
+
+/// Output, mask and dropped-output pointers of one inter-layer dropout, for the two halves.
+private struct DropoutPointers: @unchecked Sendable {
+    let out: UnsafeMutablePointer<Float>
+    let mask: UnsafeMutablePointer<Float>
+    let dropped: UnsafeMutablePointer<Float>
+}
+
+/// ∂L/∂(layer input) and its parts: the directions' ∂X and the dropout mask (nil: none).
+private struct GradientPointers: @unchecked Sendable {
+    let below: UnsafeMutablePointer<Float>
+    let first: UnsafeMutablePointer<Float>
+    let second: UnsafeMutablePointer<Float>?
+    let mask: UnsafeMutablePointer<Float>?
+}
+
+/// A pointer handed to the two halves, which touch disjoint elements of what it points to.
+private struct SendablePointer<T>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<T>
+    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
 }

@@ -23,6 +23,8 @@ public final class NetworkWorkspace: @unchecked Sendable {
     let heads: [HeadWorkspace]
     /// Whether the last `forward` applied inter-layer dropout (backward must follow it).
     var dropoutApplied = false
+    /// Batch size whose nonzero rows the last layer's ∂L/∂h holds (nil: all zero so far).
+    var lastLayerGradientBatch: Int?
 
     public convenience init(
         architecture a: LSTMArchitecture, steps: Int, maxBatch: Int, training: Bool,
