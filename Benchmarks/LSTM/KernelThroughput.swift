@@ -74,6 +74,23 @@ func runKernelThroughput() {
         line += "  \(set.rawValue) \(String(format: "%6.2f µs", t * 1e6))"
     }
     print(line)
+    // The per-block products of training (512 rows = 16 steps × 32), layer 2.
+    let da = buffer(512 * 512), xb = buffer(512 * 256), wih = buffer(512 * 256), gateBlock = buffer(512 * 512)
+    let blockFlops = 2.0 * 512 * 512 * 256
+    let projection = best(20) {
+        GEMM.multiply(.none, .transposed, m: 512, n: 512, k: 256, a: xb.pointer, lda: 256, b: wih.pointer, ldb: 256,
+                      beta: 1, c: gateBlock.pointer, ldc: 512)
+    }
+    let weightGradient = best(20) {
+        GEMM.multiply(.transposed, .none, m: 512, n: 256, k: 512, a: da.pointer, lda: 512, b: xb.pointer, ldb: 256,
+                      beta: 1, c: wih.pointer, ldc: 256)
+    }
+    let inputGradient = best(20) {
+        GEMM.multiply(.none, .none, m: 512, n: 256, k: 512, a: da.pointer, lda: 512, b: wih.pointer, ldb: 256,
+                      c: xb.pointer, ldc: 256)
+    }
+    print("training block (512 rows) OpenBLAS GFLOP/s: projection \(String(format: "%.1f", blockFlops / projection * 1e-9)), " +
+          "∂W_ih \(String(format: "%.1f", blockFlops / weightGradient * 1e-9)), ∂X \(String(format: "%.1f", blockFlops / inputGradient * 1e-9))")
     let (big, kk, nn) = (7680, 256, 512)
     let a = buffer(big * kk), w = buffer(nn * kk), cc = FloatBuffer(count: big * nn)
     let t = best(3) {

@@ -6,6 +6,13 @@ import CPUFeatures
 ///
 /// Callers hold the choice (workspaces take it at creation, default `detected`) so a test
 /// or benchmark can run both builds side by side on the same machine.
+///
+/// Safety on CPUs without AVX2: nothing reaches `KernelsSIMDHaswell` except through the
+/// `.haswell` case. Its release objects define only symbols qualified by its own module
+/// name; debug objects also carry weak copies of two standard-library generics
+/// (`loadUnaligned`, `storeBytes`) and `__swift_instantiateConcreteTypeFromMangledName`,
+/// which the linker may share with other modules — checked with objdump to contain only
+/// integer instructions (no VEX encoding), so whichever copy wins runs on any x86-64.
 public enum InstructionSet: String, Sendable, CaseIterable {
     /// SSE2, every x86-64 (and the portable build elsewhere).
     case baseline
