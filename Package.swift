@@ -91,7 +91,7 @@ let package = Package(
             resources: [.copy("Fixtures"), .copy("Reference")]
         ),
         .testTarget(name: "TrackingTests", dependencies: ["Tracking", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Tracking", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Forecasting", "Tracking", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["Forecasting", "TestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -135,4 +135,38 @@ import Testing
         #expect(bad.status != 0 && bad.stdout.isEmpty)
         #expect(bad.stderr.contains("no-such-folder") && bad.stderr.contains("does not exist"), "\(bad.stderr)")
     }
+
+    /// `--config` picks the model, its orders and the horizons; `--horizons` still wins; a
+    /// config asking for another split is a one-line error naming file, key and value.
+    @Test func configChoosesModelOrdersAndHorizons() throws {
+        let path = try writeRamp("ramp.csv", count: 400)
+        let config = folder.appendingPathComponent("arima.yaml")
+        try """
+            format_version: 1
+            metric_name: cpu
+            model: {model_type: arima, arima: {p: 2, d: 1, q: 0}}
+            data: {prediction_horizons: [5, 10]}
+            """.write(to: config, atomically: true, encoding: .utf8)
+        guard let r = try autoscale("evaluate", "--data", path, "--config", config.path, "--json") else { return }
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(object["model"] as? String == "arima")
+        let horizons = try #require(object["horizons"] as? [String: Any])
+        #expect(Set(horizons.keys) == ["5", "10"])
+        let parameters = try #require(object["parameters"] as? [String: Any])
+        #expect(parameters["order"] as? [Int] == [2, 1, 0])
+        #expect((parameters["ar"] as? [Double])?.count == 2)
+
+        guard let flags = try autoscale("evaluate", "--data", path, "--config", config.path, "--horizons", "15", "--json") else { return }
+        let overridden = try #require(try JSONSerialization.jsonObject(with: Data(flags.stdout.utf8)) as? [String: Any])
+        #expect((overridden["horizons"] as? [String: Any]).map { Set($0.keys) } == ["15"])
+
+        let bad = folder.appendingPathComponent("split.yaml")
+        try "format_version: 1\nmetric_name: cpu\ndata: {train_split: 0.8, val_split: 0.1, test_split: 0.1}\n"
+            .write(to: bad, atomically: true, encoding: .utf8)
+        guard let refused = try autoscale("evaluate", "--data", path, "--config", bad.path) else { return }
+        #expect(refused.status != 0 && refused.stdout.isEmpty)
+        #expect(refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
+        #expect(refused.stderr.contains("split.yaml") && refused.stderr.contains("data.train_split is 0.8"), "\(refused.stderr)")
+    }
 }

@@ -10,6 +10,9 @@ import Series
 /// `shrinkOnValidation: false` + `clipNorm: nil` is the reference design itself.
 public struct LSTMConfiguration: Codable, Sendable, Equatable {
     public var windowMinutes: Double
+    /// The window as a number of grid steps, used instead of `windowMinutes` when set (a
+    /// per-metric config's `data.window_size`); nil in artifacts written before it existed.
+    public var windowSteps: Int?
     public var horizonMinutes: [Double]
     public var features: LSTMFeatureSpec
     public var level: LevelMode
@@ -25,9 +28,11 @@ public struct LSTMConfiguration: Codable, Sendable, Equatable {
     public init(
         windowMinutes: Double = 60, horizonMinutes: [Double] = [5, 15, 30], features: LSTMFeatureSpec = .init(),
         level: LevelMode = .relativeToLast, levelScale: ScaleEstimator = .medianAbsoluteDeviation, hiddenSize: Int = 128, layers: Int = 2, bidirectional: Bool = true,
-        dropout: Double = 0.3, headHidden: Int = 64, headDropout: Double = 0.3, training: LSTMTrainingOptions = .init()
+        dropout: Double = 0.3, headHidden: Int = 64, headDropout: Double = 0.3, training: LSTMTrainingOptions = .init(),
+        windowSteps: Int? = nil
     ) {
         self.windowMinutes = windowMinutes
+        self.windowSteps = windowSteps
         self.horizonMinutes = horizonMinutes
         self.features = features
         self.level = level
@@ -41,7 +46,8 @@ public struct LSTMConfiguration: Codable, Sendable, Equatable {
         self.training = training
     }
 
-    /// L = window / D and h_k = minutes_k / D, which must be whole numbers of steps.
+    /// L = window / D (or `windowSteps`) and h_k = minutes_k / D, which must be whole
+    /// numbers of steps.
     public func steps(interval: Double) throws(LSTMError) -> (window: Int, horizons: [Int]) {
         func count(_ minutes: Double, _ what: String) throws(LSTMError) -> Int {
             let exact = minutes * 60 / interval
@@ -50,7 +56,8 @@ public struct LSTMConfiguration: Codable, Sendable, Equatable {
             }
             return Int(exact)
         }
-        let window = try count(windowMinutes, "window")
+        let window: Int
+        if let windowSteps { window = windowSteps } else { window = try count(windowMinutes, "window") }
         var horizons: [Int] = []
         for m in horizonMinutes { horizons.append(try count(m, "horizon")) }
         return (window, horizons)

@@ -16,11 +16,16 @@ struct EvaluateCommand: ParsableCommand {
 
     @OptionGroup var selection: SeriesInputOptions
 
-    @Option(name: .long, help: "Model to score: \(ModelSpec.names.joined(separator: "|")).")
-    var model: String = "naive"
+    @Option(name: .long, help: "Model to score: \(ModelSpec.names.joined(separator: "|")) (default: the config's model_type, else naive).")
+    var model: String?
 
-    @Option(name: .long, help: "Horizons in minutes, comma-separated.")
-    var horizons: String = "5,15,30"
+    @Option(name: .long, help: "Horizons in minutes, comma-separated (default: the config's prediction_horizons, else 5,15,30).")
+    var horizons: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Per-metric config (e.g. Configs/cpu.yaml): model_type and its hyperparameters, LSTM window (steps), training and features, horizons. Flags given here win.",
+        valueName: "file"))
+    var config: String?
 
     @OptionGroup var training: TrainingOptions
 
@@ -30,11 +35,14 @@ struct EvaluateCommand: ParsableCommand {
 
     func run() throws {
         let bar = ProgressBar()
+        let metricConfig = try config.map { path in try ConfigLoader.load(path: path) }
+        let base = try metricConfig.map { c in try ConfiguredModel.spec(from: c, file: config ?? "", modelName: model) }
+            ?? ModelSpec(name: model ?? "naive")
         let request = SeriesEvaluationRequest(
             dataPath: data,
             readOptions: try selection.readOptions(),
-            model: training.apply(to: try prophet.apply(to: ModelSpec(name: model)), progress: bar),
-            horizonMinutes: try parseHorizons(horizons)
+            model: training.apply(to: try prophet.apply(to: base), progress: bar),
+            horizonMinutes: try horizons.map(parseHorizons) ?? metricConfig?.data.predictionHorizons ?? [5, 15, 30]
         )
         let report = try evaluateSeries(request, evaluator: Evaluator())
         bar.finish()

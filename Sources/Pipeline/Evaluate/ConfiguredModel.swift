@@ -1,0 +1,113 @@
+import Forecasting
+import Series
+
+/// The forecaster a per-metric config (`Configs/<metric>.yaml`) describes, for
+/// `autoscale evaluate --config`: `model.model_type` and its section, `training:` and
+/// `features:` for the LSTM, `data.window_size` (grid steps) and
+/// `data.prediction_horizons` (minutes).
+///
+/// `evaluate` follows EVALUATION.md, which fixes the split (70/15/15), min-max scaling
+/// fitted on train and every origin (stride 1); a config asking for something else is
+/// refused with the key and value rather than silently scored another way.
+public enum ConfiguredModel {
+    /// The model of `config`, or of `modelName` (a `ModelSpec` name) when given, which then
+    /// takes only its hyperparameters from the config where they apply (e.g. `--model lstm`
+    /// with a config's `training:` section).
+    public static func spec(from config: MetricConfig, file: String, modelName: String? = nil) throws -> ModelSpec {
+        try checkProtocol(config.data, file: file)
+        let name = modelName ?? defaultName(config.model)
+        switch try ModelSpec(name: name) {
+        case .arima:
+            let section = config.model.arima
+            if section.seasonal {
+                throw ConfiguredModelError.unsupported(
+                    file: file, key: "model.arima.seasonal", value: "true",
+                    advice: "a one-day seasonal ARIMA costs O(s²) per Kalman step at 5-minute or 15-second data; use model_type: autoarima with seasonal: true (decomposition + AutoARIMA)")
+            }
+            return .arima(ARIMA(order: ARIMAOrder(p: section.p, d: section.d, q: section.q)))
+        case .prophet(let named):
+            let section = config.model.prophet
+            var seasonalities: [ProphetSeasonality] = []
+            if section.daily { seasonalities.append(.daily(priorScale: section.seasonalityPriorScale)) }
+            if section.weekly { seasonalities.append(.weekly(priorScale: section.seasonalityPriorScale)) }
+            // `--model prophet` / `prophet-ar` decide the recent past; the config decides otherwise.
+            let recentPast = modelName == nil ? (section.recentPast ? .autoARIMA : .none) : named.recentPast
+            return .prophet(ProphetStyle(
+                changepointCount: section.changepoints, changepointRange: section.changepointRange,
+                changepointPriorScale: section.changepointPriorScale, seasonalities: seasonalities,
+                recentPast: recentPast))
+        case .lstm(let named):
+            return .lstm(LSTMForecaster(configuration: lstmConfiguration(config), hooks: named.hooks))
+        case let other:
+            return other
+        }
+    }
+
+    /// `model_type` as a `ModelSpec` name (`autoarima` with `seasonal: true` is `autoarima-daily`;
+    /// `prophet` with `recent_past: true` is `prophet-ar`).
+    static func defaultName(_ model: ModelSection) -> String {
+        switch model.modelType {
+        case .autoarima: model.arima.seasonal ? "autoarima-daily" : "autoarima"
+        case .prophet: model.prophet.recentPast ? "prophet-ar" : "prophet"
+        case let type: type.rawValue
+        }
+    }
+
+    /// The LSTM of `model:`, `training:`, `features:` and `data:`.
+    static func lstmConfiguration(_ config: MetricConfig) -> LSTMConfiguration {
+        let t = config.training
+        let loss: LSTMLoss = switch t.lossFunction {
+        case .mse: .mse
+        case .mae: .mae
+        case .huber: .huber(delta: 1)
+        }
+        let optimizer: LSTMOptimizer = switch t.optimizer {
+        case .adam: .adam
+        case .sgd: .sgd
+        case .rmsprop: .rmsprop
+        }
+        let features = LSTMFeatureSpec(
+            lags: config.features.spec.lags,
+            rolling: config.features.spec.rolling.map { .init(statistic: $0.statistic.rawValue, width: $0.width) })
+        return LSTMConfiguration(
+            horizonMinutes: config.data.predictionHorizons.map(Double.init), features: features,
+            hiddenSize: config.model.hiddenSize, layers: config.model.numLayers, bidirectional: config.model.bidirectional,
+            dropout: config.model.dropout, headDropout: config.model.dropout,
+            training: LSTMTrainingOptions(
+                epochs: t.epochs, batchSize: t.batchSize, learningRate: t.learningRate, optimizer: optimizer,
+                loss: loss, horizonWeights: t.horizonWeights, patience: t.patience, seed: t.seed),
+            windowSteps: config.data.windowSize)
+    }
+
+    /// Refuses `data:` values the evaluation protocol does not use.
+    static func checkProtocol(_ data: DataSection, file: String) throws(ConfiguredModelError) {
+        let splits = [("data.train_split", data.trainSplit, 0.70), ("data.val_split", data.valSplit, 0.15),
+                      ("data.test_split", data.testSplit, 0.15)]
+        for (key, value, required) in splits where abs(value - required) > 1e-9 {
+            throw .protocolFixes(file: file, key: key, value: "\(value)", required: "\(required)")
+        }
+        if data.normalization != .minmax {
+            throw .protocolFixes(file: file, key: "data.normalization", value: data.normalization.rawValue, required: "minmax")
+        }
+        if data.stride != 1 {
+            throw .protocolFixes(file: file, key: "data.stride", value: "\(data.stride)", required: "1")
+        }
+    }
+}
+
+/// Why a config cannot drive `autoscale evaluate`.
+public enum ConfiguredModelError: Error, Equatable, CustomStringConvertible {
+    /// EVALUATION.md fixes this value.
+    case protocolFixes(file: String, key: String, value: String, required: String)
+    /// The combination has no model behind it.
+    case unsupported(file: String, key: String, value: String, advice: String)
+
+    public var description: String {
+        switch self {
+        case .protocolFixes(let file, let key, let value, let required):
+            return "\(file): \(key) is \(value), but evaluate follows EVALUATION.md, which fixes it at \(required); remove the key or set it to \(required)"
+        case .unsupported(let file, let key, let value, let advice):
+            return "\(file): \(key): \(value) is not supported: \(advice)"
+        }
+    }
+}
