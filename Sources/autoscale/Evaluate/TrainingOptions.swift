@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Forecasting
 
@@ -25,16 +26,42 @@ struct TrainingOptions: ParsableArguments {
         if let seed { forecaster.configuration.training.seed = seed }
         if let checkpoint { forecaster.hooks.checkpoint = LSTMCheckpointFile(path: checkpoint).sink }
         let epochCount = forecaster.configuration.training.epochs
+        let validation = LastValidation()
         forecaster.hooks.events = { event in
             switch event {
             case .batch(let epoch, let batch, let batches, let loss):
                 bar.update(
                     done: (epoch - 1) * batches + batch, total: epochCount * batches,
-                    label: "epoch \(epoch)/\(epochCount) batch \(batch)/\(batches) loss \(String(format: "%.4f", loss))")
-            case .epoch, .finished:
+                    label: "epoch \(epoch)/\(epochCount) batch \(batch)/\(batches) loss \(String(format: "%.4f", loss))\(validation.text)")
+            case .epoch(let summary):
+                validation.record(summary)
+            case .finished:
                 break
             }
         }
         return .lstm(forecaster)
+    }
+}
+
+/// The last epoch's validation loss and the best so far, for the progress label; written
+/// by the training thread's events, read when the bar redraws.
+private final class LastValidation: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: Double?
+    private var best: (epoch: Int, loss: Double)?
+
+    func record(_ summary: LSTMEpochSummary) {
+        lock.withLock {
+            last = summary.validationTotal
+            if best.map({ summary.validationTotal < $0.loss }) ?? true { best = (summary.epoch, summary.validationTotal) }
+        }
+    }
+
+    /// " val 0.0123 (best 0.0119 @ 4)", or "" before the first epoch ends.
+    var text: String {
+        lock.withLock {
+            guard let last, let best else { return "" }
+            return String(format: " val %.4f (best %.4f @ %d)", last, best.loss, best.epoch)
+        }
     }
 }

@@ -8,6 +8,8 @@ final class ProgressBar: @unchecked Sendable {
     private let start = Date()
     private let lock = NSLock()
     private var lastDraw = Date.distantPast
+    /// Characters of the last line drawn, so a shorter line clears what is left of it.
+    private var lastLength = 0
 
     init(enabled: Bool = true) {
         self.enabled = enabled && isatty(STDERR_FILENO) == 1
@@ -19,17 +21,21 @@ final class ProgressBar: @unchecked Sendable {
         defer { lock.unlock() }
         guard Date().timeIntervalSince(lastDraw) >= 0.1 || done == total else { return }
         lastDraw = Date()
-        let width = 30
+        let width = 20
         let filled = width * done / total
         let elapsed = Date().timeIntervalSince(start)
         let remaining = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
         let line = "\r\(bar) \(done)/\(total) \(label)  elapsed \(Int(elapsed)) s, left ~\(Int(remaining)) s"
-        FileHandle.standardError.write(Data((line.padding(toLength: 100, withPad: " ", startingAt: 0)).utf8))
+        let padded = line.count < lastLength ? line.padding(toLength: lastLength, withPad: " ", startingAt: 0) : line
+        lastLength = line.count
+        FileHandle.standardError.write(Data(padded.utf8))
     }
 
     func finish() {
         guard enabled else { return }
-        FileHandle.standardError.write(Data(("\r" + String(repeating: " ", count: 100) + "\r").utf8))
+        lock.lock()
+        defer { lock.unlock() }
+        FileHandle.standardError.write(Data(("\r" + String(repeating: " ", count: lastLength) + "\r").utf8))
     }
 }
