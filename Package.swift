@@ -1,6 +1,15 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// AVX2 + FMA for the second build of the vector kernels. `-target-cpu haswell` exists only
+/// for x86; elsewhere (e.g. arm64) that build is compiled like the first one and never
+/// chosen (`InstructionSet.detected` is `.baseline` there).
+#if arch(x86_64)
+let haswellSettings: [SwiftSetting] = [.define("SIMD_FMA"), .unsafeFlags(["-target-cpu", "haswell"])]
+#else
+let haswellSettings: [SwiftSetting] = []
+#endif
+
 /// Rooms and their allowed imports follow ../shared/docs/DESIGN.md:
 /// Kernels → Series → Ingest / Forecasting → Pipeline / Serving; Tracking knows only GRDB.
 let package = Package(
@@ -29,11 +38,7 @@ let package = Package(
         // AVX2 + FMA (Sources/KernelsSIMDHaswell holds symbolic links to Sources/KernelsSIMD).
         // `Kernels.InstructionSet` picks one at run time.
         .target(name: "KernelsSIMD", path: "Sources/KernelsSIMD"),
-        .target(
-            name: "KernelsSIMDHaswell",
-            path: "Sources/KernelsSIMDHaswell",
-            swiftSettings: [.define("SIMD_FMA"), .unsafeFlags(["-target-cpu", "haswell"])]
-        ),
+        .target(name: "KernelsSIMDHaswell", path: "Sources/KernelsSIMDHaswell", swiftSettings: haswellSettings),
         .target(name: "Kernels", dependencies: ["CBLAS", "CPUFeatures", "KernelsSIMD", "KernelsSIMDHaswell"]),
         .target(name: "Series", dependencies: ["Kernels"]),
         .target(name: "Ingest", dependencies: ["Series", "Kernels"]),
