@@ -102,10 +102,15 @@ extension ModelSpec {
     /// `growth` with its capacity moved into the plan's scaled units (s = (v − min)/range),
     /// which must stay above 0, the logistic floor.
     static func scaled(_ growth: ProphetGrowth, by plan: EvaluationPlan) throws(ModelSpecError) -> ProphetGrowth {
+        try scaled(growth, by: plan.scaler)
+    }
+
+    /// `growth` with its capacity in the units of `scaler`, which must stay above 0.
+    static func scaled(_ growth: ProphetGrowth, by scaler: MinMaxScaler) throws(ModelSpecError) -> ProphetGrowth {
         func transform(_ values: [Double]) throws(ModelSpecError) -> [Double] {
-            let scaled = plan.scaler.transform(values)
+            let scaled = scaler.transform(values)
             if let bad = scaled.firstIndex(where: { !($0 > 0) }) {
-                throw .capacityNotAboveTrainingMinimum(capacity: values[bad], minimum: plan.scaler.offset)
+                throw .capacityNotAboveTrainingMinimum(capacity: values[bad], minimum: scaler.offset)
             }
             return scaled
         }

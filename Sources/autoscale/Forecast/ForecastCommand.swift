@@ -1,0 +1,64 @@
+import ArgumentParser
+import Forecasting
+import Foundation
+import Pipeline
+
+/// `autoscale forecast`: fits one model on a whole series and prints the next steps with
+/// prediction intervals.
+struct ForecastCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forecast",
+        abstract: "Forecast the steps after the end of a series, with prediction intervals where the model has them.",
+        discussion: "The series is put on its regular grid and min-max scaled on its first 85 %; the model is fitted on all of it (the last 15 % as validation for the LSTM) and forecasts are printed in the series' units. Intervals: arima, autoarima (empirical), prophet (Monte Carlo); none for naive, snaive, lstm."
+    )
+
+    @Option(name: .long, help: "CSV file: timestamp,value; long timestamp,container,metric,value; or wide.")
+    var data: String
+
+    @OptionGroup var selection: SeriesInputOptions
+
+    @Option(name: .long, help: "Model: \(ModelSpec.names.joined(separator: "|")) (default: the config's model_type, else arima).")
+    var model: String?
+
+    @Option(name: .long, help: ArgumentHelp("Per-metric config (e.g. Configs/cpu.yaml) for the model and its hyperparameters; flags win.", valueName: "file"))
+    var config: String?
+
+    @Option(name: .long, help: "Forecast every grid step up to this many minutes ahead.")
+    var minutes: Int = 30
+
+    @Option(name: .long, help: "Central interval coverages in percent, comma-separated.")
+    var levels: String = "80,95"
+
+    @OptionGroup var training: TrainingOptions
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if minutes < 1 { throw ValidationError("--minutes \(minutes): forecast at least 1 minute ahead") }
+        _ = try parseLevels(levels)
+    }
+
+    func run() throws {
+        let bar = ProgressBar()
+        let metricConfig = try config.map { path in try ConfigLoader.load(path: path) }
+        let base = try metricConfig.map { c in try ConfiguredModel.spec(from: c, file: config ?? "", modelName: model) }
+            ?? ModelSpec(name: model ?? "arima")
+        let request = SeriesForecastRequest(
+            dataPath: data, readOptions: try selection.readOptions(),
+            model: training.apply(to: base, progress: bar), minutes: minutes, levels: try parseLevels(levels))
+        let report = try forecastSeries(request, now: LSTMForecaster.monotonicSeconds)
+        bar.finish()
+        print(output.json ? try jsonString(report) : ForecastTable(report: report).render())
+    }
+}
+
+/// "80,95" → [0.8, 0.95]; each strictly between 0 and 100.
+func parseLevels(_ text: String) throws -> [Double] {
+    try text.split(separator: ",").map { part in
+        let trimmed = part.trimmingCharacters(in: .whitespaces)
+        guard let percent = Double(trimmed), percent > 0, percent < 100 else {
+            throw ValidationError("--levels: \"\(trimmed)\" is not a coverage strictly between 0 and 100 percent; write for example 80,95")
+        }
+        return percent / 100
+    }
+}
