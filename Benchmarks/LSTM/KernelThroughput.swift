@@ -91,6 +91,19 @@ func runKernelThroughput() {
     }
     print("training block (512 rows) OpenBLAS GFLOP/s: projection \(String(format: "%.1f", blockFlops / projection * 1e-9)), " +
           "∂W_ih \(String(format: "%.1f", blockFlops / weightGradient * 1e-9)), ∂X \(String(format: "%.1f", blockFlops / inputGradient * 1e-9))")
+    let parameterCount = 600_000
+    let theta = buffer(parameterCount), grad = buffer(parameterCount)
+    var adam = Adam(parameterCount: parameterCount)
+    let adamTime = best(20) {
+        adam.step(parameters: theta.buffer, gradients: UnsafeBufferPointer(grad.buffer), learningRate: 1e-3)
+    }
+    var mask = FloatBuffer(count: 1_000_000)
+    var dropRNG = SplitMix64(seed: 5)
+    let maskTime = best(10) {
+        for k in 0..<mask.count { mask[k] = dropRNG.nextUnit() < 0.3 ? 0 : 1 / 0.7 }
+    }
+    print("Adam step, 600,000 parameters \(String(format: "%.2f ms", adamTime * 1e3)); dropout mask, 1,000,000 draws \(String(format: "%.2f ms", maskTime * 1e3))")
+    _ = mask
     let (big, kk, nn) = (7680, 256, 512)
     let a = buffer(big * kk), w = buffer(nn * kk), cc = FloatBuffer(count: big * nn)
     let t = best(3) {

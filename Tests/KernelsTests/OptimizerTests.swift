@@ -1,3 +1,4 @@
+import Foundation
 import Kernels
 import Testing
 
@@ -16,6 +17,30 @@ import Testing
         var theta: [Float] = [1, -2]
         run(&adam, &theta, [0.5, 0.25], lr: 0.01)
         #expect(abs(theta[0] - 0.99) < 1e-6 && abs(theta[1] - -2.01) < 1e-6, "\(theta)")
+    }
+
+    /// The eight-lane loop (and its scalar tail, 37 = 4·8 + 5) gives the bits of the
+    /// formula applied one weight at a time, over three steps with weight decay.
+    @Test func adamLanesMatchTheScalarFormulaBitForBit() {
+        var rng = SplitMix64(seed: 3)
+        let n = 37
+        var theta = (0..<n).map { _ in Float(rng.nextGaussian()) }
+        var expected = theta
+        var adam = Adam(parameterCount: n, weightDecay: 0.01)
+        var m = [Float](repeating: 0, count: n), v = [Float](repeating: 0, count: n)
+        for step in 1...3 {
+            let grad = (0..<n).map { _ in Float(rng.nextGaussian()) }
+            run(&adam, &theta, grad, lr: 0.01)
+            let t = Float(step)
+            let stepSize = Float(0.01) / (1 - powf(0.9, t)), correction2Root = (1 - powf(0.999, t)).squareRoot()
+            for i in 0..<n {
+                let g = grad[i] + 0.01 * expected[i]
+                m[i] = 0.9 * m[i] + (1 - 0.9) * g
+                v[i] = 0.999 * v[i] + (1 - 0.999) * g * g
+                expected[i] -= stepSize * m[i] / (v[i].squareRoot() / correction2Root + 1e-8)
+            }
+        }
+        #expect(theta.map(\.bitPattern) == expected.map(\.bitPattern))
     }
 
     /// Step 2 with the same g = [0.5, 0.25]: m = 0.19g, v = 0.001999g², m̂ = g, v̂ = g²,

@@ -43,13 +43,42 @@ public struct Adam: Optimizer {
         let (b1, b2, eps, wd) = (beta1, beta2, epsilon, weightDecay)
         m.withUnsafeMutableBufferPointer { m in
             v.withUnsafeMutableBufferPointer { v in
-                for i in 0..<parameters.count {
-                    let g = gradients[i] + wd * parameters[i]
-                    m[i] = b1 * m[i] + (1 - b1) * g
-                    v[i] = b2 * v[i] + (1 - b2) * g * g
-                    parameters[i] -= stepSize * m[i] / (v[i].squareRoot() / correction2Root + eps)
+                // Eight lanes at a time with the scalar loop's operations in the same order
+                // (square root and division are exact per lane), so both give the same bits.
+                let count = parameters.count, whole = count - count % 8
+                let (p, g, mp, vp) = (parameters.baseAddress!, gradients.baseAddress!, m.baseAddress!, v.baseAddress!)
+                var i = 0
+                while i < whole {
+                    let theta = Self.load(p + i)
+                    let grad = Self.load(g + i) + wd * theta
+                    let mi = b1 * Self.load(mp + i) + (1 - b1) * grad
+                    let vi = b2 * Self.load(vp + i) + (1 - b2) * grad * grad
+                    Self.store(mi, mp + i)
+                    Self.store(vi, vp + i)
+                    Self.store(theta - stepSize * mi / (vi.squareRoot() / correction2Root + eps), p + i)
+                    i += 8
+                }
+                while i < count {
+                    let grad = g[i] + wd * p[i]
+                    mp[i] = b1 * mp[i] + (1 - b1) * grad
+                    vp[i] = b2 * vp[i] + (1 - b2) * grad * grad
+                    p[i] -= stepSize * mp[i] / (vp[i].squareRoot() / correction2Root + eps)
+                    i += 1
                 }
             }
         }
+    }
+
+    @inline(__always)
+    private static func load(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
+    }
+
+    @inline(__always)
+    private static func load(_ p: UnsafeMutablePointer<Float>) -> SIMD8<Float> { load(UnsafePointer(p)) }
+
+    @inline(__always)
+    private static func store(_ value: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: value, as: SIMD8<Float>.self)
     }
 }
