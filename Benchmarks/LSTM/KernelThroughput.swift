@@ -97,13 +97,7 @@ func runKernelThroughput() {
     let adamTime = best(20) {
         adam.step(parameters: theta.buffer, gradients: UnsafeBufferPointer(grad.buffer), learningRate: 1e-3)
     }
-    var mask = FloatBuffer(count: 1_000_000)
-    var dropRNG = SplitMix64(seed: 5)
-    let maskTime = best(10) {
-        for k in 0..<mask.count { mask[k] = dropRNG.nextUnit() < 0.3 ? 0 : 1 / 0.7 }
-    }
-    print("Adam step, 600,000 parameters \(String(format: "%.2f ms", adamTime * 1e3)); dropout mask, 1,000,000 draws \(String(format: "%.2f ms", maskTime * 1e3))")
-    _ = mask
+    print("Adam step, 600,000 parameters \(String(format: "%.2f ms", adamTime * 1e3))")
     let (big, kk, nn) = (7680, 256, 512)
     let a = buffer(big * kk), w = buffer(nn * kk), cc = FloatBuffer(count: big * nn)
     let t = best(3) {

@@ -67,18 +67,15 @@ public final class LSTMNetwork: @unchecked Sendable {
                 // Two halves, each with its own generator split off in order, so the mask is
                 // the same whether the halves run on one thread or two.
                 var generator = rng
-                var halves = [generator?.split(), generator?.split()]
+                let halves = [generator?.split(), generator?.split()]
                 rng = generator
                 let shared = DropoutPointers(out: out, mask: mask, dropped: dropped)
                 let probability = Float(a.dropout)
-                halves.withUnsafeMutableBufferPointer { generators in
-                    let split = SendablePointer(generators.baseAddress!)
-                    eachHalf { [shared] half in
-                        let range = half == 0 ? 0 ..< count / 2 : count / 2 ..< count
-                        fillDropoutMask(shared.mask + range.lowerBound, count: range.count, probability: probability,
-                                        rng: &split.pointer[half])
-                        for k in range { shared.dropped[k] = shared.out[k] * shared.mask[k] }
-                    }
+                eachHalf { [shared] half in
+                    let range = half == 0 ? 0 ..< count / 2 : count / 2 ..< count
+                    var own = halves[half]
+                    fillDropoutMask(shared.mask + range.lowerBound, count: range.count, probability: probability, rng: &own)
+                    for k in range { shared.dropped[k] = shared.out[k] * shared.mask[k] }
                 }
                 x = UnsafePointer(dropped)
             }
@@ -192,10 +189,4 @@ private struct GradientPointers: @unchecked Sendable {
     let first: UnsafeMutablePointer<Float>
     let second: UnsafeMutablePointer<Float>?
     let mask: UnsafeMutablePointer<Float>?
-}
-
-/// A pointer handed to the two halves, which touch disjoint elements of what it points to.
-private struct SendablePointer<T>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<T>
-    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
 }

@@ -115,7 +115,7 @@ enum LSTMSequence {
         for k in 0..<g4 { ws.bias[k] = w.inputBias[k] + w.recurrentBias[k] }
         let gates = ws.gates.pointer, bias = ws.bias.pointer
         let packed = ws.packedRecurrent.pointer
-        PackedGEMM.pack(w.recurrentWeights, ldb: h, k: h, n: g4, transposed: true, into: packed)
+        if b < Self.blasRows { PackedGEMM.pack(w.recurrentWeights, ldb: h, k: h, n: g4, transposed: true, into: packed) }
         let stepCell = ws.training ? b * h : 0
         let span = ws.blockSteps
         var s = 0

@@ -50,13 +50,8 @@ public struct LBFGS: Sendable {
     ) throws(OptimizationError) -> OptimizationResult {
         let n = start.count
         var x = start
-        var g = [Double](repeating: 0, count: n)
-        var f = objective(x, &g)
+        var (f, g) = try evaluateStart(start, objective)
         var evaluations = 1
-        guard f.isFinite else { throw .nonFiniteStart(value: f, point: start) }
-        if let bad = g.firstIndex(where: { !$0.isFinite }) {
-            throw .nonFiniteGradient(index: bad, value: g[bad], point: start)
-        }
         if n == 0 || infinityNorm(g) <= gradientTolerance {
             return OptimizationResult(point: x, value: f, gradient: g, iterations: 0, evaluations: evaluations, status: .gradientConverged)
         }

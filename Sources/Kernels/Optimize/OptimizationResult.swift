@@ -43,3 +43,15 @@ public enum OptimizationError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
+
+/// f and ∇f at a gradient method's starting point, refused with `OptimizationError` when
+/// either is not finite (every gradient optimiser here begins this way).
+func evaluateStart(
+    _ start: [Double], _ objective: (_ x: [Double], _ gradient: inout [Double]) -> Double
+) throws(OptimizationError) -> (value: Double, gradient: [Double]) {
+    var g = [Double](repeating: 0, count: start.count)
+    let f = objective(start, &g)
+    guard f.isFinite else { throw .nonFiniteStart(value: f, point: start) }
+    if let bad = g.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteGradient(index: bad, value: g[bad], point: start) }
+    return (f, g)
+}

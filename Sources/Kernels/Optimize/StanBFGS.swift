@@ -126,11 +126,8 @@ public struct StanBFGS: Sendable {
     ) throws(OptimizationError) -> Result {
         let n = start.count
         var x = start
-        var g = [Double](repeating: 0, count: n)
-        var f = objective(x, &g)
+        var (f, g) = try evaluateStart(start, objective)
         var evaluations = 1
-        guard f.isFinite else { throw .nonFiniteStart(value: f, point: start) }
-        if let bad = g.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteGradient(index: bad, value: g[bad], point: start) }
 
         let search = StanLineSearch(c1: 1e-4, c2: 0.9, minStep: 1e-12, maxIterations: 20, maxRestarts: 10)
         var approximation = StanInverseHessian(update: update, dimension: n)

@@ -39,11 +39,8 @@ public struct StanNewton: Sendable {
     ) throws(OptimizationError) -> Result {
         let n = start.count
         var x = start
-        var g = [Double](repeating: 0, count: n)
-        var f = objective(x, &g)
+        var (f, g) = try evaluateStart(start, objective)
         var evaluations = 1
-        guard f.isFinite else { throw .nonFiniteStart(value: f, point: start) }
-        if let bad = g.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteGradient(index: bad, value: g[bad], point: start) }
 
         var iterations = 0
         while iterations < maxIterations {

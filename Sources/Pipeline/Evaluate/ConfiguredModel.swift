@@ -10,6 +10,17 @@ import Series
 /// fitted on train and every origin (stride 1); a config asking for something else is
 /// refused with the key and value rather than silently scored another way.
 public enum ConfiguredModel {
+    /// The model a command was asked for: from the config at `configPath` when given (with
+    /// `modelName` overriding its type), else `modelName`, else `defaultModel`; and the
+    /// config itself, for the settings beyond the model (e.g. horizons).
+    public static func resolve(
+        modelName: String?, configPath: String?, defaultModel: String
+    ) throws -> (spec: ModelSpec, config: MetricConfig?) {
+        guard let configPath else { return (try ModelSpec(name: modelName ?? defaultModel), nil) }
+        let config = try ConfigLoader.load(path: configPath)
+        return (try spec(from: config, file: configPath, modelName: modelName), config)
+    }
+
     /// The model of `config`, or of `modelName` (a `ModelSpec` name) when given, which then
     /// takes only its hyperparameters from the config where they apply (e.g. `--model lstm`
     /// with a config's `training:` section).

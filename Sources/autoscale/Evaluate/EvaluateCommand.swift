@@ -35,14 +35,12 @@ struct EvaluateCommand: ParsableCommand {
 
     func run() throws {
         let bar = ProgressBar()
-        let metricConfig = try config.map { path in try ConfigLoader.load(path: path) }
-        let base = try metricConfig.map { c in try ConfiguredModel.spec(from: c, file: config ?? "", modelName: model) }
-            ?? ModelSpec(name: model ?? "naive")
+        let chosen = try ConfiguredModel.resolve(modelName: model, configPath: config, defaultModel: "naive")
         let request = SeriesEvaluationRequest(
             dataPath: data,
             readOptions: try selection.readOptions(),
-            model: training.apply(to: try prophet.apply(to: base), progress: bar),
-            horizonMinutes: try horizons.map(parseHorizons) ?? metricConfig?.data.predictionHorizons ?? [5, 15, 30]
+            model: training.apply(to: try prophet.apply(to: chosen.spec), progress: bar),
+            horizonMinutes: try horizons.map(parseHorizons) ?? chosen.config?.data.predictionHorizons ?? [5, 15, 30]
         )
         let report = try evaluateSeries(request, evaluator: Evaluator())
         bar.finish()

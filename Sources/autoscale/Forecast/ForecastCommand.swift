@@ -40,12 +40,10 @@ struct ForecastCommand: ParsableCommand {
 
     func run() throws {
         let bar = ProgressBar()
-        let metricConfig = try config.map { path in try ConfigLoader.load(path: path) }
-        let base = try metricConfig.map { c in try ConfiguredModel.spec(from: c, file: config ?? "", modelName: model) }
-            ?? ModelSpec(name: model ?? "arima")
+        let chosen = try ConfiguredModel.resolve(modelName: model, configPath: config, defaultModel: "arima")
         let request = SeriesForecastRequest(
             dataPath: data, readOptions: try selection.readOptions(),
-            model: training.apply(to: base, progress: bar), minutes: minutes, levels: try parseLevels(levels))
+            model: training.apply(to: chosen.spec, progress: bar), minutes: minutes, levels: try parseLevels(levels))
         let report = try forecastSeries(request, now: LSTMForecaster.monotonicSeconds)
         bar.finish()
         print(output.json ? try jsonString(report) : ForecastTable(report: report).render())
