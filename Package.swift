@@ -4,10 +4,16 @@ import PackageDescription
 /// AVX2 + FMA for the second build of the vector kernels. `-target-cpu haswell` exists only
 /// for x86; elsewhere (e.g. arm64) that build is compiled like the first one and never
 /// chosen (`InstructionSet.detected` is `.baseline` there).
+/// AVX-512 (F, CD, BW, DQ, VL: `-target-cpu skylake-avx512`, which Swift accepts where it has no x86-64-v4) for the third build, whose element-wise
+/// kernels step through sixteen lanes (`SIMD_WIDE`).
 #if arch(x86_64)
 let haswellSettings: [SwiftSetting] = [.define("SIMD_FMA"), .unsafeFlags(["-target-cpu", "haswell"])]
+let avx512Settings: [SwiftSetting] = [
+    .define("SIMD_FMA"), .define("SIMD_WIDE"), .unsafeFlags(["-target-cpu", "skylake-avx512"]),
+]
 #else
 let haswellSettings: [SwiftSetting] = []
+let avx512Settings: [SwiftSetting] = []
 #endif
 
 /// Rooms and their allowed imports follow ../shared/docs/DESIGN.md:
@@ -34,12 +40,16 @@ let package = Package(
         ),
         // CPUID query for choosing a build of the vector kernels at run time.
         .target(name: "CPUFeatures", path: "Sources/CPUFeatures"),
-        // The vector kernels, compiled twice from the same files: for any x86-64, and with
-        // AVX2 + FMA (Sources/KernelsSIMDHaswell holds symbolic links to Sources/KernelsSIMD).
-        // `Kernels.InstructionSet` picks one at run time.
+        // The vector kernels, compiled three times from the same files: for any x86-64, with
+        // AVX2 + FMA, and with AVX-512 (Sources/KernelsSIMDHaswell and Sources/KernelsSIMDAVX512
+        // hold symbolic links to Sources/KernelsSIMD). `Kernels.InstructionSet` picks one at run time.
         .target(name: "KernelsSIMD", path: "Sources/KernelsSIMD"),
         .target(name: "KernelsSIMDHaswell", path: "Sources/KernelsSIMDHaswell", swiftSettings: haswellSettings),
-        .target(name: "Kernels", dependencies: ["CBLAS", "CPUFeatures", "KernelsSIMD", "KernelsSIMDHaswell"]),
+        .target(name: "KernelsSIMDAVX512", path: "Sources/KernelsSIMDAVX512", swiftSettings: avx512Settings),
+        .target(
+            name: "Kernels",
+            dependencies: ["CBLAS", "CPUFeatures", "KernelsSIMD", "KernelsSIMDHaswell", "KernelsSIMDAVX512"]
+        ),
         .target(name: "Series", dependencies: ["Kernels"]),
         .target(name: "Ingest", dependencies: ["Series", "Kernels"]),
         .target(name: "Forecasting", dependencies: ["Series", "Kernels"]),
@@ -86,7 +96,10 @@ let package = Package(
         ),
         .executableTarget(name: "bench-ingest", dependencies: ["Ingest", "Kernels"], path: "Benchmarks/Ingest"),
 
-        .testTarget(name: "KernelsTests", dependencies: ["Kernels", "KernelsSIMD", "KernelsSIMDHaswell", "TestSupport"]),
+        .testTarget(
+            name: "KernelsTests",
+            dependencies: ["Kernels", "KernelsSIMD", "KernelsSIMDHaswell", "KernelsSIMDAVX512", "TestSupport"]
+        ),
         .testTarget(name: "SeriesTests", dependencies: ["Series", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Kernels", "TestSupport"]),
         .testTarget(

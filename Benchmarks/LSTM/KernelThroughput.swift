@@ -53,11 +53,11 @@ func runKernelThroughput() {
     }
     print("pack W_hhᵀ [128×512] \(String(format: "%.1f µs", packTime * 1e6)), W_hh [512×128] \(String(format: "%.1f µs", packBackTime * 1e6))")
     let (b, h) = (32, 128)
-    let gates = buffer(b * 4 * h), c = buffer(b * h), tc = buffer(b * h), out = buffer(b * h), cp = buffer(b * h)
+    let gates = buffer(b * 4 * h), bias = buffer(4 * h), c = buffer(b * h), tc = buffer(b * h), out = buffer(b * h), cp = buffer(b * h)
     var line = "cell forward [32 × 128]".padding(toLength: 32, withPad: " ", startingAt: 0)
     for set in sets {
         let t = best(2000) {
-            LSTMCellKernel.forward(gates: gates.pointer, cPrev: UnsafePointer(cp.pointer), c: c.pointer, tanhC: tc.pointer,
+            LSTMCellKernel.forward(gates: gates.pointer, bias: bias.pointer, cPrev: UnsafePointer(cp.pointer), c: c.pointer, tanhC: tc.pointer,
                                    h: out.pointer, hStride: h, batch: b, hidden: h, instructionSet: set)
         }
         line += "  \(set.rawValue) \(String(format: "%6.2f µs", t * 1e6))"

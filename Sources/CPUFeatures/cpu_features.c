@@ -12,3 +12,16 @@ int autoscale_cpu_supports_haswell(void) {
     return 0;
 #endif
 }
+
+int autoscale_cpu_supports_avx512(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_cpu_init();
+    /* The AVX-512 features are reported only when the OS saves the ZMM and mask state. */
+    return autoscale_cpu_supports_haswell()
+        && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512cd")
+        && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512dq")
+        && __builtin_cpu_supports("avx512vl");
+#else
+    return 0;
+#endif
+}

@@ -1,8 +1,8 @@
 /// Vectorised logistic sigmoid and hyperbolic tangent over contiguous Float arrays,
-/// eight lanes at a time through `vectorExp`, with a scalar tail.
+/// `FloatLanes` (8 or 16 lanes) at a time through `vectorExp`, with a scalar tail.
 ///
-/// This module is compiled twice (see `FusedMultiplyAdd.swift`): as `KernelsSIMD` for any
-/// x86-64 and as `KernelsSIMDHaswell` with AVX2 + FMA; `Kernels.Activations` picks one at
+/// This module is compiled three times (see `FusedMultiplyAdd.swift`): as `KernelsSIMD` for any
+/// x86-64, as `KernelsSIMDHaswell` with AVX2 + FMA, as `KernelsSIMDAVX512`; `Kernels.Activations` picks one at
 /// run time. The entry points are therefore not `@inlinable`: their bodies must be compiled
 /// here, with this module's instruction set, not in the caller.
 ///
@@ -14,12 +14,12 @@ public enum Activations {
     /// y[i] = σ(x[i]) for i < count; `y` may equal `x`.
     public static func sigmoid(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int) {
         var i = 0
-        let one = SIMD8<Float>(repeating: 1)
-        while i + 8 <= count {
-            let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
-            let s = one / (one + vectorExp(-v))
-            UnsafeMutableRawPointer(y + i).storeBytes(of: s, as: SIMD8<Float>.self)
-            i += 8
+        let one = FloatLanes(repeating: 1)
+        while i + laneCount <= count {
+            let v = UnsafeRawPointer(x + i).loadUnaligned(as: FloatLanes.self)
+            let s = one / (one + expLanes(-v))
+            UnsafeMutableRawPointer(y + i).storeBytes(of: s, as: FloatLanes.self)
+            i += laneCount
         }
         while i < count {
             y[i] = sigmoidScalar(x[i])
@@ -30,10 +30,10 @@ public enum Activations {
     /// y[i] = tanh(x[i]) for i < count; `y` may equal `x`.
     public static func tanh(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int) {
         var i = 0
-        while i + 8 <= count {
-            let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
-            UnsafeMutableRawPointer(y + i).storeBytes(of: tanh8(v), as: SIMD8<Float>.self)
-            i += 8
+        while i + laneCount <= count {
+            let v = UnsafeRawPointer(x + i).loadUnaligned(as: FloatLanes.self)
+            UnsafeMutableRawPointer(y + i).storeBytes(of: tanhLanes(v), as: FloatLanes.self)
+            i += laneCount
         }
         while i < count {
             y[i] = tanhScalar(x[i])
@@ -41,30 +41,30 @@ public enum Activations {
         }
     }
 
-    /// tanh on eight lanes: sign(x)·(1 − e)/(1 + e), e = e^(−2|x|).
-    @inline(__always)
-    public static func tanh8(_ v: SIMD8<Float>) -> SIMD8<Float> {
-        let one = SIMD8<Float>(repeating: 1)
+    /// tanh on every lane: sign(x)·(1 − e)/(1 + e), e = e^(−2|x|).
+    @_transparent
+    static func tanhLanes(_ v: FloatLanes) -> FloatLanes {
+        let one = FloatLanes(repeating: 1)
         let magnitude = floats(bits(v) & 0x7FFF_FFFF)
-        let e = vectorExp(-2 * magnitude)
+        let e = expLanes(-2 * magnitude)
         let t = (one - e) / (one + e)
         return floats(bits(t) | (bits(v) & 0x8000_0000))
     }
 
-    /// σ on eight lanes.
-    @inline(__always)
-    public static func sigmoid8(_ v: SIMD8<Float>) -> SIMD8<Float> {
-        let one = SIMD8<Float>(repeating: 1)
-        return one / (one + vectorExp(-v))
+    /// σ on every lane.
+    @_transparent
+    static func sigmoidLanes(_ v: FloatLanes) -> FloatLanes {
+        let one = FloatLanes(repeating: 1)
+        return one / (one + expLanes(-v))
     }
 
     @inline(__always)
-    public static func sigmoidScalar(_ x: Float) -> Float {
-        sigmoid8(SIMD8(repeating: x))[0]
+    static func sigmoidScalar(_ x: Float) -> Float {
+        sigmoidLanes(FloatLanes(repeating: x))[0]
     }
 
     @inline(__always)
-    public static func tanhScalar(_ x: Float) -> Float {
-        tanh8(SIMD8(repeating: x))[0]
+    static func tanhScalar(_ x: Float) -> Float {
+        tanhLanes(FloatLanes(repeating: x))[0]
     }
 }

@@ -150,11 +150,11 @@ public enum PackedGEMM {
     static func storeRow(_ lo: SIMD8<Float>, _ hi: SIMD8<Float>, _ c: UnsafeMutablePointer<Float>, width: Int, accumulate: Bool) {
         let nLo = min(8, width), nHi = max(0, width - 8)
         if accumulate {
-            store(lo + load(c, nLo), c, nLo)
-            if nHi > 0 { store(hi + load(c + 8, nHi), c + 8, nHi) }
+            store8(lo + load8(c, nLo), c, nLo)
+            if nHi > 0 { store8(hi + load8(c + 8, nHi), c + 8, nHi) }
         } else {
-            store(lo, c, nLo)
-            if nHi > 0 { store(hi, c + 8, nHi) }
+            store8(lo, c, nLo)
+            if nHi > 0 { store8(hi, c + 8, nHi) }
         }
     }
 }

@@ -33,4 +33,27 @@ import Testing
         ones.withUnsafeMutableBufferPointer { fillDropoutMask($0.baseAddress!, count: 5, probability: 0.3, rng: &none) }
         #expect(ones == [1, 1, 1, 1, 1])
     }
+
+    /// The mask follows the documented rule entry by entry (quarter u of draw k/4 drops entry
+    /// k when u < round(p·2¹⁶)), at p = 0.3 and at the edges p = 2⁻¹⁷ (threshold 0: nothing
+    /// dropped) and p = 0.99999 (threshold 2¹⁶: everything dropped); counts that are not a
+    /// multiple of four take the tail path.
+    @Test(arguments: [(Float(0.3), 1_001), (Float(1.0 / 131_072), 64), (Float(0.99999), 37)])
+    func maskFollowsTheQuarterRule(probability: Float, count: Int) {
+        var mask = [Float](repeating: .nan, count: count)
+        var rng: SplitMix64? = SplitMix64(seed: 4)
+        mask.withUnsafeMutableBufferPointer { fillDropoutMask($0.baseAddress!, count: count, probability: probability, rng: &rng) }
+        var reference = SplitMix64(seed: 4)
+        let threshold = UInt64((Double(probability) * 65_536).rounded()), keep = 1 / (1 - probability)
+        var expected: [Float] = []
+        while expected.count < count {
+            var bits = reference.next()
+            for _ in 0..<4 where expected.count < count {
+                expected.append(bits & 0xFFFF < threshold ? 0 : keep)
+                bits >>= 16
+            }
+        }
+        #expect(mask == expected)
+        #expect(rng?.next() == reference.next(), "the generator advances by one draw per four entries")
+    }
 }

@@ -1,11 +1,12 @@
 import Foundation
 import Kernels
 import KernelsSIMD
+import KernelsSIMDAVX512
 import KernelsSIMDHaswell
 import Testing
 
-/// Both builds of the vector kernels (baseline and AVX2 + FMA) against libm; the Haswell
-/// build is skipped on a CPU without it.
+/// Every build of the vector kernels (baseline, AVX2 + FMA, AVX-512) against libm; a build
+/// this CPU cannot run is skipped.
 @Suite struct ActivationsTests {
     static let builds = InstructionSet.allCases.filter(\.isSupported)
 
@@ -16,8 +17,11 @@ import Testing
         var worst: Double = 0
         let xs: [Float] = (0...100_000).map { Float(-87 + 175 * Double($0) / 100_000) }
         for x in xs {
-            let v = SIMD8<Float>(repeating: x)
-            let mine = Double(build == .haswell ? KernelsSIMDHaswell.vectorExp(v)[0] : KernelsSIMD.vectorExp(v)[0])
+            let mine: Double = switch build {
+            case .baseline: Double(KernelsSIMD.vectorExp(KernelsSIMD.FloatLanes(repeating: x))[0])
+            case .haswell: Double(KernelsSIMDHaswell.vectorExp(KernelsSIMDHaswell.FloatLanes(repeating: x))[0])
+            case .avx512: Double(KernelsSIMDAVX512.vectorExp(KernelsSIMDAVX512.FloatLanes(repeating: x))[0])
+            }
             let ref = Foundation.exp(Double(x))
             worst = max(worst, abs(mine - ref) / ref)
         }

@@ -7,4 +7,8 @@
 /// non-x86 processors.
 int autoscale_cpu_supports_haswell(void);
 
+/// 1 when, beyond the Haswell set, the CPU and OS support what `-target-cpu x86-64-v4`
+/// allows (AVX-512 F, CD, BW, DQ and VL with the ZMM state saved); 0 otherwise.
+int autoscale_cpu_supports_avx512(void);
+
 #endif

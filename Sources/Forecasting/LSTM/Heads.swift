@@ -85,7 +85,19 @@ func fillDropoutMask(_ mask: UnsafeMutablePointer<Float>, count: Int, probabilit
         return
     }
     let keep = 1 / (1 - p), threshold = UInt64((Double(p) * 65_536).rounded())
+    // Whole draws without branches: u < t exactly when u − t wraps (both below 2¹⁶), which
+    // sets bit 31; that bit turns into an all-zero or all-one mask over 1/(1−p)'s bits.
+    let keepBits = SIMD4<UInt32>(repeating: keep.bitPattern), t = SIMD4<UInt32>(repeating: UInt32(threshold))
     var k = 0
+    while k + 4 <= count {
+        let bits = generator.next()
+        let quarters = SIMD4<UInt32>(
+            UInt32(truncatingIfNeeded: bits) & 0xFFFF, UInt32(truncatingIfNeeded: bits >> 16) & 0xFFFF,
+            UInt32(truncatingIfNeeded: bits >> 32) & 0xFFFF, UInt32(truncatingIfNeeded: bits >> 48))
+        let kept = ((quarters &- t) &>> 31) &- 1
+        UnsafeMutableRawPointer(mask + k).storeBytes(of: keepBits & kept, as: SIMD4<UInt32>.self)
+        k += 4
+    }
     while k < count {
         var bits = generator.next()
         for j in k..<min(k + 4, count) {

@@ -84,13 +84,14 @@ final class DirectionWorkspace: @unchecked Sendable {
 
 /// One direction of an LSTM layer over a whole sequence (time-major, B rows per step).
 ///
-/// Forward: the input projection A = X·W_ihᵀ + (b_ih + b_hh) ([S·B × I]·[I × 4H] → [S·B × 4H],
-/// C pre-filled with the bias rows, β = 1) runs per block of S = `blockSteps` steps, just
-/// before the block's time loop, so the gates are still in cache when the steps read them
+/// Forward: the input projection A = X·W_ihᵀ ([S·B × I]·[I × 4H] → [S·B × 4H]) runs per block
+/// of S = `blockSteps` steps, just before the block's time loop, so the gates are still in
+/// cache when the steps read them
 /// (training writes each block into its place in the [T × B × 4H] store kept for backward;
 /// inference reuses one block buffer). Each step then adds h_{t−1}·W_hhᵀ ([B × H]·[H × 4H])
 /// against W_hhᵀ packed once per pass (`PackedGEMM`; BLAS would repack it at every step)
-/// and applies `LSTMCellKernel.forward`. The reverse direction walks t = T−1 … 0 with
+/// and applies `LSTMCellKernel.forward`, which adds b_ih + b_hh before the activations (so the
+/// block is never pre-filled with bias rows). The reverse direction walks t = T−1 … 0 with
 /// h_{t+1} as its previous state. h_t is written into column block `out` of the layer
 /// output (row stride `outStride` = D·H), so the two directions never copy.
 ///
@@ -124,10 +125,9 @@ enum LSTMSequence {
             let n = min(span, t0 - s)
             let lo = reverse ? t0 - s - n : s
             let block = ws.training ? gates + lo * b * g4 : gates
-            for row in 0..<(n * b) { (block + row * g4).update(from: bias, count: g4) }
             GEMM.multiply(.none, .transposed, m: n * b, n: g4, k: ws.inputSize,
                           a: x + lo * b * ws.inputSize, lda: ws.inputSize, b: w.inputWeights, ldb: ws.inputSize,
-                          beta: 1, c: block, ldc: g4)
+                          beta: 0, c: block, ldc: g4)
             for _ in 0..<n {
                 let t = reverse ? t0 - 1 - s : s
                 let prev = reverse ? t + 1 : t - 1
@@ -142,7 +142,7 @@ enum LSTMSequence {
                 }
                 let c = ws.cell.pointer + t * stepCell
                 let cPrev: UnsafePointer<Float>? = s == 0 ? nil : UnsafePointer(ws.cell.pointer + prev * stepCell)
-                LSTMCellKernel.forward(gates: g, cPrev: cPrev, c: c, tanhC: ws.tanhCell.pointer + t * stepCell,
+                LSTMCellKernel.forward(gates: g, bias: bias, cPrev: cPrev, c: c, tanhC: ws.tanhCell.pointer + t * stepCell,
                                        h: out + t * b * outStride, hStride: outStride, batch: b, hidden: h,
                                        instructionSet: ws.instructionSet)
                 s += 1

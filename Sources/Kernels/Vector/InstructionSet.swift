@@ -1,29 +1,41 @@
 import CPUFeatures
 
 /// Which build of the vector kernels (`KernelsSIMD`) runs: the same Swift sources are
-/// compiled twice, for any x86-64 (SSE2) and with `-target-cpu haswell` (AVX2 + FMA, as
-/// `KernelsSIMDHaswell`), and the faster one this CPU supports is chosen at run time.
+/// compiled three times, for any x86-64 (SSE2), with `-target-cpu haswell` (AVX2 + FMA, as
+/// `KernelsSIMDHaswell`) and with `-target-cpu x86-64-v4` (AVX-512, sixteen lanes per
+/// element-wise step, as `KernelsSIMDAVX512`); the fastest one this CPU supports is chosen
+/// at run time. The Haswell and AVX-512 builds compute every lane with the same operations,
+/// so they return the same bits (tested); the baseline build rounds a·b + c twice.
 ///
 /// Callers hold the choice (workspaces take it at creation, default `detected`) so a test
-/// or benchmark can run both builds side by side on the same machine.
+/// or benchmark can run every build side by side on the same machine.
 ///
-/// Safety on CPUs without AVX2: nothing reaches `KernelsSIMDHaswell` except through the
-/// `.haswell` case. Its release objects define only symbols qualified by its own module
-/// name; debug objects also carry weak copies of two standard-library generics
-/// (`loadUnaligned`, `storeBytes`) and `__swift_instantiateConcreteTypeFromMangledName`,
-/// which the linker may share with other modules — checked with objdump to contain only
-/// integer instructions (no VEX encoding), so whichever copy wins runs on any x86-64.
+/// Safety on older CPUs: nothing reaches `KernelsSIMDHaswell` or `KernelsSIMDAVX512` except
+/// through their cases. Their release objects define only symbols qualified by their own
+/// module name. Debug objects also carry weak copies of standard-library generics
+/// (`loadUnaligned`, `storeBytes`, `Optional.map`, type metadata accessors) that the linker
+/// may share between modules; the shared sources avoid vector integer `&+`/`&-`, whose debug
+/// copies are vector code, so every weak copy holds only integer instructions — checked with
+/// `nm` (weak symbols of `.build/debug/KernelsSIMD*.build/*.o`) and `objdump` (no VEX or EVEX
+/// instruction in them), so whichever copy the linker keeps runs on any x86-64.
 public enum InstructionSet: String, Sendable, CaseIterable {
     /// SSE2, every x86-64 (and the portable build elsewhere).
     case baseline
     /// AVX2 + FMA (Intel Haswell, 2013, AMD Excavator/Zen and later).
     case haswell
+    /// AVX-512 F/CD/BW/DQ/VL (Intel Skylake-SP 2017 and later server parts, AMD Zen 4 and later).
+    case avx512
 
     /// The best build this CPU and operating system support, read once from CPUID.
-    public static let detected: InstructionSet = autoscale_cpu_supports_haswell() != 0 ? .haswell : .baseline
+    public static let detected: InstructionSet =
+        autoscale_cpu_supports_avx512() != 0 ? .avx512 : autoscale_cpu_supports_haswell() != 0 ? .haswell : .baseline
 
     /// Whether this machine can run the build.
     public var isSupported: Bool {
-        self == .baseline || Self.detected == .haswell
+        switch self {
+        case .baseline: true
+        case .haswell: Self.detected != .baseline
+        case .avx512: Self.detected == .avx512
+        }
     }
 }

@@ -1,4 +1,5 @@
 import KernelsSIMD
+import KernelsSIMDAVX512
 import KernelsSIMDHaswell
 
 /// Element-wise σ and tanh over arrays, from the build of `KernelsSIMD` chosen by
@@ -12,6 +13,7 @@ public enum Activations {
         switch instructionSet {
         case .baseline: KernelsSIMD.Activations.sigmoid(x, y, count: count)
         case .haswell: KernelsSIMDHaswell.Activations.sigmoid(x, y, count: count)
+        case .avx512: KernelsSIMDAVX512.Activations.sigmoid(x, y, count: count)
         }
     }
 
@@ -23,6 +25,7 @@ public enum Activations {
         switch instructionSet {
         case .baseline: KernelsSIMD.Activations.tanh(x, y, count: count)
         case .haswell: KernelsSIMDHaswell.Activations.tanh(x, y, count: count)
+        case .avx512: KernelsSIMDAVX512.Activations.tanh(x, y, count: count)
         }
     }
 }
@@ -30,22 +33,25 @@ public enum Activations {
 /// The element-wise part of an LSTM step (gates → c, tanh c, h; and its backward) from
 /// the chosen build; the math is documented on `KernelsSIMD.LSTMCellKernel`.
 public enum LSTMCellKernel {
-    /// Activates `gates` [B × 4H] ([i f g o] per row) in place, writes c and tanh c
+    /// Adds `bias` [4H] to and activates `gates` [B × 4H] ([i f g o] per row) in place, writes c and tanh c
     /// [B × H] and h (row stride `hStride`); `cPrev` nil means c_{t−1} = 0.
     @inline(__always)
     public static func forward(
-        gates: UnsafeMutablePointer<Float>, cPrev: UnsafePointer<Float>?,
+        gates: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>, cPrev: UnsafePointer<Float>?,
         c: UnsafeMutablePointer<Float>, tanhC: UnsafeMutablePointer<Float>,
         h: UnsafeMutablePointer<Float>, hStride: Int, batch: Int, hidden: Int,
         instructionSet: InstructionSet
     ) {
         switch instructionSet {
         case .baseline:
-            KernelsSIMD.LSTMCellKernel.forward(gates: gates, cPrev: cPrev, c: c, tanhC: tanhC, h: h,
+            KernelsSIMD.LSTMCellKernel.forward(gates: gates, bias: bias, cPrev: cPrev, c: c, tanhC: tanhC, h: h,
                                                hStride: hStride, batch: batch, hidden: hidden)
         case .haswell:
-            KernelsSIMDHaswell.LSTMCellKernel.forward(gates: gates, cPrev: cPrev, c: c, tanhC: tanhC, h: h,
+            KernelsSIMDHaswell.LSTMCellKernel.forward(gates: gates, bias: bias, cPrev: cPrev, c: c, tanhC: tanhC, h: h,
                                                       hStride: hStride, batch: batch, hidden: hidden)
+        case .avx512:
+            KernelsSIMDAVX512.LSTMCellKernel.forward(gates: gates, bias: bias, cPrev: cPrev, c: c, tanhC: tanhC, h: h,
+                                                     hStride: hStride, batch: batch, hidden: hidden)
         }
     }
 
@@ -67,6 +73,10 @@ public enum LSTMCellKernel {
             KernelsSIMDHaswell.LSTMCellKernel.backward(gates: gates, cPrev: cPrev, tanhC: tanhC, dOut: dOut,
                                                        dOutStride: dOutStride, dhCarry: dhCarry, dcCarry: dcCarry,
                                                        batch: batch, hidden: hidden)
+        case .avx512:
+            KernelsSIMDAVX512.LSTMCellKernel.backward(gates: gates, cPrev: cPrev, tanhC: tanhC, dOut: dOut,
+                                                      dOutStride: dOutStride, dhCarry: dhCarry, dcCarry: dcCarry,
+                                                      batch: batch, hidden: hidden)
         }
     }
 }
@@ -101,6 +111,9 @@ public enum PackedGEMM {
         case .haswell:
             KernelsSIMDHaswell.PackedGEMM.multiply(m: m, n: n, k: k, a: a, lda: lda, packed: packed, c: c, ldc: ldc,
                                                    accumulate: accumulate)
+        case .avx512:
+            KernelsSIMDAVX512.PackedGEMM.multiply(m: m, n: n, k: k, a: a, lda: lda, packed: packed, c: c, ldc: ldc,
+                                                  accumulate: accumulate)
         }
     }
 }

@@ -1,0 +1,1 @@
+../KernelsSIMD/Activations.swift

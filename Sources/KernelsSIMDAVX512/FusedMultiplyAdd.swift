@@ -1,0 +1,1 @@
+../KernelsSIMD/FusedMultiplyAdd.swift

@@ -1,0 +1,1 @@
+../KernelsSIMD/VectorExp.swift
