@@ -20,7 +20,9 @@ func runKernelThroughput() {
     let sets = InstructionSet.allCases.filter(\.isSupported)
     print("kernels, one thread, best of 5 (thread CPU time); instruction set detected: \(InstructionSet.detected.rawValue)")
     for (m, k, n, name) in [(32, 128, 512, "h·W_hhᵀ [32×128]·[128×512]"), (32, 512, 128, "da·W_hh [32×512]·[512×128]"),
-                            (1, 128, 512, "one window [1×128]·[128×512]"), (500, 128, 512, "chunk [500×128]·[128×512]")] {
+                            (1, 128, 512, "one window [1×128]·[128×512]"), (500, 128, 512, "chunk [500×128]·[128×512]"),
+                            (512, 256, 512, "X·W_ihᵀ [512×256]·[256×512]"), (512, 512, 256, "da·W_ih [512×512]·[512×256]"),
+                            (1000, 256, 512, "X·W_ihᵀ [1000×256]·[256×512]")] {
         let a = buffer(m * k), w = buffer(n * k), c = buffer(m * n)
         let packed = FloatBuffer(count: PackedGEMM.packedCount(k: k, n: n))
         PackedGEMM.pack(w.pointer, ldb: k, k: k, n: n, transposed: true, into: packed.pointer)

@@ -63,7 +63,31 @@ public enum PackedGEMM {
         accumulate: Bool
     ) {
         let panels = (n + panelWidth - 1) / panelWidth
-        for p in 0..<panels {
+        var p = 0
+        #if SIMD_WIDE
+        // Pairs of full panels: 8-row tiles of 32 columns, leftover rows in 4-row tiles.
+        if m >= 8 {
+            while p + 2 <= n / panelWidth {
+                let panel = packed + p * k * panelWidth, column = p * panelWidth
+                var i = 0
+                while i + 8 <= m {
+                    wideTile(k: k, a: a + i * lda, lda: lda, panel: panel, c: c + i * ldc + column, ldc: ldc,
+                             accumulate: accumulate)
+                    i += 8
+                }
+                while i < m {
+                    for q in 0..<2 {
+                        tile(rows: min(4, m - i), k: k, a: a + i * lda, lda: lda, panel: panel + q * k * panelWidth,
+                             c: c + i * ldc + column + q * panelWidth, ldc: ldc, width: panelWidth, accumulate: accumulate)
+                    }
+                    i += 4
+                }
+                p += 2
+            }
+        }
+        #endif
+        while p < panels {
+            defer { p += 1 }
             let panel = packed + p * k * panelWidth
             let column = p * panelWidth
             let width = min(panelWidth, n - column)
@@ -114,6 +138,59 @@ public enum PackedGEMM {
         if rows > 2 { storeRow(c20, c21, c + 2 * ldc, width: width, accumulate: accumulate) }
         if rows > 3 { storeRow(c30, c31, c + 3 * ldc, width: width, accumulate: accumulate) }
     }
+
+    #if SIMD_WIDE
+    /// 8 rows × 32 columns (full panels p and p + 1, which follow each other in `packed`) with
+    /// sixteen 16-lane accumulators: per r, one load from each panel and eight broadcasts feed
+    /// sixteen fused multiply-adds. Each element is the same increasing-r chain of fused
+    /// multiply-adds as in `tile`, added to C the same way, so the bits equal the 8-lane build's.
+    @inline(__always)
+    static func wideTile(
+        k: Int, a: UnsafePointer<Float>, lda: Int, panel: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+    ) {
+        let next = panel + k * panelWidth
+        var c00 = FloatLanes.zero, c01 = FloatLanes.zero, c10 = FloatLanes.zero, c11 = FloatLanes.zero
+        var c20 = FloatLanes.zero, c21 = FloatLanes.zero, c30 = FloatLanes.zero, c31 = FloatLanes.zero
+        var c40 = FloatLanes.zero, c41 = FloatLanes.zero, c50 = FloatLanes.zero, c51 = FloatLanes.zero
+        var c60 = FloatLanes.zero, c61 = FloatLanes.zero, c70 = FloatLanes.zero, c71 = FloatLanes.zero
+        for r in 0..<k {
+            let b0 = loadLanes(panel + r * panelWidth), b1 = loadLanes(next + r * panelWidth)
+            var x = FloatLanes(repeating: a[r])
+            c00 = multiplyAdd(x, b0, c00); c01 = multiplyAdd(x, b1, c01)
+            x = FloatLanes(repeating: a[lda + r])
+            c10 = multiplyAdd(x, b0, c10); c11 = multiplyAdd(x, b1, c11)
+            x = FloatLanes(repeating: a[2 * lda + r])
+            c20 = multiplyAdd(x, b0, c20); c21 = multiplyAdd(x, b1, c21)
+            x = FloatLanes(repeating: a[3 * lda + r])
+            c30 = multiplyAdd(x, b0, c30); c31 = multiplyAdd(x, b1, c31)
+            x = FloatLanes(repeating: a[4 * lda + r])
+            c40 = multiplyAdd(x, b0, c40); c41 = multiplyAdd(x, b1, c41)
+            x = FloatLanes(repeating: a[5 * lda + r])
+            c50 = multiplyAdd(x, b0, c50); c51 = multiplyAdd(x, b1, c51)
+            x = FloatLanes(repeating: a[6 * lda + r])
+            c60 = multiplyAdd(x, b0, c60); c61 = multiplyAdd(x, b1, c61)
+            x = FloatLanes(repeating: a[7 * lda + r])
+            c70 = multiplyAdd(x, b0, c70); c71 = multiplyAdd(x, b1, c71)
+        }
+        storeWide(c00, c01, c, accumulate); storeWide(c10, c11, c + ldc, accumulate)
+        storeWide(c20, c21, c + 2 * ldc, accumulate); storeWide(c30, c31, c + 3 * ldc, accumulate)
+        storeWide(c40, c41, c + 4 * ldc, accumulate); storeWide(c50, c51, c + 5 * ldc, accumulate)
+        storeWide(c60, c61, c + 6 * ldc, accumulate); storeWide(c70, c71, c + 7 * ldc, accumulate)
+    }
+
+    /// Writes (or adds) 32 columns of one row from two 16-lane sums.
+    @inline(__always)
+    static func storeWide(_ lo: FloatLanes, _ hi: FloatLanes, _ c: UnsafeMutablePointer<Float>, _ accumulate: Bool) {
+        if accumulate {
+            store(lo + loadLanes(c), c, laneCount)
+            store(hi + loadLanes(c + panelWidth), c + panelWidth, laneCount)
+        } else {
+            store(lo, c, laneCount)
+            store(hi, c + panelWidth, laneCount)
+        }
+    }
+    #endif
 
     /// One row × 16 columns, k split into four interleaved partial sums.
     @inline(__always)

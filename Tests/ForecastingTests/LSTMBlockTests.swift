@@ -16,7 +16,8 @@ import Testing
         let net = LSTMNetwork(architecture: Self.arch, rng: &rng)
         let (steps, batch) = (10, 300)
         let x = FloatBuffer((0..<(steps * batch * 3)).map { _ in Float(rng.nextGaussian()) })
-        let blocked = NetworkWorkspace(architecture: Self.arch, steps: steps, maxBatch: batch, training: false)
+        let blocked = NetworkWorkspace(architecture: Self.arch, steps: steps, maxBatch: batch, training: false,
+                                       instructionSet: .detected, blockRows: 900)
         let whole = NetworkWorkspace(architecture: Self.arch, steps: steps, maxBatch: batch, training: false,
                                      instructionSet: .detected, blockRows: .max)
         #expect(blocked.directions[0][0].blockSteps == 3)

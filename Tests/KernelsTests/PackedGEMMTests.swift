@@ -3,7 +3,8 @@ import Testing
 
 /// `PackedGEMM` against a Double-precision triple loop, for both builds, both packing
 /// orientations, row counts that are not multiples of the 4-row tile, a single row (the
-/// one-window path) and widths that are not multiples of the 16-column panel.
+/// one-window path) and widths that are not multiples of the 16-column panel; 13 × 37 · 37 × 85
+/// reaches the AVX-512 build's 8 × 32 tiles (two panel pairs, 5 leftover rows, a partial panel).
 @Suite struct PackedGEMMTests {
     static let builds = InstructionSet.allCases.filter(\.isSupported)
 
@@ -12,7 +13,7 @@ import Testing
         var testDescription: String { "\(m)×\(k)·\(k)×\(n)" }
     }
     static let shapes = [Shape(m: 32, k: 128, n: 512), Shape(m: 7, k: 13, n: 21), Shape(m: 1, k: 130, n: 48),
-                         Shape(m: 1, k: 3, n: 5), Shape(m: 5, k: 64, n: 16)]
+                         Shape(m: 1, k: 3, n: 5), Shape(m: 5, k: 64, n: 16), Shape(m: 13, k: 37, n: 85)]
 
     @Test(arguments: builds, shapes)
     func matchesTripleLoop(build: InstructionSet, shape: Shape) {
@@ -50,6 +51,26 @@ import Testing
                 }
                 #expect(worst < 1, "\(build) transposed \(transposed) accumulate \(accumulate): worst \(worst)")
             }
+        }
+    }
+
+    /// The AVX-512 build (8 × 32 tiles of 16-lane sums) returns the Haswell build's bits.
+    @Test(.enabled(if: InstructionSet.avx512.isSupported, "this CPU has no AVX-512"), arguments: shapes)
+    func wideBuildEqualsHaswellBitForBit(shape: Shape) {
+        let (m, k, n) = (shape.m, shape.k, shape.n)
+        var rng = SplitMix64(seed: UInt64(m * 31 + k * 7 + n))
+        let a = (0..<(m * k)).map { _ in Float(rng.nextGaussian()) }
+        let w = (0..<(n * k)).map { _ in Float(rng.nextGaussian()) }
+        let start = (0..<(m * n)).map { _ in Float(rng.nextGaussian()) }
+        var packed = [Float](repeating: .nan, count: PackedGEMM.packedCount(k: k, n: n))
+        PackedGEMM.pack(w, ldb: k, k: k, n: n, transposed: true, into: &packed)
+        for accumulate in [false, true] {
+            var wide = start, haswell = start
+            PackedGEMM.multiply(m: m, n: n, k: k, a: a, lda: k, packed: packed, c: &wide, ldc: n,
+                                accumulate: accumulate, instructionSet: .avx512)
+            PackedGEMM.multiply(m: m, n: n, k: k, a: a, lda: k, packed: packed, c: &haswell, ldc: n,
+                                accumulate: accumulate, instructionSet: .haswell)
+            #expect(wide.map(\.bitPattern) == haswell.map(\.bitPattern), "accumulate \(accumulate)")
         }
     }
 }

@@ -42,6 +42,11 @@ final class DirectionWorkspace: @unchecked Sendable {
     let packedRecurrent: FloatBuffer
     /// W_hh [4H × H] packed for `PackedGEMM` (backward: ∂L/∂h_{t−1} = da_t·W_hh), repacked by every backward.
     let packedRecurrentBackward: FloatBuffer
+    /// W_ihᵀ [I × 4H] packed for the input projection X·W_ihᵀ, and W_ih [4H × I] for ∂X = da·W_ih
+    /// (training, layers above the first), when `PackedGEMM.outrunsBLAS` (else empty).
+    let packedInput: FloatBuffer, packedInputBackward: FloatBuffer
+    /// Whether every product against a weight goes through `PackedGEMM` (not OpenBLAS).
+    let packedProducts: Bool
     /// The build of the vector kernels to run.
     let instructionSet: InstructionSet
     /// ∂L/∂x of this direction [T × B × I] (training, when the layer is not the first).
@@ -51,8 +56,10 @@ final class DirectionWorkspace: @unchecked Sendable {
     /// weight-gradient products), about `trainingBlockRows` or `inferenceBlockRows` / B
     /// steps so that a block's gates stay in cache between the GEMM and the time loop.
     let blockSteps: Int
-    /// Rows (steps × batch) of one inference gate block: 1,024 × 4H floats = 2 MiB at H = 128.
-    static let inferenceBlockRows = 1024
+    /// Rows (steps × batch) of one inference gate block: 256 × 4H floats = 512 KiB at H = 128,
+    /// half of a Zen 4 core's L2 (1,000 windows in chunks of 500 on two threads: 1.41–1.49 s
+    /// with 1,024 rows, whose 2 MiB blocks spilled to the shared L3; 1.34–1.36 s with 256 or 512).
+    static let inferenceBlockRows = 256
     /// Rows of one training block (input projection forward, weight-gradient products
     /// backward): 512 × 4H floats = 1 MiB at H = 128, so a block's gates stay in L2.
     static let trainingBlockRows = 512
@@ -78,6 +85,10 @@ final class DirectionWorkspace: @unchecked Sendable {
         inputGradient = FloatBuffer(count: training && needsInputGradient ? rows * inputSize : 0)
         packedRecurrent = FloatBuffer(count: PackedGEMM.packedCount(k: hidden, n: 4 * hidden))
         packedRecurrentBackward = FloatBuffer(count: training ? PackedGEMM.packedCount(k: 4 * hidden, n: hidden) : 0)
+        packedProducts = PackedGEMM.outrunsBLAS(instructionSet)
+        packedInput = FloatBuffer(count: packedProducts ? PackedGEMM.packedCount(k: inputSize, n: 4 * hidden) : 0)
+        packedInputBackward = FloatBuffer(
+            count: packedProducts && training && needsInputGradient ? PackedGEMM.packedCount(k: 4 * hidden, n: inputSize) : 0)
         self.instructionSet = instructionSet
     }
 }
@@ -86,9 +97,10 @@ final class DirectionWorkspace: @unchecked Sendable {
 ///
 /// Forward: the input projection A = X·W_ihᵀ ([S·B × I]·[I × 4H] → [S·B × 4H]) runs per block
 /// of S = `blockSteps` steps, just before the block's time loop, so the gates are still in
-/// cache when the steps read them
-/// (training writes each block into its place in the [T × B × 4H] store kept for backward;
-/// inference reuses one block buffer). Each step then adds h_{t−1}·W_hhᵀ ([B × H]·[H × 4H])
+/// cache when the steps read them (training writes each block into its place in the
+/// [T × B × 4H] store kept for backward; inference reuses one block buffer). Where
+/// `PackedGEMM.outrunsBLAS` (the AVX-512 build), W_ihᵀ is packed once per pass and the
+/// projection and ∂X = da·W_ih run through `PackedGEMM` too. Each step then adds h_{t−1}·W_hhᵀ ([B × H]·[H × 4H])
 /// against W_hhᵀ packed once per pass (`PackedGEMM`; BLAS would repack it at every step)
 /// and applies `LSTMCellKernel.forward`, which adds b_ih + b_hh before the activations (so the
 /// block is never pre-filled with bias rows). The reverse direction walks t = T−1 … 0 with
@@ -102,8 +114,9 @@ final class DirectionWorkspace: @unchecked Sendable {
 /// writes ∂X = da·W_ih for the block's rows.
 enum LSTMSequence {
     /// From this many rows per step on (inference chunks), OpenBLAS's GEMM — whose packing
-    /// is then amortised — beats `PackedGEMM` (`bench-lstm --kernels`: 103 vs 95 GFLOP/s
-    /// at 500 rows; at 32 rows 81 vs 101).
+    /// is then amortised — beats the 8-lane builds' `PackedGEMM` (`bench-lstm --kernels`: 103
+    /// vs 95 GFLOP/s at 500 rows; at 32 rows 81 vs 101). The AVX-512 build beats it at every
+    /// size (`PackedGEMM.outrunsBLAS`) and also takes the input projection and ∂X.
     static let blasRows = 128
 
     static func forward(
@@ -116,7 +129,12 @@ enum LSTMSequence {
         for k in 0..<g4 { ws.bias[k] = w.inputBias[k] + w.recurrentBias[k] }
         let gates = ws.gates.pointer, bias = ws.bias.pointer
         let packed = ws.packedRecurrent.pointer
-        if b < Self.blasRows { PackedGEMM.pack(w.recurrentWeights, ldb: h, k: h, n: g4, transposed: true, into: packed) }
+        let packedStep = b < Self.blasRows || ws.packedProducts
+        if packedStep { PackedGEMM.pack(w.recurrentWeights, ldb: h, k: h, n: g4, transposed: true, into: packed) }
+        if ws.packedProducts {
+            PackedGEMM.pack(w.inputWeights, ldb: ws.inputSize, k: ws.inputSize, n: g4, transposed: true,
+                            into: ws.packedInput.pointer)
+        }
         let stepCell = ws.training ? b * h : 0
         let span = ws.blockSteps
         var s = 0
@@ -125,14 +143,20 @@ enum LSTMSequence {
             let n = min(span, t0 - s)
             let lo = reverse ? t0 - s - n : s
             let block = ws.training ? gates + lo * b * g4 : gates
-            GEMM.multiply(.none, .transposed, m: n * b, n: g4, k: ws.inputSize,
-                          a: x + lo * b * ws.inputSize, lda: ws.inputSize, b: w.inputWeights, ldb: ws.inputSize,
-                          beta: 0, c: block, ldc: g4)
+            if ws.packedProducts {
+                PackedGEMM.multiply(m: n * b, n: g4, k: ws.inputSize, a: x + lo * b * ws.inputSize, lda: ws.inputSize,
+                                    packed: ws.packedInput.pointer, c: block, ldc: g4, accumulate: false,
+                                    instructionSet: ws.instructionSet)
+            } else {
+                GEMM.multiply(.none, .transposed, m: n * b, n: g4, k: ws.inputSize,
+                              a: x + lo * b * ws.inputSize, lda: ws.inputSize, b: w.inputWeights, ldb: ws.inputSize,
+                              beta: 0, c: block, ldc: g4)
+            }
             for _ in 0..<n {
                 let t = reverse ? t0 - 1 - s : s
                 let prev = reverse ? t + 1 : t - 1
                 let g = block + (t - lo) * b * g4
-                if s > 0 && b >= Self.blasRows {
+                if s > 0 && !packedStep {
                     GEMM.multiply(.none, .transposed, m: b, n: g4, k: h, a: out + prev * b * outStride, lda: outStride,
                                   b: w.recurrentWeights, ldb: h, beta: 1, c: g, ldc: g4)
                 } else if s > 0 {
@@ -163,6 +187,10 @@ enum LSTMSequence {
         let gates = ws.gates.pointer
         let packed = ws.packedRecurrentBackward.pointer
         PackedGEMM.pack(w.recurrentWeights, ldb: h, k: g4, n: h, transposed: false, into: packed)
+        if ws.packedInputBackward.count > 0 {
+            PackedGEMM.pack(w.inputWeights, ldb: ws.inputSize, k: g4, n: ws.inputSize, transposed: false,
+                            into: ws.packedInputBackward.pointer)
+        }
         ws.dcCarry.zero()
         // daᵀ·1 accumulates into the forward's bias scratch (recomputed by every forward).
         let biasGradient = ws.bias.pointer
@@ -219,7 +247,11 @@ enum LSTMSequence {
                           lda: g4, b: hp, ldb: outStride, beta: 1, c: dw.recurrentWeights, ldc: h)
         }
         GEMM.multiplyVector(.transposed, rows: rows, cols: g4, a: da, lda: g4, x: ws.ones.pointer, beta: 1, y: biasGradient)
-        if ws.inputGradient.count > 0 {
+        if ws.packedInputBackward.count > 0 {
+            PackedGEMM.multiply(m: rows, n: inputs, k: g4, a: da, lda: g4, packed: ws.packedInputBackward.pointer,
+                                c: ws.inputGradient.pointer + first * b * inputs, ldc: inputs, accumulate: false,
+                                instructionSet: ws.instructionSet)
+        } else if ws.inputGradient.count > 0 {
             GEMM.multiply(.none, .none, m: rows, n: inputs, k: g4, a: da, lda: g4,
                           b: w.inputWeights, ldb: inputs, c: ws.inputGradient.pointer + first * b * inputs, ldc: inputs)
         }

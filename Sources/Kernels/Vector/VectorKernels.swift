@@ -84,6 +84,15 @@ public enum LSTMCellKernel {
 /// Products against a right operand packed once (`KernelsSIMD.PackedGEMM` documents the
 /// layout and summation order), from the chosen build.
 public enum PackedGEMM {
+    /// Whether this build's products also beat OpenBLAS on large operands, so that callers
+    /// should route every product against a reused weight through `PackedGEMM`.
+    /// `bench-lstm --kernels`: the AVX-512 build's 8 × 32 tiles reach 112–117 GFLOP/s on the
+    /// LSTM's shapes (32–1,000 rows) where OpenBLAS, which also repacks the weight on every
+    /// call, reaches 103–105; the 8-lane builds reach 94–107 and win only for few rows.
+    public static func outrunsBLAS(_ instructionSet: InstructionSet) -> Bool {
+        instructionSet == .avx512
+    }
+
     /// Floats needed to pack op(B) [k × n].
     public static func packedCount(k: Int, n: Int) -> Int {
         KernelsSIMD.PackedGEMM.packedCount(k: k, n: n)
