@@ -20,7 +20,7 @@ let avx512Settings: [SwiftSetting] = []
 /// Kernels → Series → Ingest / Forecasting → Pipeline / Serving; Tracking knows only GRDB.
 let package = Package(
     name: "PredictiveAutoscaling",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "autoscale", targets: ["autoscale"]),
         .executable(name: "runs", targets: ["runs"]),

@@ -132,7 +132,7 @@ func measure(parallel: Bool) -> Result {
                                       count: batch * horizons[k], weight: weights[k], gradient: workspace.outputGradient(head: k))
         }
         network.backward(input: x.pointer, batch: batch, workspace: workspace)
-        adam.step(parameters: network.parameters.buffer, gradients: UnsafeBufferPointer(network.gradients.buffer), learningRate: 1e-3)
+        network.updateParameters { adam.step(parameters: $0, gradients: UnsafeBufferPointer(network.gradients.buffer), learningRate: 1e-3) }
     }
     let forwardOnly = medianTime(repeats: options.steps) {
         network.forward(input: x.pointer, batch: batch, workspace: workspace, dropout: &dropout)

@@ -61,12 +61,12 @@ import Testing
                 var diff: Double = 0, norm: Double = 0
                 let epsilon = tensor.name.hasPrefix("heads.") ? headEpsilon : recurrentEpsilon
                 for i in tensor.offset..<(tensor.offset + tensor.count) {
-                    let saved = network.parameters[i]
-                    network.parameters[i] = saved + epsilon
+                    let saved = network.parameterValues[i]
+                    network.updateParameters { $0[i] = saved + epsilon }
                     let plus = evaluate(backward: false)
-                    network.parameters[i] = saved - epsilon
+                    network.updateParameters { $0[i] = saved - epsilon }
                     let minus = evaluate(backward: false)
-                    network.parameters[i] = saved
+                    network.updateParameters { $0[i] = saved }
                     let fd = (plus - minus) / (2 * Double(epsilon))
                     diff += (fd - Double(analytic[i])) * (fd - Double(analytic[i]))
                     norm += Double(analytic[i]) * Double(analytic[i])

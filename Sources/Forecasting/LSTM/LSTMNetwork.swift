@@ -1,4 +1,3 @@
-import Dispatch
 import Kernels
 
 /// The whole network over one flat parameter vector θ and its gradient ∂L/∂θ
@@ -12,11 +11,17 @@ import Kernels
 public final class LSTMNetwork: @unchecked Sendable {
     public let architecture: LSTMArchitecture
     public let layout: ParameterLayout
-    /// θ
-    public let parameters: FloatBuffer
+    /// θ. Read it through `parameterValues`; change it only through `updateParameters` or
+    /// `setParameters`, which advance `parameterGeneration` (inference workspaces keep packed
+    /// copies of the weights while it is unchanged).
+    let parameters: FloatBuffer
+    /// Advanced by every change of θ through `updateParameters` / `setParameters`.
+    public private(set) var parameterGeneration = 0
     /// ∂L/∂θ, accumulated by `backward`; zero it before each batch.
     public let gradients: FloatBuffer
     public var parallelDirections: Bool
+    /// The second thread for `parallelDirections` (started on first use).
+    private let worker = PairedWorker()
 
     /// PyTorch's initialisation from `rng`: every LSTM tensor ~ U(−1/√H, 1/√H), each
     /// Linear weight and bias ~ U(−1/√fan_in, 1/√fan_in), drawn in layout order.
@@ -44,6 +49,22 @@ public final class LSTMNetwork: @unchecked Sendable {
         self.parallelDirections = parallelDirections
     }
 
+    /// A copy of θ.
+    public var parameterValues: [Float] { parameters.array }
+
+    /// Runs `body` on θ to change it in place (an optimiser step).
+    public func updateParameters<R>(_ body: (UnsafeMutableBufferPointer<Float>) throws -> R) rethrows -> R {
+        parameterGeneration += 1
+        return try body(parameters.buffer)
+    }
+
+    /// Replaces θ (for example with the best epoch's weights).
+    public func setParameters(_ values: [Float]) {
+        precondition(values.count == layout.count, "θ has \(layout.count) values, got \(values.count)")
+        parameterGeneration += 1
+        parameters.copy(from: values)
+    }
+
     /// Forward pass over `batch` sequences `input` [T × B × F] (time-major). With a
     /// generator, dropout is active (training); with nil, it is the identity.
     public func forward(input: UnsafePointer<Float>, batch: Int, workspace ws: NetworkWorkspace, dropout rng: inout SplitMix64?) {
@@ -51,6 +72,8 @@ public final class LSTMNetwork: @unchecked Sendable {
         precondition(ws.architecture == a && batch <= ws.maxBatch, "workspace does not fit this network and batch \(batch)")
         var x = input
         ws.dropoutApplied = rng != nil && a.dropout > 0 && a.layers > 1
+        // An inference workspace that last ran this network at this θ still holds its packed weights.
+        let packWeights = ws.training || ws.packedWeightsSource.map { $0.network !== self || $0.generation != parameterGeneration } ?? true
         for l in 0..<a.layers {
             let out = ws.layerOutputs[l].pointer
             let shared = Pointers(input: x, out: out, dOut: out)
@@ -58,7 +81,8 @@ public final class LSTMNetwork: @unchecked Sendable {
                 let (x, out) = (shared.input, shared.out)
                 LSTMSequence.forward(
                     input: x, weights: RecurrentTensors(parameters.pointer, layout.recurrent[l][d]),
-                    out: out + d * h, outStride: width, workspace: ws.directions[l][d], batch: batch, reverse: d == 1)
+                    out: out + d * h, outStride: width, workspace: ws.directions[l][d], batch: batch, reverse: d == 1,
+                    packWeights: packWeights)
             }
             x = UnsafePointer(out)
             if l < a.layers - 1, ws.dropoutApplied {
@@ -80,6 +104,7 @@ public final class LSTMNetwork: @unchecked Sendable {
                 x = UnsafePointer(dropped)
             }
         }
+        if !ws.training { ws.packedWeightsSource = (self, parameterGeneration) }
         // r = [h→_{T−1}; h←_0]
         let last = ws.layerOutputs[a.layers - 1].pointer, r = ws.representation.pointer
         for b in 0..<batch {
@@ -152,7 +177,7 @@ public final class LSTMNetwork: @unchecked Sendable {
     /// when `parallelDirections`, else in turn.
     private func eachHalf(_ body: @Sendable (Int) -> Void) {
         if parallelDirections {
-            DispatchQueue.concurrentPerform(iterations: 2, execute: body)
+            worker.run(body)
         } else {
             body(0)
             body(1)
@@ -161,7 +186,7 @@ public final class LSTMNetwork: @unchecked Sendable {
 
     private func eachDirection(_ body: @Sendable (Int) -> Void) {
         if architecture.bidirectional && parallelDirections {
-            DispatchQueue.concurrentPerform(iterations: 2, execute: body)
+            worker.run(body)
         } else {
             for d in 0..<architecture.directions { body(d) }
         }

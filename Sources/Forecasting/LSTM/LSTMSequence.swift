@@ -122,7 +122,7 @@ enum LSTMSequence {
     static func forward(
         input x: UnsafePointer<Float>, weights w: RecurrentTensors,
         out: UnsafeMutablePointer<Float>, outStride: Int,
-        workspace ws: DirectionWorkspace, batch: Int, reverse: Bool
+        workspace ws: DirectionWorkspace, batch: Int, reverse: Bool, packWeights: Bool = true
     ) {
         let t0 = ws.steps, h = ws.hidden, b = batch, g4 = 4 * h
         precondition(b <= ws.maxBatch, "batch \(b) exceeds the workspace's \(ws.maxBatch)")
@@ -130,8 +130,11 @@ enum LSTMSequence {
         let gates = ws.gates.pointer, bias = ws.bias.pointer
         let packed = ws.packedRecurrent.pointer
         let packedStep = b < Self.blasRows || ws.packedProducts
-        if packedStep { PackedGEMM.pack(w.recurrentWeights, ldb: h, k: h, n: g4, transposed: true, into: packed) }
-        if ws.packedProducts {
+        // Inference packs W_hhᵀ whatever the batch, so a later call may reuse it (`packWeights` false).
+        if packWeights && (packedStep || !ws.training) {
+            PackedGEMM.pack(w.recurrentWeights, ldb: h, k: h, n: g4, transposed: true, into: packed)
+        }
+        if packWeights && ws.packedProducts {
             PackedGEMM.pack(w.inputWeights, ldb: ws.inputSize, k: ws.inputSize, n: g4, transposed: true,
                             into: ws.packedInput.pointer)
         }

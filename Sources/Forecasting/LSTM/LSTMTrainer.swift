@@ -65,7 +65,7 @@ public enum LSTMTrainer {
         var learningRate = Float(options.learningRate)
 
         var order = trainOrigins
-        var best = (epoch: 0, loss: Double.infinity, parameters: network.parameters.array)
+        var best = (epoch: 0, loss: Double.infinity, parameters: network.parameterValues)
         var epochsRun = 0
         let batches = (order.count + batchSize - 1) / batchSize
         for epoch in 1...max(options.epochs, 1) {
@@ -89,8 +89,10 @@ public enum LSTMTrainer {
                 network.gradients.zero()
                 network.backward(input: x.pointer, batch: slice.count, workspace: workspace)
                 if let clip = options.clipNorm { GradientClipping.clipNorm(network.gradients.buffer, maxNorm: Float(clip)) }
-                optimizer.step(parameters: network.parameters.buffer, gradients: UnsafeBufferPointer(network.gradients.buffer),
-                               learningRate: learningRate)
+                network.updateParameters { theta in
+                    optimizer.step(parameters: theta, gradients: UnsafeBufferPointer(network.gradients.buffer),
+                                   learningRate: learningRate)
+                }
                 hooks.events(.batch(epoch: epoch, batch: batch + 1, batches: batches, loss: total))
             }
             let trainLoss = trainSums.map { $0 / Double(order.count) }
@@ -100,7 +102,7 @@ public enum LSTMTrainer {
             guard validationTotal.isFinite else { throw LSTMError.nonFiniteLoss(epoch: epoch) }
             let improved = validationTotal < best.loss
             if improved {
-                best = (epoch, validationTotal, network.parameters.array)
+                best = (epoch, validationTotal, network.parameterValues)
                 if let checkpoint = hooks.checkpoint {
                     try checkpoint(LSTMArtifact(
                         configuration: configuration, architecture: architecture, normalization: normalization,
@@ -120,7 +122,7 @@ public enum LSTMTrainer {
                 plateau = schedule
             }
         }
-        network.parameters.copy(from: best.parameters)
+        network.setParameters(best.parameters)
         hooks.events(.finished(bestEpoch: best.epoch, bestValidationLoss: best.loss, epochsRun: epochsRun))
         let shrinkage = options.shrinkOnValidation && configuration.level == .relativeToLast
             ? LSTMInference.shrinkageFactors(network: network, inputs: inputs, origins: validationOrigins, horizons: horizons)

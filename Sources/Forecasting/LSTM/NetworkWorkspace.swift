@@ -25,6 +25,10 @@ public final class NetworkWorkspace: @unchecked Sendable {
     var dropoutApplied = false
     /// Batch size whose nonzero rows the last layer's ∂L/∂h holds (nil: all zero so far).
     var lastLayerGradientBatch: Int?
+    /// Inference: the network and θ generation whose weights the direction workspaces hold
+    /// packed (nil: none yet). A forward with the same network at the same generation skips
+    /// packing (one window: 2 × 36 µs for W_hhᵀ and 72 µs for layer 2's W_ihᵀ per thread).
+    var packedWeightsSource: (network: LSTMNetwork, generation: Int)?
 
     public convenience init(
         architecture a: LSTMArchitecture, steps: Int, maxBatch: Int, training: Bool,
