@@ -2,7 +2,7 @@
 // seconds per training step (forward + backward + Adam), samples/s, latency of one
 // window, time for 1,000 windows — beside PyTorch in the same run when torch imports.
 //
-//     swift run -c release bench-lstm [--steps N] [--repeats N] [--no-torch] [--chunk N (windows per batch, default 500)]
+//     swift run -c release bench-lstm [--steps N] [--repeats N] [--no-torch] [--chunk N (windows per batch, default 256)]
 //     swift run -c release bench-lstm --kernels      # per-step products and cell, OpenBLAS vs packed, both builds
 //     swift run -c release bench-lstm --cpu          # 1 thread, thread CPU time (robust to other jobs)
 //     swift run -c release bench-lstm --dev ../shared/data/real/nab [--epochs N] [--hidden N]
@@ -25,7 +25,8 @@ struct Options {
     var loss: LSTMLoss = .mse
     var inference = true
     var scale: ScaleEstimator = .standardDeviation
-    var chunk = 500
+    /// Windows per forward call: 256, as `LSTMInference` (the product's forecast path) uses.
+    var chunk = 256
     var kernels = false
     var cpuTime = false
 
