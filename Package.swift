@@ -4,8 +4,8 @@ import PackageDescription
 /// AVX2 + FMA for the second build of the vector kernels. `-target-cpu haswell` exists only
 /// for x86; elsewhere (e.g. arm64) that build is compiled like the first one and never
 /// chosen (`InstructionSet.detected` is `.baseline` there).
-/// AVX-512 (F, CD, BW, DQ, VL: `-target-cpu skylake-avx512`, which Swift accepts where it has no x86-64-v4) for the third build, whose element-wise
-/// kernels step through sixteen lanes (`SIMD_WIDE`).
+/// AVX-512 (F, CD, BW, DQ, VL) for the third build, whose element-wise kernels step through
+/// sixteen lanes (`SIMD_WIDE`); `-target-cpu skylake-avx512`, as this Swift rejects x86-64-v4.
 #if arch(x86_64)
 let haswellSettings: [SwiftSetting] = [.define("SIMD_FMA"), .unsafeFlags(["-target-cpu", "haswell"])]
 let avx512Settings: [SwiftSetting] = [

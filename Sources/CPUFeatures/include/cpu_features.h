@@ -7,8 +7,9 @@
 /// non-x86 processors.
 int autoscale_cpu_supports_haswell(void);
 
-/// 1 when, beyond the Haswell set, the CPU and OS support what `-target-cpu x86-64-v4`
-/// allows (AVX-512 F, CD, BW, DQ and VL with the ZMM state saved); 0 otherwise.
+/// 1 when, beyond the Haswell set, the CPU and OS support the AVX-512 that the
+/// `-target-cpu skylake-avx512` build uses (F, CD, BW, DQ and VL, with the ZMM state saved);
+/// 0 otherwise.
 int autoscale_cpu_supports_avx512(void);
 
 #endif

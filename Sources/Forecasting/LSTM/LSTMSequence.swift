@@ -130,13 +130,14 @@ enum LSTMSequence {
         let gates = ws.gates.pointer, bias = ws.bias.pointer
         let packed = ws.packedRecurrent.pointer
         let packedStep = b < Self.blasRows || ws.packedProducts
-        // Inference packs W_hhᵀ whatever the batch, so a later call may reuse it (`packWeights` false).
-        if packWeights && (packedStep || !ws.training) {
+        // W_hhᵀ is packed whatever the batch, so a later inference call may reuse it
+        // (`packWeights` false) even if this one's rows went to OpenBLAS.
+        if packWeights {
             PackedGEMM.pack(w.recurrentWeights, ldb: h, k: h, n: g4, transposed: true, into: packed)
-        }
-        if packWeights && ws.packedProducts {
-            PackedGEMM.pack(w.inputWeights, ldb: ws.inputSize, k: ws.inputSize, n: g4, transposed: true,
-                            into: ws.packedInput.pointer)
+            if ws.packedProducts {
+                PackedGEMM.pack(w.inputWeights, ldb: ws.inputSize, k: ws.inputSize, n: g4, transposed: true,
+                                into: ws.packedInput.pointer)
+            }
         }
         let stepCell = ws.training ? b * h : 0
         let span = ws.blockSteps

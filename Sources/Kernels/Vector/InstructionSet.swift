@@ -2,7 +2,7 @@ import CPUFeatures
 
 /// Which build of the vector kernels (`KernelsSIMD`) runs: the same Swift sources are
 /// compiled three times, for any x86-64 (SSE2), with `-target-cpu haswell` (AVX2 + FMA, as
-/// `KernelsSIMDHaswell`) and with `-target-cpu x86-64-v4` (AVX-512, sixteen lanes per
+/// `KernelsSIMDHaswell`) and with `-target-cpu skylake-avx512` (AVX-512, sixteen lanes per
 /// element-wise step, as `KernelsSIMDAVX512`); the fastest one this CPU supports is chosen
 /// at run time. The Haswell and AVX-512 builds compute every lane with the same operations,
 /// so they return the same bits (tested); the baseline build rounds a·b + c twice.
