@@ -13,9 +13,16 @@
 /// `multiply` computes C [m × n] = A [m × k] · op(B) (+ C when `accumulate`), with A and C
 /// row-major with row strides `lda` and `ldc`. Tiles of 4 rows × 16 columns keep eight
 /// 8-lane accumulators (enough independent FMA chains to hide the latency of two FMA
-/// pipes); a single row (m = 1, the one-window path) splits k four ways instead. Each
-/// C element is the sum over r of A[i, r]·op(B)[r, j] taken in increasing r (one row),
-/// or as four interleaved partial sums added at the end (m = 1).
+/// pipes); a single row (m = 1, the one-window path) takes 64 columns (four panels) at a
+/// time instead, for the same eight chains.
+///
+/// Batch invariance: every tile computes each C element the same way — one chain
+///
+///     s = 0;  s = A[i, r]·op(B)[r, j] + s  for r = 0, 1, …, k − 1;  C[i, j] = s (+ C[i, j])
+///
+/// (fused in the FMA builds) — so row i of C has the same bits whatever m is, whichever
+/// rows share the call and whichever tile shape (4 × 16, 1 × 64, 8 × 32) covered it. The
+/// LSTM's inference relies on this: a window's forecast does not depend on its batch.
 public enum PackedGEMM {
     /// Columns per panel.
     public static let panelWidth = 16
@@ -89,13 +96,20 @@ public enum PackedGEMM {
             }
         }
         #endif
+        if m == 1 {
+            while p + 4 <= panels {
+                rowQuad(k: k, a: a, panel: packed + p * k * panelWidth, c: c + p * panelWidth,
+                        columns: n - p * panelWidth, accumulate: accumulate)
+                p += 4
+            }
+        }
         while p < panels {
             defer { p += 1 }
             let panel = packed + p * k * panelWidth
             let column = p * panelWidth
             let width = min(panelWidth, n - column)
             if m == 1 {
-                rowTile(k: k, a: a, panel: panel, c: c + column, width: width, accumulate: accumulate)
+                rowPanel(k: k, a: a, panel: panel, c: c + column, width: width, accumulate: accumulate)
                 continue
             }
             var i = 0
@@ -195,34 +209,45 @@ public enum PackedGEMM {
     }
     #endif
 
-    /// One row × 16 columns, k split into four interleaved partial sums.
+    /// One row × 64 columns (panels p … p + 3, `columns` ≥ 49 of them present from p's first):
+    /// eight accumulators, each one increasing-r chain, as in `tile`.
     @inline(__always)
-    static func rowTile(
+    static func rowQuad(
+        k: Int, a: UnsafePointer<Float>, panel: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, columns: Int, accumulate: Bool
+    ) {
+        let step = k * panelWidth
+        var s00 = SIMD8<Float>.zero, s01 = SIMD8<Float>.zero, s10 = SIMD8<Float>.zero, s11 = SIMD8<Float>.zero
+        var s20 = SIMD8<Float>.zero, s21 = SIMD8<Float>.zero, s30 = SIMD8<Float>.zero, s31 = SIMD8<Float>.zero
+        var b = panel
+        for r in 0..<k {
+            let x = SIMD8<Float>(repeating: a[r])
+            s00 = multiplyAdd(x, load8(b), s00); s01 = multiplyAdd(x, load8(b + 8), s01)
+            s10 = multiplyAdd(x, load8(b + step), s10); s11 = multiplyAdd(x, load8(b + step + 8), s11)
+            s20 = multiplyAdd(x, load8(b + 2 * step), s20); s21 = multiplyAdd(x, load8(b + 2 * step + 8), s21)
+            s30 = multiplyAdd(x, load8(b + 3 * step), s30); s31 = multiplyAdd(x, load8(b + 3 * step + 8), s31)
+            b += panelWidth
+        }
+        storeRow(s00, s01, c, width: panelWidth, accumulate: accumulate)
+        storeRow(s10, s11, c + panelWidth, width: panelWidth, accumulate: accumulate)
+        storeRow(s20, s21, c + 2 * panelWidth, width: panelWidth, accumulate: accumulate)
+        storeRow(s30, s31, c + 3 * panelWidth, width: min(panelWidth, columns - 3 * panelWidth), accumulate: accumulate)
+    }
+
+    /// One row × 16 columns (a panel left over after the groups of four): two chains.
+    @inline(__always)
+    static func rowPanel(
         k: Int, a: UnsafePointer<Float>, panel: UnsafePointer<Float>,
         c: UnsafeMutablePointer<Float>, width: Int, accumulate: Bool
     ) {
-        var s00 = SIMD8<Float>.zero, s01 = SIMD8<Float>.zero
-        var s10 = SIMD8<Float>.zero, s11 = SIMD8<Float>.zero
-        var s20 = SIMD8<Float>.zero, s21 = SIMD8<Float>.zero
-        var s30 = SIMD8<Float>.zero, s31 = SIMD8<Float>.zero
-        var r = 0
-        while r + 4 <= k {
-            let b = panel + r * 16
-            let x0 = SIMD8<Float>(repeating: a[r]), x1 = SIMD8<Float>(repeating: a[r + 1])
-            let x2 = SIMD8<Float>(repeating: a[r + 2]), x3 = SIMD8<Float>(repeating: a[r + 3])
-            s00 = multiplyAdd(x0, load8(b), s00); s01 = multiplyAdd(x0, load8(b + 8), s01)
-            s10 = multiplyAdd(x1, load8(b + 16), s10); s11 = multiplyAdd(x1, load8(b + 24), s11)
-            s20 = multiplyAdd(x2, load8(b + 32), s20); s21 = multiplyAdd(x2, load8(b + 40), s21)
-            s30 = multiplyAdd(x3, load8(b + 48), s30); s31 = multiplyAdd(x3, load8(b + 56), s31)
-            r += 4
-        }
-        while r < k {
-            let b = panel + r * 16
+        var s0 = SIMD8<Float>.zero, s1 = SIMD8<Float>.zero
+        var b = panel
+        for r in 0..<k {
             let x = SIMD8<Float>(repeating: a[r])
-            s00 = multiplyAdd(x, load8(b), s00); s01 = multiplyAdd(x, load8(b + 8), s01)
-            r += 1
+            s0 = multiplyAdd(x, load8(b), s0); s1 = multiplyAdd(x, load8(b + 8), s1)
+            b += panelWidth
         }
-        storeRow((s00 + s10) + (s20 + s30), (s01 + s11) + (s21 + s31), c, width: width, accumulate: accumulate)
+        storeRow(s0, s1, c, width: width, accumulate: accumulate)
     }
 
     /// Writes (or adds) two 8-lane halves of a 16-column row, the first `width` columns.

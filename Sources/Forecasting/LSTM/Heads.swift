@@ -17,28 +17,50 @@ final class HeadWorkspace: @unchecked Sendable {
     /// z = r·W₁ᵀ + b₁ [B × P], a = ReLU(z) ⊙ m [B × P], mask m [B × P] (0 or 1/(1−p)),
     /// y = a·W₂ᵀ + b₂ [B × n], ∂L/∂y [B × n], scratch ∂L/∂z [B × P].
     let preActivation, activation, mask, output, outputGradient, hiddenGradient: FloatBuffer
+    /// Inference: W₁ᵀ [R × P] and W₂ᵀ [P × n] packed for `PackedGEMM`, so each row's output is
+    /// the same bits whatever the batch (see `DirectionWorkspace.packedProducts`); nil when training.
+    let packed: (hidden: FloatBuffer, output: FloatBuffer)?
+    /// The build of the vector kernels the packed products run.
+    let instructionSet: InstructionSet
 
-    init(maxBatch: Int, hidden: Int, outputs: Int) {
+    init(maxBatch: Int, width: Int, hidden: Int, outputs: Int, training: Bool, instructionSet: InstructionSet) {
         preActivation = FloatBuffer(count: maxBatch * hidden)
         activation = FloatBuffer(count: maxBatch * hidden)
         mask = FloatBuffer(count: maxBatch * hidden)
         output = FloatBuffer(count: maxBatch * outputs)
         outputGradient = FloatBuffer(count: maxBatch * outputs)
         hiddenGradient = FloatBuffer(count: maxBatch * hidden)
+        packed = training ? nil : (FloatBuffer(count: PackedGEMM.packedCount(k: width, n: hidden)),
+                                   FloatBuffer(count: PackedGEMM.packedCount(k: hidden, n: outputs)))
+        self.instructionSet = instructionSet
+    }
+
+    /// C [B × n] = A [B × k] · Wᵀ with W [n × k]: through `packedW` (packed from W first when
+    /// `pack`) on an inference workspace, else through OpenBLAS.
+    func product(_ a: UnsafePointer<Float>, _ w: UnsafePointer<Float>, packedW: FloatBuffer?, pack: Bool,
+                 batch: Int, n: Int, k: Int, into c: UnsafeMutablePointer<Float>) {
+        guard let packedW else {
+            GEMM.multiply(.none, .transposed, m: batch, n: n, k: k, a: a, lda: k, b: w, ldb: k, c: c, ldc: n)
+            return
+        }
+        if pack { PackedGEMM.pack(w, ldb: k, k: k, n: n, transposed: true, into: packedW.pointer) }
+        PackedGEMM.multiply(m: batch, n: n, k: k, a: a, lda: k, packed: packedW.pointer, c: c, ldc: n,
+                            accumulate: false, instructionSet: instructionSet)
     }
 }
 
 /// One forecast head: y = (ReLU(r·W₁ᵀ + b₁) ⊙ m)·W₂ᵀ + b₂, r [B × R], y [B × n].
 /// Dropout mask m has entries 0 (probability p) or 1/(1−p) while training, 1 otherwise.
 enum Head {
+    /// `packWeights`: an inference workspace packs W₁ and W₂ first (false: they are packed
+    /// already from the same θ).
     static func forward(
         representation r: UnsafePointer<Float>, width: Int, weights w: HeadTensors,
         workspace ws: HeadWorkspace, batch: Int, hidden p: Int, outputs n: Int,
-        dropout: Float, rng: inout SplitMix64?
+        dropout: Float, rng: inout SplitMix64?, packWeights: Bool
     ) {
         let z = ws.preActivation.pointer, a = ws.activation.pointer, m = ws.mask.pointer
-        GEMM.multiply(.none, .transposed, m: batch, n: p, k: width, a: r, lda: width, b: w.w1, ldb: width,
-                      c: z, ldc: p)
+        ws.product(r, w.w1, packedW: ws.packed?.hidden, pack: packWeights, batch: batch, n: p, k: width, into: z)
         fillDropoutMask(m, count: batch * p, probability: dropout, rng: &rng)
         for row in 0..<batch {
             for j in 0..<p {
@@ -48,7 +70,7 @@ enum Head {
             }
         }
         let y = ws.output.pointer
-        GEMM.multiply(.none, .transposed, m: batch, n: n, k: p, a: a, lda: p, b: w.w2, ldb: p, c: y, ldc: n)
+        ws.product(a, w.w2, packedW: ws.packed?.output, pack: packWeights, batch: batch, n: n, k: p, into: y)
         for row in 0..<batch { for j in 0..<n { y[row * n + j] += w.b2[j] } }
     }
 

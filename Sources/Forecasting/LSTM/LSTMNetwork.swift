@@ -114,7 +114,7 @@ public final class LSTMNetwork: @unchecked Sendable {
         for (k, head) in layout.heads.enumerated() {
             Head.forward(representation: r, width: width, weights: HeadTensors(parameters.pointer, head),
                          workspace: ws.heads[k], batch: batch, hidden: a.headHidden, outputs: head.outputs,
-                         dropout: Float(a.headDropout), rng: &rng)
+                         dropout: Float(a.headDropout), rng: &rng, packWeights: packWeights)
         }
     }
 

@@ -43,9 +43,12 @@ final class DirectionWorkspace: @unchecked Sendable {
     /// W_hh [4H × H] packed for `PackedGEMM` (backward: ∂L/∂h_{t−1} = da_t·W_hh), repacked by every backward.
     let packedRecurrentBackward: FloatBuffer
     /// W_ihᵀ [I × 4H] packed for the input projection X·W_ihᵀ, and W_ih [4H × I] for ∂X = da·W_ih
-    /// (training, layers above the first), when `PackedGEMM.outrunsBLAS` (else empty).
+    /// (training, layers above the first), when `packedProducts` (else empty).
     let packedInput: FloatBuffer, packedInputBackward: FloatBuffer
-    /// Whether every product against a weight goes through `PackedGEMM` (not OpenBLAS).
+    /// Whether every product against a weight goes through `PackedGEMM` (not OpenBLAS): always
+    /// for inference, whose forecasts must not depend on the batch (`PackedGEMM` computes each
+    /// row the same way whatever the row count; OpenBLAS picks kernels, and with them summation
+    /// orders, by shape), and for training where `PackedGEMM.outrunsBLAS`.
     let packedProducts: Bool
     /// The build of the vector kernels to run.
     let instructionSet: InstructionSet
@@ -85,7 +88,7 @@ final class DirectionWorkspace: @unchecked Sendable {
         inputGradient = FloatBuffer(count: training && needsInputGradient ? rows * inputSize : 0)
         packedRecurrent = FloatBuffer(count: PackedGEMM.packedCount(k: hidden, n: 4 * hidden))
         packedRecurrentBackward = FloatBuffer(count: training ? PackedGEMM.packedCount(k: 4 * hidden, n: hidden) : 0)
-        packedProducts = PackedGEMM.outrunsBLAS(instructionSet)
+        packedProducts = !training || PackedGEMM.outrunsBLAS(instructionSet)
         packedInput = FloatBuffer(count: packedProducts ? PackedGEMM.packedCount(k: inputSize, n: 4 * hidden) : 0)
         packedInputBackward = FloatBuffer(
             count: packedProducts && training && needsInputGradient ? PackedGEMM.packedCount(k: 4 * hidden, n: inputSize) : 0)
@@ -98,9 +101,10 @@ final class DirectionWorkspace: @unchecked Sendable {
 /// Forward: the input projection A = X·W_ihᵀ ([S·B × I]·[I × 4H] → [S·B × 4H]) runs per block
 /// of S = `blockSteps` steps, just before the block's time loop, so the gates are still in
 /// cache when the steps read them (training writes each block into its place in the
-/// [T × B × 4H] store kept for backward; inference reuses one block buffer). Where
-/// `PackedGEMM.outrunsBLAS` (the AVX-512 build), W_ihᵀ is packed once per pass and the
-/// projection and ∂X = da·W_ih run through `PackedGEMM` too. Each step then adds h_{t−1}·W_hhᵀ ([B × H]·[H × 4H])
+/// [T × B × 4H] store kept for backward; inference reuses one block buffer). For inference,
+/// and for training where `PackedGEMM.outrunsBLAS` (the AVX-512 build), W_ihᵀ is packed once
+/// per pass and the projection (and ∂X = da·W_ih) run through `PackedGEMM` too, so an
+/// inference forecast is the same bits whatever batch it was computed in. Each step then adds h_{t−1}·W_hhᵀ ([B × H]·[H × 4H])
 /// against W_hhᵀ packed once per pass (`PackedGEMM`; BLAS would repack it at every step)
 /// and applies `LSTMCellKernel.forward`, which adds b_ih + b_hh before the activations (so the
 /// block is never pre-filled with bias rows). The reverse direction walks t = T−1 … 0 with
@@ -113,10 +117,10 @@ final class DirectionWorkspace: @unchecked Sendable {
 /// gradients: ∂W_ih += daᵀ·X, ∂W_hh += Σ_t da_tᵀ·h_prev(t), ∂b_ih = ∂b_hh += daᵀ·1, and
 /// writes ∂X = da·W_ih for the block's rows.
 enum LSTMSequence {
-    /// From this many rows per step on (inference chunks), OpenBLAS's GEMM — whose packing
-    /// is then amortised — beats the 8-lane builds' `PackedGEMM` (`bench-lstm --kernels`: 103
-    /// vs 95 GFLOP/s at 500 rows; at 32 rows 81 vs 101). The AVX-512 build beats it at every
-    /// size (`PackedGEMM.outrunsBLAS`) and also takes the input projection and ∂X.
+    /// From this many rows per step on (large training batches), OpenBLAS's GEMM — whose
+    /// packing is then amortised — beats the 8-lane builds' `PackedGEMM` (`bench-lstm
+    /// --kernels`: 103 vs 95 GFLOP/s at 500 rows; at 32 rows 81 vs 101). The AVX-512 build beats
+    /// it at every size (`PackedGEMM.outrunsBLAS`); inference always takes `PackedGEMM`.
     static let blasRows = 128
 
     static func forward(

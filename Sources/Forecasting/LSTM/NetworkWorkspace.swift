@@ -44,7 +44,7 @@ public final class NetworkWorkspace: @unchecked Sendable {
         architecture a: LSTMArchitecture, steps: Int, maxBatch: Int, training: Bool,
         instructionSet: InstructionSet, blockRows: Int?
     ) {
-        precondition(instructionSet.isSupported, "this CPU cannot run the \(instructionSet.rawValue) kernels")
+        precondition(instructionSet.isSupported, "this process cannot run the \(instructionSet.rawValue) kernels (CPU: \(InstructionSet.cpuSupported.rawValue), running: \(InstructionSet.detected.rawValue))")
         precondition(steps > 0 && maxBatch > 0, "workspace needs positive steps and batch, got \(steps) and \(maxBatch)")
         architecture = a
         self.steps = steps
@@ -66,7 +66,10 @@ public final class NetworkWorkspace: @unchecked Sendable {
         layerOutputGradients = (0..<a.layers).map { _ in FloatBuffer(count: training ? width : 0) }
         representation = FloatBuffer(count: maxBatch * a.outputWidth)
         representationGradient = FloatBuffer(count: training ? maxBatch * a.outputWidth : 0)
-        heads = a.headOutputs.map { HeadWorkspace(maxBatch: maxBatch, hidden: a.headHidden, outputs: $0) }
+        heads = a.headOutputs.map {
+            HeadWorkspace(maxBatch: maxBatch, width: a.outputWidth, hidden: a.headHidden, outputs: $0,
+                          training: training, instructionSet: instructionSet)
+        }
     }
 
     /// Head k's predictions [B × n_k] after `forward`.
