@@ -16,8 +16,8 @@ let haswellSettings: [SwiftSetting] = []
 let avx512Settings: [SwiftSetting] = []
 #endif
 
-/// Rooms and their allowed imports follow ../shared/docs/DESIGN.md:
-/// Kernels → Series → Ingest / Forecasting → Pipeline / Serving; Tracking knows only GRDB.
+/// Rooms and their allowed imports: docs/ARCHITECTURE.md.
+/// Kernels → Series → Ingest / Forecasting → Pipeline → executables; Tracking knows only GRDB.
 let package = Package(
     name: "PredictiveAutoscaling",
     platforms: [.macOS(.v15)],

@@ -19,7 +19,7 @@ public protocol ArtifactModel: Codable, Sendable, Equatable {
 ///
 /// Decoding reads `format_version` first and refuses a newer one with the family's
 /// error before touching the model, so an old build explains instead of failing on an
-/// unknown field; older versions load (DESIGN.md habit 11). Doubles are written in
+/// unknown field; older versions load (docs/formats/model-artifacts.md). Doubles are written in
 /// Swift's shortest round-trip form; ±∞ and NaN as the strings "inf", "-inf", "nan".
 public struct ModelArtifact<Model: ArtifactModel>: Codable, Sendable, Equatable {
     public var formatVersion: Int

@@ -18,7 +18,7 @@ public struct FitData: Sendable {
 }
 
 /// A model configuration: hyperparameters at init, `fit` returns a fitted value
-/// (DESIGN.md habit 8). There is no "is it fitted?" state anywhere.
+/// (docs/ARCHITECTURE.md, conventions). There is no "is it fitted?" state anywhere.
 public protocol Forecaster: Sendable {
     associatedtype Fitted: FittedForecaster
     /// Short family name used on the command line and in reports ("naive", "arima", …).

@@ -1,5 +1,5 @@
 /// A per-series affine map s = (v − offset) / divisor fitted on the training part
-/// only (DESIGN.md, "Traps"), with its inverse v = s·divisor + offset.
+/// only (docs/ARCHITECTURE.md, conventions), with its inverse v = s·divisor + offset.
 public protocol Scaler: Sendable {
     var offset: Double { get }
     var divisor: Double { get }

@@ -3,7 +3,7 @@ import Forecasting
 import Ingest
 import Pipeline
 
-/// `autoscale evaluate`: scores one model on one series by ../shared/docs/EVALUATION.md.
+/// `autoscale evaluate`: scores one model on one series by docs/EVALUATION.md.
 struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
