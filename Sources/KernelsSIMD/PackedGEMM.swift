@@ -113,6 +113,15 @@ public enum PackedGEMM {
                 continue
             }
             var i = 0
+            #if SIMD_FMA && !SIMD_WIDE
+            // AVX2 has sixteen vector registers: 6 × 16 tiles (twelve accumulators, two panel
+            // loads, one broadcast) do 12 fused multiply-adds per 8 loads instead of 8 per 6.
+            while i + 6 <= m {
+                tileSix(k: k, a: a + i * lda, lda: lda, panel: panel, c: c + i * ldc + column, ldc: ldc,
+                        width: width, accumulate: accumulate)
+                i += 6
+            }
+            #endif
             while i < m {
                 let rows = min(4, m - i)
                 tile(rows: rows, k: k, a: a + i * lda, lda: lda, panel: panel,
@@ -155,6 +164,42 @@ public enum PackedGEMM {
         if rows > 2 { storeRow(c20, c21, c + 2 * ldc, width: width, accumulate: accumulate) }
         if rows > 3 { storeRow(c30, c31, c + 3 * ldc, width: width, accumulate: accumulate) }
     }
+
+    #if SIMD_FMA && !SIMD_WIDE
+    /// 6 rows × 16 columns: twelve accumulators, each the same increasing-r chain as in `tile`.
+    @inline(__always)
+    static func tileSix(
+        k: Int, a: UnsafePointer<Float>, lda: Int, panel: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, ldc: Int, width: Int, accumulate: Bool
+    ) {
+        var c00 = SIMD8<Float>.zero, c01 = SIMD8<Float>.zero, c10 = SIMD8<Float>.zero, c11 = SIMD8<Float>.zero
+        var c20 = SIMD8<Float>.zero, c21 = SIMD8<Float>.zero, c30 = SIMD8<Float>.zero, c31 = SIMD8<Float>.zero
+        var c40 = SIMD8<Float>.zero, c41 = SIMD8<Float>.zero, c50 = SIMD8<Float>.zero, c51 = SIMD8<Float>.zero
+        var b = panel
+        for r in 0..<k {
+            let b0 = load8(b), b1 = load8(b + 8)
+            var x = SIMD8<Float>(repeating: a[r])
+            c00 = multiplyAdd(x, b0, c00); c01 = multiplyAdd(x, b1, c01)
+            x = SIMD8<Float>(repeating: a[lda + r])
+            c10 = multiplyAdd(x, b0, c10); c11 = multiplyAdd(x, b1, c11)
+            x = SIMD8<Float>(repeating: a[2 * lda + r])
+            c20 = multiplyAdd(x, b0, c20); c21 = multiplyAdd(x, b1, c21)
+            x = SIMD8<Float>(repeating: a[3 * lda + r])
+            c30 = multiplyAdd(x, b0, c30); c31 = multiplyAdd(x, b1, c31)
+            x = SIMD8<Float>(repeating: a[4 * lda + r])
+            c40 = multiplyAdd(x, b0, c40); c41 = multiplyAdd(x, b1, c41)
+            x = SIMD8<Float>(repeating: a[5 * lda + r])
+            c50 = multiplyAdd(x, b0, c50); c51 = multiplyAdd(x, b1, c51)
+            b += panelWidth
+        }
+        storeRow(c00, c01, c, width: width, accumulate: accumulate)
+        storeRow(c10, c11, c + ldc, width: width, accumulate: accumulate)
+        storeRow(c20, c21, c + 2 * ldc, width: width, accumulate: accumulate)
+        storeRow(c30, c31, c + 3 * ldc, width: width, accumulate: accumulate)
+        storeRow(c40, c41, c + 4 * ldc, width: width, accumulate: accumulate)
+        storeRow(c50, c51, c + 5 * ldc, width: width, accumulate: accumulate)
+    }
+    #endif
 
     #if SIMD_WIDE
     /// 8 rows × 32 columns (full panels p and p + 1, which follow each other in `packed`) with

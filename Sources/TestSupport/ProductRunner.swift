@@ -14,14 +14,14 @@ public struct ProductRunner: Sendable {
 
     public let executable: URL
 
-    /// `name` is a product of this package, e.g. "autoscale". Returns nil (after
-    /// printing why) when the binary has not been built.
-    public init?(product name: String) {
+    /// `name` is a product of this package, e.g. "autoscale". Throws when the binary has not
+    /// been built, so a test that needs it fails and says so instead of passing without
+    /// running (`swift build --build-tests`, as scripts/test.sh runs it, builds every product).
+    public init(product name: String) throws(ProductNotBuilt) {
         let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         let candidates = [directory, directory.deletingLastPathComponent()].map { $0.appendingPathComponent(name) }
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            print("skipping: product \(name) not found beside the test bundle in \(directory.path); run `swift build` first")
-            return nil
+            throw ProductNotBuilt(product: name, searched: candidates.map(\.path))
         }
         executable = found
     }
@@ -61,5 +61,16 @@ public struct ProductRunner: Sendable {
             stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self)
         )
+    }
+}
+
+/// A package product a test runs was not found beside the test bundle.
+public struct ProductNotBuilt: Error, CustomStringConvertible {
+    public let product: String
+    public let searched: [String]
+
+    public var description: String {
+        "product \(product) is not built (looked for \(searched.joined(separator: " and "))); "
+            + "build it with `swift build --build-tests` (scripts/test.sh does) and run the tests again"
     }
 }

@@ -10,13 +10,24 @@ public enum RealData {
             .deletingLastPathComponent()
     }
 
-    /// `../shared/data/real/<folder>` when it exists; otherwise prints why the caller
-    /// skips and returns nil.
-    public static func folder(_ name: String, for test: String = #function) -> URL? {
-        let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/real/\(name)")
+    /// `../shared/data/real` beside the package.
+    public static var root: URL {
+        packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/real")
+    }
+
+    /// Whether `../shared/data/real` exists. Tests that read it are enabled only then
+    /// (`@Test(.enabled(if: RealData.isPresent, "…"))`), so its absence shows as a skip
+    /// with that reason, never as a pass; once it is present, a missing file fails them.
+    public static var isPresent: Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// `../shared/data/real/<folder>` when it exists, else nil (`try #require` it).
+    public static func folder(_ name: String) -> URL? {
+        let url = root.appendingPathComponent(name)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            print("skipping \(test): real data folder \(url.path) is absent")
             return nil
         }
         return url
@@ -31,14 +42,9 @@ public enum RealData {
 }
 
 extension RealData {
-    /// `../shared/data/real/<relative>` when the file exists; otherwise prints why the
-    /// caller skips and returns nil.
-    public static func file(_ relative: String, for test: String = #function) -> String? {
-        let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/real/\(relative)")
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            print("skipping \(test): real data file \(url.path) is absent")
-            return nil
-        }
-        return url.path
+    /// `../shared/data/real/<relative>` when the file exists, else nil (`try #require` it).
+    public static func file(_ relative: String) -> String? {
+        let url = root.appendingPathComponent(relative)
+        return FileManager.default.fileExists(atPath: url.path) ? url.path : nil
     }
 }

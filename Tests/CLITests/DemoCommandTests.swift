@@ -5,7 +5,7 @@ import Testing
 /// The README's main job (`autoscale demo`) as a real process in a scratch folder.
 @Suite struct DemoCommandTests {
     @Test func smallDemoScoresEveryMetricAndModel() throws {
-        guard let runner = ProductRunner(product: "autoscale") else { return }
+        let runner = try ProductRunner(product: "autoscale")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let r = try runner.run(["demo", "--containers", "1", "--days", "3", "--models", "naive,snaive", "--json"], in: folder)
@@ -23,7 +23,7 @@ import Testing
         #expect(n["cpu"] == 3 * 5760)
         #expect(n["disk_reads"] == 3 * 5760 - 1)
         // Each evaluation was recorded as a finished run in the default registry.
-        guard let runs = ProductRunner(product: "runs") else { return }
+        let runs = try ProductRunner(product: "runs")
         let list = try runs.run(["list", "--experiment", "demo", "--json"], in: folder)
         #expect(list.status == 0, "\(list.stderr)")
         let listed = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any])
@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func sameSeedSameNumbers() throws {
-        guard let runner = ProductRunner(product: "autoscale") else { return }
+        let runner = try ProductRunner(product: "autoscale")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let args = ["demo", "--containers", "1", "--days", "2", "--models", "naive", "--no-tracking", "--json"]

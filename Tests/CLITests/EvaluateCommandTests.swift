@@ -21,14 +21,14 @@ import Testing
         return url.path
     }
 
-    func autoscale(_ arguments: String...) throws -> ProductRunner.Result? {
-        guard let runner = ProductRunner(product: "autoscale") else { return nil }
+    func autoscale(_ arguments: String...) throws -> ProductRunner.Result {
+        let runner = try ProductRunner(product: "autoscale")
         return try runner.run(arguments)
     }
 
     @Test func jsonOutputFollowsSectionEight() throws {
         let path = try writeRamp("ramp.csv")
-        guard let r = try autoscale("evaluate", "--data", path, "--model", "naive", "--json") else { return }
+        let r = try autoscale("evaluate", "--data", path, "--model", "naive", "--json")
         #expect(r.status == 0, "\(r.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         for key in ["series", "interval_seconds", "n", "filled", "collapsed", "n_train", "n_val", "n_test", "model", "fit_seconds", "forecast_seconds", "horizons"] {
@@ -47,11 +47,11 @@ import Testing
     @Test func tableOutputListsEveryHorizon() throws {
         // 200 points at 5 min: the 170 points before the test part hold no full day.
         let short = try writeRamp("short.csv", count: 200)
-        guard let r = try autoscale("evaluate", "--data", short, "--model", "snaive") else { return }
+        let r = try autoscale("evaluate", "--data", short, "--model", "snaive")
         #expect(r.status != 0)
         #expect(r.stderr.contains("snaive: needs at least 288 points of history, got 170"), "\(r.stderr)")
         let path = try writeRamp("ramp.csv")
-        guard let ok = try autoscale("evaluate", "--data", path, "--horizons", "5,10") else { return }
+        let ok = try autoscale("evaluate", "--data", path, "--horizons", "5,10")
         #expect(ok.status == 0)
         #expect(ok.stdout.contains("5 min") && ok.stdout.contains("10 min"))
         #expect(ok.stdout.contains("train 280 / val 60 / test 60"))
@@ -66,7 +66,7 @@ import Testing
     ])
     func badRowsAreOneLineErrors(name: String, row: String, location: String, value: String) throws {
         let path = try writeRamp("\(name).csv") { $0[3] = row }
-        guard let r = try autoscale("evaluate", "--data", path) else { return }
+        let r = try autoscale("evaluate", "--data", path)
         #expect(r.status != 0)
         let lines = r.stderr.split(separator: "\n")
         #expect(lines.count == 1, "\(r.stderr)")
@@ -77,7 +77,7 @@ import Testing
 
     @Test func skipPolicyCountsInsteadOfFailing() throws {
         let path = try writeRamp("skip.csv") { $0[3] = "1700000600,abc" }
-        guard let r = try autoscale("evaluate", "--data", path, "--on-bad-row", "skip", "--json") else { return }
+        let r = try autoscale("evaluate", "--data", path, "--on-bad-row", "skip", "--json")
         #expect(r.status == 0, "\(r.stderr)")
         // The skipped row leaves a hole that the grid forward-fills.
         let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
@@ -86,7 +86,7 @@ import Testing
 
     @Test func missingColumnSuggestsTheClosest() throws {
         let path = try writeRamp("wide.csv") { $0[0] = "timestamp,avg_cpu" }
-        guard let r = try autoscale("evaluate", "--data", path, "--column", "avg_cpo") else { return }
+        let r = try autoscale("evaluate", "--data", path, "--column", "avg_cpo")
         #expect(r.status != 0)
         #expect(r.stderr.contains("avg_cpo") && r.stderr.contains("did you mean \"avg_cpu\""), "\(r.stderr)")
     }
@@ -94,24 +94,24 @@ import Testing
     @Test func emptyFileAndUnknownModelAreClearErrors() throws {
         let empty = folder.appendingPathComponent("empty.csv")
         try Data().write(to: empty)
-        guard let r = try autoscale("evaluate", "--data", empty.path) else { return }
+        let r = try autoscale("evaluate", "--data", empty.path)
         #expect(r.status != 0)
         #expect(r.stderr.contains("empty.csv"), "\(r.stderr)")
         let path = try writeRamp("ramp.csv")
-        guard let m = try autoscale("evaluate", "--data", path, "--model", "naiv") else { return }
+        let m = try autoscale("evaluate", "--data", path, "--model", "naiv")
         #expect(m.status != 0)
         #expect(m.stderr.contains("did you mean \"naive\"") || m.stderr.contains("Did you mean \"naive\""), "\(m.stderr)")
     }
 
     @Test func lstmTrainsForTheGivenEpochsAndRejectsZero() throws {
         let path = try writeRamp("ramp.csv", count: 300)
-        guard let r = try autoscale("evaluate", "--data", path, "--model", "lstm", "--epochs", "1", "--json") else { return }
+        let r = try autoscale("evaluate", "--data", path, "--model", "lstm", "--epochs", "1", "--json")
         #expect(r.status == 0, "\(r.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect(object["model"] as? String == "lstm")
         let horizons = try #require(object["horizons"] as? [String: [String: Any]])
         #expect(horizons["30"]?["mae"] is Double)
-        guard let zero = try autoscale("evaluate", "--data", path, "--model", "lstm", "--epochs", "0") else { return }
+        let zero = try autoscale("evaluate", "--data", path, "--model", "lstm", "--epochs", "0")
         #expect(zero.status != 0)
         #expect(zero.stderr.contains("--epochs 0"), "\(zero.stderr)")
     }
@@ -121,8 +121,7 @@ import Testing
     @Test func lstmCheckpointFileHoldsTheBestEpoch() throws {
         let path = try writeRamp("ramp.csv", count: 300)
         let checkpoint = folder.appendingPathComponent("best.json").path
-        guard let r = try autoscale("evaluate", "--data", path, "--model", "lstm", "--epochs", "3", "--checkpoint", checkpoint, "--json")
-        else { return }
+        let r = try autoscale("evaluate", "--data", path, "--model", "lstm", "--epochs", "3", "--checkpoint", checkpoint, "--json")
         #expect(r.status == 0, "\(r.stderr)")
         let artifact = try LSTMArtifact.load(from: Data(contentsOf: URL(fileURLWithPath: checkpoint)))
         let record = try #require(artifact.training)
@@ -131,7 +130,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: checkpoint + ".tmp"))
 
         let missing = folder.appendingPathComponent("no-such-folder/best.json").path
-        guard let bad = try autoscale("evaluate", "--data", path, "--model", "lstm", "--checkpoint", missing) else { return }
+        let bad = try autoscale("evaluate", "--data", path, "--model", "lstm", "--checkpoint", missing)
         #expect(bad.status != 0 && bad.stdout.isEmpty)
         #expect(bad.stderr.contains("no-such-folder") && bad.stderr.contains("does not exist"), "\(bad.stderr)")
     }
@@ -147,7 +146,7 @@ import Testing
             model: {model_type: arima, arima: {p: 2, d: 1, q: 0}}
             data: {prediction_horizons: [5, 10]}
             """.write(to: config, atomically: true, encoding: .utf8)
-        guard let r = try autoscale("evaluate", "--data", path, "--config", config.path, "--json") else { return }
+        let r = try autoscale("evaluate", "--data", path, "--config", config.path, "--json")
         #expect(r.status == 0, "\(r.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect(object["model"] as? String == "arima")
@@ -157,14 +156,14 @@ import Testing
         #expect(parameters["order"] as? [Int] == [2, 1, 0])
         #expect((parameters["ar"] as? [Double])?.count == 2)
 
-        guard let flags = try autoscale("evaluate", "--data", path, "--config", config.path, "--horizons", "15", "--json") else { return }
+        let flags = try autoscale("evaluate", "--data", path, "--config", config.path, "--horizons", "15", "--json")
         let overridden = try #require(try JSONSerialization.jsonObject(with: Data(flags.stdout.utf8)) as? [String: Any])
         #expect((overridden["horizons"] as? [String: Any]).map { Set($0.keys) } == ["15"])
 
         let bad = folder.appendingPathComponent("split.yaml")
         try "format_version: 1\nmetric_name: cpu\ndata: {train_split: 0.8, val_split: 0.1, test_split: 0.1}\n"
             .write(to: bad, atomically: true, encoding: .utf8)
-        guard let refused = try autoscale("evaluate", "--data", path, "--config", bad.path) else { return }
+        let refused = try autoscale("evaluate", "--data", path, "--config", bad.path)
         #expect(refused.status != 0 && refused.stdout.isEmpty)
         #expect(refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
         #expect(refused.stderr.contains("split.yaml") && refused.stderr.contains("data.train_split is 0.8"), "\(refused.stderr)")

@@ -22,8 +22,8 @@ import Testing
         return url.path
     }
 
-    func forecast(_ arguments: String...) throws -> ProductRunner.Result? {
-        guard let runner = ProductRunner(product: "autoscale") else { return nil }
+    func forecast(_ arguments: String...) throws -> ProductRunner.Result {
+        let runner = try ProductRunner(product: "autoscale")
         return try runner.run(["forecast"] + arguments)
     }
 
@@ -36,7 +36,7 @@ import Testing
     /// need not widen monotonically with the horizon).
     @Test func arimaForecastHasNestedIntervals() throws {
         let path = try writeSeries()
-        guard let r = try forecast("--data", path, "--model", "arima", "--minutes", "30", "--json") else { return }
+        let r = try forecast("--data", path, "--model", "arima", "--minutes", "30", "--json")
         #expect(r.status == 0, "\(r.stderr)")
         let object = try json(r)
         #expect(object["model"] as? String == "arima" && object["n"] as? Int == 1_200)
@@ -56,7 +56,7 @@ import Testing
     /// Naive: the last value at every step, in the series' units, and no intervals.
     @Test func naiveRepeatsTheLastValueWithoutIntervals() throws {
         let path = try writeSeries()
-        guard let r = try forecast("--data", path, "--model", "naive", "--minutes", "15", "--json") else { return }
+        let r = try forecast("--data", path, "--model", "naive", "--minutes", "15", "--json")
         #expect(r.status == 0, "\(r.stderr)")
         let steps = try #require(try json(r)["forecasts"] as? [[String: Any]])
         let last = 50 + 10 * sin(2 * .pi * 1_199 / 288) + 0.5 * sin(1_199 * 1.7)
@@ -65,7 +65,7 @@ import Testing
             #expect(abs((step["value"] as? Double ?? .nan) - last) < 1e-9)
             #expect(step["intervals"] == nil || step["intervals"] is NSNull)
         }
-        guard let table = try forecast("--data", path, "--model", "naive", "--minutes", "10") else { return }
+        let table = try forecast("--data", path, "--model", "naive", "--minutes", "10")
         #expect(table.stdout.contains("no intervals for this model") && table.stdout.contains("10 min"))
     }
 
@@ -77,7 +77,7 @@ import Testing
     ])
     func badRequestsAreOneLineErrors(arguments: [String], message: String) throws {
         let path = try writeSeries(count: 600)
-        guard let runner = ProductRunner(product: "autoscale") else { return }
+        let runner = try ProductRunner(product: "autoscale")
         let r = try runner.run(["forecast", "--data", path] + arguments)
         #expect(r.status != 0 && r.stdout.isEmpty)
         #expect(r.stderr.contains(message), "\(r.stderr)")

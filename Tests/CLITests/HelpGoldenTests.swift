@@ -10,7 +10,7 @@ import Testing
 
     @Test(arguments: commands)
     func helpIsStable(command: [String]) throws {
-        guard let runner = ProductRunner(product: "autoscale") else { return }
+        let runner = try ProductRunner(product: "autoscale")
         let result = try runner.run(command + ["--help"])
         #expect(result.status == 0, "\(result.stderr)")
         let name = (["autoscale"] + command).joined(separator: "-")

@@ -24,14 +24,14 @@ import Testing
         return url.path
     }
 
-    func autoscale(_ arguments: [String]) throws -> ProductRunner.Result? {
-        guard let runner = ProductRunner(product: "autoscale") else { return nil }
+    func autoscale(_ arguments: [String]) throws -> ProductRunner.Result {
+        let runner = try ProductRunner(product: "autoscale")
         return try runner.run(["evaluate"] + arguments)
     }
 
     @Test func logisticGrowthIsFittedAndReported() throws {
         let path = try writeSaturating()
-        guard let r = try autoscale(["--data", path, "--model", "prophet", "--growth", "logistic", "--capacity", "90", "--json"]) else { return }
+        let r = try autoscale(["--data", path, "--model", "prophet", "--growth", "logistic", "--capacity", "90", "--json"])
         #expect(r.status == 0, "\(r.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let parameters = try #require(object["parameters"] as? [String: Any])
@@ -40,7 +40,7 @@ import Testing
         let horizons = try #require(object["horizons"] as? [String: [String: Any]])
         #expect(horizons["5"]?["mae"] is Double)
         // Without the flags the same model is linear.
-        guard let linear = try autoscale(["--data", path, "--model", "prophet", "--json"]) else { return }
+        let linear = try autoscale(["--data", path, "--model", "prophet", "--json"])
         let linearObject = try #require(try JSONSerialization.jsonObject(with: Data(linear.stdout.utf8)) as? [String: Any])
         #expect((linearObject["parameters"] as? [String: Any])?["growth"] as? String == "linear")
     }
@@ -55,7 +55,7 @@ import Testing
     ])
     func inconsistentFlagsAreOneLineErrors(arguments: [String], message: String) throws {
         let path = try writeSaturating()
-        guard let r = try autoscale(["--data", path] + arguments) else { return }
+        let r = try autoscale(["--data", path] + arguments)
         #expect(r.status != 0)
         #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
         #expect(r.stderr.contains(message), "\(r.stderr)")

@@ -67,9 +67,9 @@ import Testing
         check(try report(path: path, model: model), against: expected)
     }
 
-    @Test(arguments: [ModelSpec.naive, .seasonalNaive(periodSeconds: 86_400)])
+    @Test(.enabled(if: RealData.isPresent, "needs ../shared/data/real beside the package"), arguments: [ModelSpec.naive, .seasonalNaive(periodSeconds: 86_400)])
     func developmentNABSeriesMatchTheReference(model: ModelSpec) throws {
-        guard let folder = RealData.folder("nab") else { return }
+        let folder = try #require(RealData.folder("nab"))
         let expected = try Self.expected().nab
         let files = try RealData.csvFiles(in: folder)
         #expect(files.count == expected.count)
@@ -80,9 +80,9 @@ import Testing
         }
     }
 
-    @Test func targetsTableRowsToSixDigits() throws {
+    @Test(.enabled(if: RealData.isPresent, "needs ../shared/data/real beside the package")) func targetsTableRowsToSixDigits() throws {
         // TARGETS.md §1, ec2_cpu_utilization_5f5533: naive MAE 0.048825 / 0.047466 / 0.045802.
-        guard let folder = RealData.folder("nab") else { return }
+        let folder = try #require(RealData.folder("nab"))
         let r = try report(path: folder.appendingPathComponent("ec2_cpu_utilization_5f5533.csv").path, model: .naive)
         let maes = r.orderedHorizons.map { ($0.score.mae * 1e6).rounded() / 1e6 }
         #expect(maes == [0.048825, 0.047466, 0.045802])

@@ -98,10 +98,21 @@ struct ProphetCompatibleReference: Decodable {
         let head = 50
         let theirs = Array(ref.lbfgs.log_density_per_iteration.prefix(head))
         #expect(Self.firstDisagreementAtSixDigits(Array(trace.prefix(head)), theirs) == nil, "\(Self.describe(trace, theirs))")
-        // Same stopping rule as CmdStan's run (measured: 393 iterations against 418).
+        // CmdStan ended on its relative-gradient rule after 418 iterations. Ours ends after a
+        // similar count (measured 393) on one of Stan's convergence rules, not always the same
+        // one: the last iterations creep along the ridge, where the 1e-13 differences grow, and
+        // the objective's sums follow OpenBLAS's kernel for the CPU (OPENBLAS_CORETYPE=Haswell
+        // ends on the parameter-change rule instead). Which rule fires first is not what
+        // matters; that the run converged (not an iteration limit or a failed line search) and
+        // where it ended are: the final log density within 0.2 nats of CmdStan's (the fit's
+        // parameters and forecast are checked in `lbfgsFitMatchesProphet`).
         #expect(ref.lbfgs.termination.contains("relative gradient magnitude"))
-        #expect(result.termination == .relativeGradient)
+        let converged: [StanBFGS.Termination] = [.relativeGradient, .absoluteGradient, .relativeObjective,
+                                                 .absoluteObjective, .absoluteParameter]
+        #expect(converged.contains(result.termination), "ended with \(result.termination)")
         #expect(abs(trace.count - ref.lbfgs.log_density_per_iteration.count) < ref.lbfgs.log_density_per_iteration.count / 4)
+        let cmdstanFinal = try #require(ref.lbfgs.log_density_per_iteration.last)
+        #expect(abs(try #require(trace.last) - cmdstanFinal) < 0.2, "\(trace.suffix(3)) vs \(cmdstanFinal)")
     }
 
     /// The fitted model against prophet's: its log density within 0.2 nats of CmdStan's
@@ -133,7 +144,14 @@ struct ProphetCompatibleReference: Decodable {
         }
         let theirs = ref.newton.log_density_per_iteration
         let common = min(trace.count, theirs.count)
-        #expect(abs(trace.count - theirs.count) <= 1)
+        // The tail converges linearly (the Hessian is a finite difference): each step gains
+        // about half the previous one (2.2e-8, 1.1e-8, 5.7e-9 nats), and Newton stops at the first
+        // gain ≤ 1e-8, a change of 4e-11 of the log density, where the objective's summation
+        // order (OpenBLAS's kernel for the CPU) decides on which side of the threshold a gain
+        // falls: OPENBLAS_CORETYPE=Haswell takes 2 iterations more than CmdStan, the default
+        // kernels on AVX-512 at most one. Up to 3 extra tail steps move the parameters by < 1e-8,
+        // far inside the 1e-6 checked below.
+        #expect(abs(trace.count - theirs.count) <= 3, "ours ends \(trace.suffix(4)), CmdStan's \(theirs.suffix(4))")
         #expect(Self.firstDisagreementAtSixDigits(Array(trace.prefix(common)), Array(theirs.prefix(common))) == nil, "\(Self.describe(trace, theirs))")
 
         let fitted = try Self.model.fit(series: ref.regular(ref.newton))

@@ -5,8 +5,8 @@ import Ingest
 
 /// The development data under ../shared/data/real (skipped with a printed reason when absent).
 @Suite struct RealDataTests {
-    @Test func nabCPUFile() throws {
-        guard let path = RealData.file("nab/ec2_cpu_utilization_5f5533.csv") else { return }
+    @Test(.enabled(if: RealData.isPresent, "needs ../shared/data/real beside the package")) func nabCPUFile() throws {
+        let path = try #require(RealData.file("nab/ec2_cpu_utilization_5f5533.csv"))
         let result = try CSVSeriesReader.read(path: path, options: CSVReadOptions())
         #expect(result.shape == .timestampValue)
         #expect(result.series.count == 4032)
@@ -17,8 +17,8 @@ import Ingest
         #expect(result.series.name == "ec2_cpu_utilization_5f5533")
     }
 
-    @Test func nabFileWithDuplicatedTimestampsAfterDST() throws {
-        guard let path = RealData.file("nab/ec2_disk_write_bytes_1ef3de.csv") else { return }
+    @Test(.enabled(if: RealData.isPresent, "needs ../shared/data/real beside the package")) func nabFileWithDuplicatedTimestampsAfterDST() throws {
+        let path = try #require(RealData.file("nab/ec2_disk_write_bytes_1ef3de.csv"))
         let result = try CSVSeriesReader.read(path: path, options: CSVReadOptions())
         #expect(result.series.count == 4730)
         let t = result.series.timestamps
@@ -26,8 +26,8 @@ import Ingest
         #expect(repeats == 11)
     }
 
-    @Test func azureVMColumn() throws {
-        guard let path = RealData.file("azure_v1_vms/vm_8383.csv") else { return }
+    @Test(.enabled(if: RealData.isPresent, "needs ../shared/data/real beside the package")) func azureVMColumn() throws {
+        let path = try #require(RealData.file("azure_v1_vms/vm_8383.csv"))
         let result = try CSVSeriesReader.read(path: path, options: CSVReadOptions(selection: SeriesSelection(column: "avg_cpu")))
         #expect(result.shape == .wide)
         #expect(result.series.count == 8004)
@@ -36,8 +36,8 @@ import Ingest
         #expect(result.series.name == "vm_8383/avg_cpu")
     }
 
-    @Test func googleAggregateWithoutTimestamps() throws {
-        guard let path = RealData.file("google2019_agg/instance_usage_grouped_300_seconds_week1.csv") else { return }
+    @Test(.enabled(if: RealData.isPresent, "needs ../shared/data/real beside the package")) func googleAggregateWithoutTimestamps() throws {
+        let path = try #require(RealData.file("google2019_agg/instance_usage_grouped_300_seconds_week1.csv"))
         let all = try CSVSeriesReader.readAll(path: path, options: CSVReadOptions(interval: 300))
         #expect(all.count == 4)
         let cpu = try #require(all[SeriesKey(container: "instance_usage_grouped_300_seconds_week1", metric: "avg_cpu")])
@@ -46,8 +46,8 @@ import Ingest
         #expect(cpu.values.first == 0.4416155843647663)
     }
 
-    @Test func azureAggregateWideWithTwoColumns() throws {
-        guard let path = RealData.file("azure_v2_agg/vm_cpu_readings_week1_aggregated_cpu_mem.csv") else { return }
+    @Test(.enabled(if: RealData.isPresent, "needs ../shared/data/real beside the package")) func azureAggregateWideWithTwoColumns() throws {
+        let path = try #require(RealData.file("azure_v2_agg/vm_cpu_readings_week1_aggregated_cpu_mem.csv"))
         let result = try CSVSeriesReader.read(path: path, options: CSVReadOptions(selection: SeriesSelection(column: "cpu_usage")))
         #expect(result.series.count == 2016)  // the last row has no line end
         #expect(result.series.values.first == 6_135_515.87712279)
@@ -56,8 +56,8 @@ import Ingest
 
 /// Every development file reads without error and with the row counts of the data README.
 @Suite struct RealDataSweepTests {
-    @Test func everyNABAndAzureVMFileReads() throws {
-        guard let nab = RealData.file("nab"), let vms = RealData.file("azure_v1_vms") else { return }
+    @Test(.enabled(if: RealData.isPresent, "needs ../shared/data/real beside the package")) func everyNABAndAzureVMFileReads() throws {
+        let nab = try #require(RealData.file("nab")), vms = try #require(RealData.file("azure_v1_vms"))
         let expectedNAB = ["ec2_disk_write_bytes_1ef3de.csv": 4730]
         for name in try FileManager.default.contentsOfDirectory(atPath: nab).filter({ $0.hasSuffix(".csv") }) {
             let result = try CSVSeriesReader.read(path: nab + "/" + name, options: CSVReadOptions())

@@ -7,7 +7,7 @@ import Testing
 /// Real writer processes (`runs _stress-writer`, `runs _heartbeat-writer`) against one registry file.
 @Suite(.serialized) struct MultiProcessTests {
     @Test func eightConcurrentWritersLoseNothing() throws {
-        guard let runs = ProductRunner(product: "runs") else { return }
+        let runs = try ProductRunner(product: "runs")
         let folder = try TemporaryFolder()
         // The registry does not exist yet: the writers also race to create and migrate it.
         let writers = try (0..<8).map { _ in
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func killedWriterIsSeenAsKilledAndLeavesNoHalfBatch() throws {
-        guard let runs = ProductRunner(product: "runs") else { return }
+        let runs = try ProductRunner(product: "runs")
         let folder = try TemporaryFolder()
         let batch = 1000
         let (process, out, _) = try runs.start(
@@ -82,7 +82,7 @@ import Testing
     }
 
     @Test func helpIsStable() throws {
-        guard let runs = ProductRunner(product: "runs") else { return }
+        let runs = try ProductRunner(product: "runs")
         let (status, output, _) = try runs.run(["list", "--help"]).components
         #expect(status == 0)
         try golden.check(output, named: "help-list")

@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func listsFiltersPromotesAndRollsBack() throws {
-        guard let runs = ProductRunner(product: "runs") else { return }
+        let runs = try ProductRunner(product: "runs")
         let db = folder.registryPath
         // The environment variable points at the registry when --db is absent.
         let (listStatus, listJSON, _) = try runs.run(
@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func errorsAreSentencesWithTheOffendingValue() throws {
-        guard let runs = ProductRunner(product: "runs") else { return }
+        let runs = try ProductRunner(product: "runs")
         let db = folder.registryPath
         let (filterStatus, _, filterError) = try runs.run(["list", "--db", db, "--filter", "metrics.mae_15m << 1"]).components
         #expect(filterStatus != 0)
