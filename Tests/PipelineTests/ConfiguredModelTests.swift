@@ -12,8 +12,7 @@ import Testing
     /// 240-step window (60 min at 15 s) and the reference training loop.
     @Test func defaultConfigIsTheReferenceLSTM() throws {
         let spec = try ConfiguredModel.spec(from: try config(""), file: "test.yaml")
-        guard case .lstm(let forecaster) = spec else { Issue.record("expected lstm, got \(spec.name)"); return }
-        let c = forecaster.configuration
+        guard case .lstm(let c) = spec else { Issue.record("expected lstm, got \(spec.name)"); return }
         #expect(c.windowSteps == 240)
         #expect(try c.steps(interval: 300).window == 240)
         #expect(c.horizonMinutes == [5, 15, 30])
@@ -30,8 +29,7 @@ import Testing
             training: {epochs: 3, optimizer: rmsprop, loss_function: huber, horizon_weights: [2, 1], seed: 7}
             features: {lags: [3], rolling: {max: [6]}}
             """), file: "test.yaml")
-        guard case .lstm(let forecaster) = spec else { Issue.record("expected lstm"); return }
-        let c = forecaster.configuration
+        guard case .lstm(let c) = spec else { Issue.record("expected lstm"); return }
         #expect(c.windowSteps == 12 && c.horizonMinutes == [5, 10])
         #expect(c.hiddenSize == 16 && c.layers == 1 && !c.bidirectional && c.dropout == 0.1)
         #expect(c.training.epochs == 3 && c.training.optimizer == .rmsprop && c.training.loss == .huber(delta: 1))
@@ -61,10 +59,10 @@ import Testing
     /// `--model` wins over model_type and still takes the config's hyperparameters.
     @Test func modelNameOverridesTheType() throws {
         let c = try config("model: {model_type: arima, hidden_size: 8}\ntraining: {epochs: 4}")
-        guard case .lstm(let forecaster) = try ConfiguredModel.spec(from: c, file: "t.yaml", modelName: "lstm") else {
+        guard case .lstm(let configuration) = try ConfiguredModel.spec(from: c, file: "t.yaml", modelName: "lstm") else {
             Issue.record("expected lstm"); return
         }
-        #expect(forecaster.configuration.hiddenSize == 8 && forecaster.configuration.training.epochs == 4)
+        #expect(configuration.hiddenSize == 8 && configuration.training.epochs == 4)
         #expect(try ConfiguredModel.spec(from: c, file: "t.yaml", modelName: "naive").name == "naive")
         #expect(throws: ModelSpecError.self) { try ConfiguredModel.spec(from: c, file: "t.yaml", modelName: "lstn") }
     }

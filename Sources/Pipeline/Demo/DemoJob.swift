@@ -23,7 +23,7 @@ public struct DemoJob: Sendable {
     public init(
         workload: WorkloadConfig = WorkloadConfig(),
         seed: UInt64 = WorkloadConfig.defaultSeed,
-        models: [ModelSpec] = [.naive, .seasonalNaive(periodSeconds: 86_400), .arima(ARIMA())],
+        models: [ModelSpec] = [ModelKind.naive, .snaive, .arima].map(ModelSpec.init(kind:)),
         horizonMinutes: [Int] = [5, 15, 30],
         dataPath: String = "data/generated.csv"
     ) {

@@ -13,14 +13,17 @@ public struct SeriesForecastRequest: Sendable {
     public var minutes: Int
     /// Central interval coverages in (0, 1), e.g. [0.8, 0.95].
     public var levels: [Double]
+    /// Progress, epoch events and checkpoints of a model that trains.
+    public var hooks: TrainingHooks
 
     public init(dataPath: String, readOptions: CSVReadOptions = CSVReadOptions(), model: ModelSpec,
-                minutes: Int = 30, levels: [Double] = [0.8, 0.95]) {
+                minutes: Int = 30, levels: [Double] = [0.8, 0.95], hooks: TrainingHooks = .silent) {
         self.dataPath = dataPath
         self.readOptions = readOptions
         self.model = model
         self.minutes = minutes
         self.levels = levels
+        self.hooks = hooks
     }
 }
 
@@ -89,7 +92,7 @@ public func forecastSeries(_ request: SeriesForecastRequest, now: () -> Double) 
     let started = now()
     let path = try request.model.forecast(
         fitting: FitData(series: scaled, trainCount: trainCount), interval: series.interval, scaler: scaler,
-        steps: steps, levels: request.levels)
+        steps: steps, levels: request.levels, hooks: request.hooks)
     let fitSeconds = now() - started
     let format = ISO8601DateFormatter()
     format.timeZone = TimeZone(identifier: "UTC")

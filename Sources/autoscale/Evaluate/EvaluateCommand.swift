@@ -35,12 +35,15 @@ struct EvaluateCommand: ParsableCommand {
 
     func run() throws {
         let bar = ProgressBar()
-        let chosen = try ConfiguredModel.resolve(modelName: model, configPath: config, defaultModel: "naive")
+        let chosen = try ConfiguredModel.resolve(
+            ModelRequest(modelName: model, configPath: config, overrides: training.overrides(prophet.overrides())),
+            defaultModel: .naive)
         let request = SeriesEvaluationRequest(
             dataPath: data,
             readOptions: try selection.readOptions(),
-            model: training.apply(to: try prophet.apply(to: chosen.spec), progress: bar),
-            horizonMinutes: try horizons.map(parseHorizons) ?? chosen.config?.data.predictionHorizons ?? [5, 15, 30]
+            model: chosen.spec,
+            horizonMinutes: try horizons.map(parseHorizons) ?? chosen.config?.data.predictionHorizons ?? [5, 15, 30],
+            hooks: training.hooks(for: chosen.spec, progress: bar)
         )
         let report = try evaluateSeries(request, evaluator: Evaluator())
         bar.finish()

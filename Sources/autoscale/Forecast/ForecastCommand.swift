@@ -40,11 +40,12 @@ struct ForecastCommand: ParsableCommand {
 
     func run() throws {
         let bar = ProgressBar()
-        let chosen = try ConfiguredModel.resolve(modelName: model, configPath: config, defaultModel: "arima")
+        let chosen = try ConfiguredModel.resolve(
+            ModelRequest(modelName: model, configPath: config, overrides: training.overrides()), defaultModel: .arima)
         let request = SeriesForecastRequest(
-            dataPath: data, readOptions: try selection.readOptions(),
-            model: training.apply(to: chosen.spec, progress: bar), minutes: minutes, levels: try parseLevels(levels))
-        let report = try forecastSeries(request, now: LSTMForecaster.monotonicSeconds)
+            dataPath: data, readOptions: try selection.readOptions(), model: chosen.spec, minutes: minutes,
+            levels: try parseLevels(levels), hooks: training.hooks(for: chosen.spec, progress: bar))
+        let report = try forecastSeries(request, now: TrainingHooks.monotonicSeconds)
         bar.finish()
         print(output.json ? try jsonString(report) : ForecastTable(report: report).render())
     }
