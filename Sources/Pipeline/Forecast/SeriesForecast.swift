@@ -77,6 +77,14 @@ public enum SeriesForecastError: Error, Equatable, CustomStringConvertible {
 /// its first 85 %, fits the model on all of it (the last 15 % as validation) and forecasts
 /// every step up to `minutes` after the last observation, mapped back to the series' units.
 public func forecastSeries(_ request: SeriesForecastRequest, now: () -> Double) throws -> SeriesForecastReport {
+    try fitAndForecastSeries(request, now: now).report
+}
+
+/// `forecastSeries` that also returns the fitted model as an artifact (format 3), which
+/// forecasts the same path from the raw series (`FittedModelArtifact.forecast(rawHistory:steps:)`).
+public func fitAndForecastSeries(
+    _ request: SeriesForecastRequest, now: () -> Double
+) throws -> (report: SeriesForecastReport, artifact: FittedModelArtifact) {
     for level in request.levels where !(level > 0 && level < 1) { throw SeriesForecastError.levelOutOfRange(level) }
     let read = try CSVSeriesReader.read(path: request.dataPath, options: request.readOptions)
     let grid = try RegularGrid(read.series)
@@ -87,12 +95,9 @@ public func forecastSeries(_ request: SeriesForecastRequest, now: () -> Double) 
     }
     let steps = Int(exact)
     let trainCount = series.count - Int((0.15 * Double(series.count)).rounded())
-    let scaler = try MinMaxScaler(fittingOn: series.values[0..<trainCount])
-    let scaled = series.with(values: scaler.transform(series.values))
     let started = now()
-    let path = try request.model.forecast(
-        fitting: FitData(series: scaled, trainCount: trainCount), interval: series.interval, scaler: scaler,
-        steps: steps, levels: request.levels, hooks: request.hooks)
+    let artifact = try request.model.fitArtifact(series: series, trainCount: trainCount, steps: steps, hooks: request.hooks)
+    let path = try artifact.state.forecastPath(history: try artifact.modelSeries(grid: series), steps: steps, levels: request.levels)
     let fitSeconds = now() - started
     let format = ISO8601DateFormatter()
     format.timeZone = TimeZone(identifier: "UTC")
@@ -102,17 +107,18 @@ public func forecastSeries(_ request: SeriesForecastRequest, now: () -> Double) 
         if let intervals = path.intervals {
             var byLevel: [String: [Double]] = [:]
             for (i, level) in intervals.levels.enumerated() {
-                byLevel[percentKey(level)] = [scaler.inverse(intervals.lower[i][k]), scaler.inverse(intervals.upper[i][k])]
+                byLevel[percentKey(level)] = artifact.toSeriesUnits([intervals.lower[i][k], intervals.upper[i][k]])
             }
             bounds = byLevel
         }
         return SeriesForecastReport.Step(
             timestamp: format.string(from: Date(timeIntervalSince1970: t)),
-            minutesAhead: Double(k + 1) * series.interval / 60, value: scaler.inverse(path.mean[k]), intervals: bounds)
+            minutesAhead: Double(k + 1) * series.interval / 60, value: artifact.toSeriesUnits([path.mean[k]])[0], intervals: bounds)
     }
-    return SeriesForecastReport(
+    let report = SeriesForecastReport(
         series: read.series.name, intervalSeconds: series.interval, n: series.count, model: request.model.name,
         fitSeconds: fitSeconds, levels: request.levels, forecasts: forecasts, parameters: path.parameters)
+    return (report, artifact)
 }
 
 /// 0.8 → "80", 0.975 → "97.5".
