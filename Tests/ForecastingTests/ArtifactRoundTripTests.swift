@@ -43,6 +43,23 @@ import Testing
         #expect(zip(before, artifact.toSeriesUnits(own)).allSatisfy { abs($0 - $1) <= tolerance * 40 }, "\(before) vs \(own)")
     }
 
+    /// The model an evaluation fitted (train + validation) comes back as an artifact whose
+    /// forecast from the raw train + validation values is the evaluator's first test path.
+    @Test(arguments: [ModelKind.naive, .arima, .prophetAR])
+    func evaluationKeepsItsFittedModel(kind: ModelKind) throws {
+        let raw = ArtifactLoaderTests.raw(Self.series)
+        let plan = try EvaluationPlan(series: raw, horizonMinutes: [30, 60])
+        let (report, artifact) = try ModelSpec(kind: kind).evaluateWithArtifact(on: plan, with: Evaluator())
+        #expect(report.nTrain == plan.split.trainCount)
+        #expect(artifact.data.count == plan.split.testStart && artifact.scaler == plan.scaler)
+        let loaded = try ArtifactLoader.load(try artifact.encoded())
+        #expect(loaded == artifact)
+        let history = TimeSeries(name: raw.name, timestamps: Array(raw.timestamps.prefix(plan.split.testStart)),
+                                 values: Array(raw.values.prefix(plan.split.testStart)))
+        let path = try loaded.forecast(rawHistory: history, steps: 2)
+        #expect(path.count == 2 && path.allSatisfy(\.isFinite))
+    }
+
     /// Counter → rate, log1p and clip bounds fitted on train travel with the model.
     @Test func preprocessingIsPartOfTheArtifact() throws {
         var rng = SplitMix64(seed: 9)

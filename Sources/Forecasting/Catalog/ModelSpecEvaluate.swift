@@ -1,3 +1,4 @@
+import Foundation
 import Series
 
 extension ModelSpec {
@@ -8,22 +9,73 @@ extension ModelSpec {
     public func evaluate<C: Clock>(
         on plan: EvaluationPlan, with evaluator: Evaluator<C>, hooks: TrainingHooks = .silent
     ) throws -> EvaluationReport {
+        try evaluateWithArtifact(on: plan, with: evaluator, hooks: hooks).report
+    }
+
+    /// `evaluate`, and the model the evaluator fitted (on train + validation, scaled by the
+    /// plan's min-max scaler) as an artifact that forecasts from raw values. For the LSTM
+    /// the artifact's settings carry the plan's horizons, which it was trained for.
+    public func evaluateWithArtifact<C: Clock>(
+        on plan: EvaluationPlan, with evaluator: Evaluator<C>, hooks: TrainingHooks = .silent
+    ) throws -> (report: EvaluationReport, artifact: FittedModelArtifact) {
+        let recorder = StateRecorder()
+        let report: EvaluationReport
+        var resolved = self
         switch self {
         case .naive:
-            return try evaluator.evaluate(Naive(), plan: plan)
+            report = try evaluator.evaluate(recorder.wrap(Naive()) { .naive($0) }, plan: plan)
         case .seasonalNaive(let settings):
-            return try evaluator.evaluate(settings.model, plan: plan)
+            report = try evaluator.evaluate(recorder.wrap(settings.model) { .seasonalNaive($0) }, plan: plan)
         case .arima(let settings):
-            return try evaluator.evaluate(settings.model, plan: plan)
+            report = try evaluator.evaluate(recorder.wrap(settings.model) { .arima($0) }, plan: plan)
         case .autoARIMA(let settings):
-            return try evaluator.evaluate(try settings.model(interval: plan.scaled.interval, name: name), plan: plan)
+            let model = try settings.model(interval: plan.scaled.interval, name: name)
+            report = try evaluator.evaluate(recorder.wrap(model) { .arima($0) }, plan: plan)
         case .prophet(let settings):
             var model = settings.model
             model.growth = try Self.scaled(settings.growth, by: plan)
-            return try evaluator.evaluate(model, plan: plan)
+            report = try evaluator.evaluate(recorder.wrap(model) { .prophet($0) }, plan: plan)
         case .lstm(var configuration):
             configuration.horizonMinutes = plan.horizons.map { Double($0.minutes) }
-            return try evaluator.evaluate(LSTMForecaster(configuration: configuration, hooks: hooks), plan: plan)
+            resolved = .lstm(configuration)
+            let forecaster = LSTMForecaster(configuration: configuration, hooks: hooks)
+            report = try evaluator.evaluate(recorder.wrap(forecaster) { .lstm($0.artifact) }, plan: plan)
+        }
+        guard let state = recorder.state else {
+            throw ArtifactError.invalid(kind: name, formatVersion: FittedModelArtifact.formatVersion, reason: "the evaluator returned without fitting the model")
+        }
+        let fitted = plan.grid.series
+        let artifact = FittedModelArtifact(
+            spec: resolved, state: state,
+            data: FittedData(intervalSeconds: fitted.interval, start: fitted.start, count: plan.split.testStart, trainCount: plan.split.trainCount),
+            scaler: plan.scaler)
+        return (report, artifact)
+    }
+}
+
+/// Keeps the state of the one fit the evaluator makes.
+private final class StateRecorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: FittedState?
+
+    var state: FittedState? { lock.withLock { recorded } }
+
+    func wrap<F: Forecaster>(_ inner: F, _ state: @escaping @Sendable (F.Fitted) -> FittedState) -> Recording<F> {
+        Recording(inner: inner, recorder: self, state: state)
+    }
+
+    struct Recording<F: Forecaster>: Forecaster {
+        let inner: F
+        let recorder: StateRecorder
+        let state: @Sendable (F.Fitted) -> FittedState
+
+        var name: String { inner.name }
+
+        func fit(_ data: FitData) throws -> F.Fitted {
+            let fitted = try inner.fit(data)
+            let value = state(fitted)
+            recorder.lock.withLock { recorder.recorded = value }
+            return fitted
         }
     }
 }
