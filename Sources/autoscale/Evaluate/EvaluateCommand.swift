@@ -2,6 +2,7 @@ import ArgumentParser
 import Forecasting
 import Ingest
 import Pipeline
+import Tracking
 
 /// `autoscale evaluate`: scores one model on one series by ../shared/docs/EVALUATION.md.
 struct EvaluateCommand: ParsableCommand {
@@ -31,6 +32,8 @@ struct EvaluateCommand: ParsableCommand {
 
     @OptionGroup var prophet: ProphetOptions
 
+    @OptionGroup var tracking: TrackingOptions
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -45,12 +48,21 @@ struct EvaluateCommand: ParsableCommand {
             horizonMinutes: try horizons.map(parseHorizons) ?? chosen.config?.data.predictionHorizons ?? [5, 15, 30],
             hooks: training.hooks(for: chosen.spec, progress: bar)
         )
-        let report = try evaluateSeries(request, evaluator: Evaluator())
+        let report: EvaluationReport
+        var recorded: String?
+        if let (destination, location) = try tracking.tracking(defaultExperiment: "evaluate") {
+            let tracked = try evaluateSeriesTracked(request, evaluator: Evaluator(), tracking: destination)
+            report = tracked.value
+            recorded = tracking.recordedNote(run: tracked.run, experiment: destination.experiment, location: location)
+        } else {
+            report = try evaluateSeries(request, evaluator: Evaluator())
+        }
         bar.finish()
         if output.json {
             print(try jsonString(report))
         } else {
             print(EvaluationTable(report: report).render())
+            if let recorded { print(recorded) }
         }
     }
 }
