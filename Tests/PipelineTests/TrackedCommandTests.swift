@@ -48,6 +48,13 @@ import Tracking
         let promotion = try registry.promote(run: tracked.run, model: "cpu", artifact: nil, alias: "production", reason: "test")
         #expect(promotion.artifact.name == "model.json" && promotion.artifact.kind == "model")
         #expect(try registry.readArtifact(run: tracked.run, name: "evaluation.json").count > 0)
+        // Plots: forecast against actual per horizon, and the loss curves.
+        let plots = try registry.artifacts(of: tracked.run).filter { $0.kind == "plot" }.map(\.name).sorted()
+        #expect(plots == ["forecast_15m.svg", "forecast_30m.svg", "forecast_5m.svg", "loss.svg"])
+        for name in plots {
+            let svg = String(decoding: try registry.readArtifact(run: tracked.run, name: name), as: UTF8.self)
+            #expect(svg.hasPrefix("<svg") && svg.contains("<polyline") && svg.hasSuffix("</svg>\n"), "\(name)")
+        }
     }
 
     @Test func forecastRecordsTheModelThatReproducesIt() throws {

@@ -18,28 +18,36 @@ extension ModelSpec {
     public func evaluateWithArtifact<C: Clock>(
         on plan: EvaluationPlan, with evaluator: Evaluator<C>, hooks: TrainingHooks = .silent
     ) throws -> (report: EvaluationReport, artifact: FittedModelArtifact) {
+        let outcome = try evaluateDetailed(on: plan, with: evaluator, hooks: hooks)
+        return (outcome.report, outcome.artifact)
+    }
+
+    /// `evaluateWithArtifact` plus the scored forecast paths (`Evaluator.evaluateWithForecasts`).
+    public func evaluateDetailed<C: Clock>(
+        on plan: EvaluationPlan, with evaluator: Evaluator<C>, hooks: TrainingHooks = .silent
+    ) throws -> ModelEvaluation {
         let recorder = StateRecorder()
-        let report: EvaluationReport
+        let scored: (report: EvaluationReport, paths: [[Double]])
         var resolved = self
         switch self {
         case .naive:
-            report = try evaluator.evaluate(recorder.wrap(Naive()) { .naive($0) }, plan: plan)
+            scored = try evaluator.evaluateWithForecasts(recorder.wrap(Naive()) { .naive($0) }, plan: plan)
         case .seasonalNaive(let settings):
-            report = try evaluator.evaluate(recorder.wrap(settings.model) { .seasonalNaive($0) }, plan: plan)
+            scored = try evaluator.evaluateWithForecasts(recorder.wrap(settings.model) { .seasonalNaive($0) }, plan: plan)
         case .arima(let settings):
-            report = try evaluator.evaluate(recorder.wrap(settings.model) { .arima($0) }, plan: plan)
+            scored = try evaluator.evaluateWithForecasts(recorder.wrap(settings.model) { .arima($0) }, plan: plan)
         case .autoARIMA(let settings):
             let model = try settings.model(interval: plan.scaled.interval, name: name)
-            report = try evaluator.evaluate(recorder.wrap(model) { .arima($0) }, plan: plan)
+            scored = try evaluator.evaluateWithForecasts(recorder.wrap(model) { .arima($0) }, plan: plan)
         case .prophet(let settings):
             var model = settings.model
             model.growth = try Self.scaled(settings.growth, by: plan)
-            report = try evaluator.evaluate(recorder.wrap(model) { .prophet($0) }, plan: plan)
+            scored = try evaluator.evaluateWithForecasts(recorder.wrap(model) { .prophet($0) }, plan: plan)
         case .lstm(var configuration):
             configuration.horizonMinutes = plan.horizons.map { Double($0.minutes) }
             resolved = .lstm(configuration)
             let forecaster = LSTMForecaster(configuration: configuration, hooks: hooks)
-            report = try evaluator.evaluate(recorder.wrap(forecaster) { .lstm($0.artifact) }, plan: plan)
+            scored = try evaluator.evaluateWithForecasts(recorder.wrap(forecaster) { .lstm($0.artifact) }, plan: plan)
         }
         guard let state = recorder.state else {
             throw ArtifactError.invalid(kind: name, formatVersion: FittedModelArtifact.formatVersion, reason: "the evaluator returned without fitting the model")
@@ -49,8 +57,17 @@ extension ModelSpec {
             spec: resolved, state: state,
             data: FittedData(intervalSeconds: fitted.interval, start: fitted.start, count: plan.split.testStart, trainCount: plan.split.trainCount),
             scaler: plan.scaler)
-        return (report, artifact)
+        return ModelEvaluation(report: scored.report, artifact: artifact, paths: scored.paths)
     }
+}
+
+/// One model scored on one plan: the report, the fitted model as an artifact, and the
+/// forecast paths that were scored (`paths[i]` from origin `plan.allOrigins.lowerBound + i`,
+/// scaled units).
+public struct ModelEvaluation: Sendable {
+    public let report: EvaluationReport
+    public let artifact: FittedModelArtifact
+    public let paths: [[Double]]
 }
 
 /// Keeps the state of the one fit the evaluator makes.

@@ -1,4 +1,5 @@
 import Forecasting
+import Foundation
 import Ingest
 import Series
 import Tracking
@@ -7,8 +8,10 @@ import Tracking
 /// settings, code version, series and protocol settings), the LSTM's per-epoch losses as
 /// they happen, every horizon's MAE, RMSE, SMAPE, MASE, R² and relMAE (MAE over the naive
 /// forecast's on the same plan) as `<metric>_<minutes>m`, the fitted model as artifact
-/// `model.json` of kind `model` (a `FittedModelArtifact`, promotable with `runs promote`)
-/// and the report as `evaluation.json`.
+/// `model.json` of kind `model` (a `FittedModelArtifact`, promotable with `runs promote`),
+/// the report as `evaluation.json`, and SVG plots of kind `plot`: forecast against actual
+/// on the test part per horizon (`forecast_<minutes>m.svg`) and, for the LSTM, the loss
+/// curves (`loss.svg`).
 public func evaluateSeriesTracked<C: Clock>(
     _ request: SeriesEvaluationRequest, evaluator: Evaluator<C>, tracking: RunTracking
 ) throws -> Tracked<EvaluationReport> {
@@ -21,13 +24,20 @@ public func evaluateSeriesTracked<C: Clock>(
     return try tracking.record(spec) { run in
         let epochs = TrainingMetricsLogger(tracker: tracker, run: run)
         try tracker.logBatch(run: run, params: try RunTracking.modelParams(request.model), metrics: [], tags: [:])
-        let (report, artifact) = try request.model.evaluateWithArtifact(on: plan, with: evaluator, hooks: epochs.hooks(wrapping: request.hooks))
+        let outcome = try request.model.evaluateDetailed(on: plan, with: evaluator, hooks: epochs.hooks(wrapping: request.hooks))
         try epochs.check()
+        let report = outcome.report
         let naive = try ModelSpec.naive.evaluate(on: plan, with: evaluator)
         try tracker.logBatch(
             run: run, params: EvaluationLogger.params(report),
             metrics: EvaluationLogger.metrics(report) + relativeMAE(report, naive: naive), tags: [:])
-        _ = try tracker.logArtifact(run: run, name: "model.json", kind: "model", data: try artifact.encoded())
+        _ = try tracker.logArtifact(run: run, name: "model.json", kind: "model", data: try outcome.artifact.encoded())
+        for plot in EvaluationPlots.forecasts(plan: plan, paths: outcome.paths, model: request.model.name) {
+            _ = try tracker.logArtifact(run: run, name: plot.name, kind: "plot", data: Data(plot.svg.utf8))
+        }
+        if let losses = EvaluationPlots.losses(epochs.epochs, model: request.model.name) {
+            _ = try tracker.logArtifact(run: run, name: "loss.svg", kind: "plot", data: Data(losses.utf8))
+        }
         _ = try tracker.logArtifact(run: run, name: "evaluation.json", kind: "evaluation", data: try RunTracking.json(report))
         return report
     }

@@ -11,6 +11,10 @@ final class TrainingMetricsLogger: @unchecked Sendable {
     let run: RunID
     private let lock = NSLock()
     private var failure: (any Error)?
+    private var summaries: [LSTMEpochSummary] = []
+
+    /// Every epoch seen so far, in order.
+    var epochs: [LSTMEpochSummary] { lock.withLock { summaries } }
 
     init(tracker: any Tracker, run: RunID) {
         self.tracker = tracker
@@ -23,6 +27,7 @@ final class TrainingMetricsLogger: @unchecked Sendable {
         hooks.events = { [self] event in
             base.events(event)
             guard case .epoch(let summary) = event else { return }
+            lock.withLock { summaries.append(summary) }
             let step = Int64(summary.epoch)
             let points = [
                 MetricPoint(key: "train_loss", value: summary.trainTotal, step: step),
