@@ -83,3 +83,36 @@ import Tracking
         #expect(runs.count == 1 && runs.first?.status == .failed)
     }
 }
+
+/// A registry that refuses per-epoch metrics, to check that such a failure is not lost.
+struct EpochRefusingTracker: Tracker {
+    struct Refused: Error, Equatable {}
+    let registry: Registry
+
+    func createRun(_ spec: RunSpec) throws -> RunID { try registry.createRun(spec) }
+    func logBatch(run: RunID, params: [String: String], metrics: [MetricPoint], tags: [String: String]) throws {
+        if metrics.contains(where: { $0.key == "val_loss" }) { throw Refused() }
+        try registry.logBatch(run: run, params: params, metrics: metrics, tags: tags)
+    }
+    func setStatus(run: RunID, _ status: RunStatus) throws { try registry.setStatus(run: run, status) }
+    func heartbeat(run: RunID) throws { try registry.heartbeat(run: run) }
+    func logArtifact(run: RunID, name: String, kind: String, data: Data) throws -> ArtifactReference {
+        try registry.logArtifact(run: run, name: name, kind: kind, data: data)
+    }
+    func promote(run: RunID, model: String, artifact: String?, alias: String?, reason: String?) throws -> Promotion {
+        try registry.promote(run: run, model: model, artifact: artifact, alias: alias, reason: reason)
+    }
+}
+
+extension TrackedCommandTests {
+    /// Training events cannot throw; a failure to log an epoch fails the run after training.
+    @Test func epochLoggingFailureFailsTheRun() throws {
+        let registry = try Registry.inMemory()
+        #expect(throws: EpochRefusingTracker.Refused()) {
+            try evaluateSeriesTracked(
+                SeriesEvaluationRequest(dataPath: data, model: Self.tinyLSTM()), evaluator: Evaluator(),
+                tracking: RunTracking(tracker: EpochRefusingTracker(registry: registry), experiment: "eval"))
+        }
+        #expect(try registry.searchRuns(RunSearch(experiment: "eval")).runs.map(\.status) == [.failed])
+    }
+}
