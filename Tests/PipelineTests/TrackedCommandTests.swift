@@ -35,6 +35,11 @@ import Tracking
         #expect(run.params["model"] == "lstm" && run.params["code_version"] == CodeVersion.current)
         let settings = try JSONDecoder().decode(ModelSpec.self, from: Data(try #require(run.params["settings"]).utf8))
         #expect(settings == Self.tinyLSTM())
+        #expect(run.params["settings.hiddenSize"] == "4" && run.params["settings.training.learningRate"] == "0.01")
+        #expect(run.params["settings.training.optimizer"] == "adam" && run.params["settings.bidirectional"] == "false")
+        #expect(run.params["settings.horizonMinutes"] == "[5,15,30]")
+        let hits = try registry.searchRuns(RunSearch(filter: "params.settings.hiddenSize = '4'")).runs
+        #expect(hits.map(\.id) == [tracked.run])
         let metrics = Dictionary(uniqueKeysWithValues: run.metrics.map { ($0.key, $0.latest) })
         #expect(metrics["mae_15m"] == tracked.value.horizons["15"]?.mae)
         #expect(metrics["relmae_15m"].map(\.isFinite) == true)

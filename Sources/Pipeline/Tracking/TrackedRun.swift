@@ -27,15 +27,35 @@ public struct RunTracking: Sendable {
     }
 
     /// The params every tracked command logs for its model: the kind, its resolved
-    /// settings as JSON (sorted keys) and the code version.
+    /// settings as JSON (sorted keys; `JSONDecoder` gives the spec back), each setting on its
+    /// own as `settings.<path>` (so `runs list --filter` and `runs diff` see them, e.g.
+    /// `settings.hiddenSize`, `settings.training.learningRate`), and the code version.
     static func modelParams(_ spec: ModelSpec) throws -> [String: String] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return [
+        let json = try encoder.encode(spec)
+        var params = [
             "model": spec.name,
-            "settings": String(decoding: try encoder.encode(spec), as: UTF8.self),
+            "settings": String(decoding: json, as: UTF8.self),
             "code_version": CodeVersion.current,
         ]
+        let object = try JSONSerialization.jsonObject(with: json)
+        if let settings = (object as? [String: Any])?["settings"] {
+            try flatten(settings, path: "settings", into: &params)
+        }
+        return params
+    }
+
+    /// Objects become dotted paths; strings stay as they are; numbers, booleans and lists
+    /// are written as JSON text (`0.001`, `true`, `[5,15,30]`).
+    static func flatten(_ value: Any, path: String, into params: inout [String: String]) throws {
+        if let object = value as? [String: Any], !object.isEmpty {
+            for (key, child) in object { try flatten(child, path: "\(path).\(key)", into: &params) }
+        } else if let text = value as? String {
+            params[path] = text
+        } else {
+            params[path] = String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys]), as: UTF8.self)
+        }
     }
 
     /// The seed a spec draws its randomness from (the LSTM's), for `RunSpec.seed`.
