@@ -16,7 +16,8 @@ import Testing
         }
         let path = try folder.file("series.csv", lines.joined(separator: "\n") + "\n")
         let request = SeriesForecastRequest(dataPath: path, model: ModelSpec(kind: kind), minutes: 30)
-        let (report, artifact) = try fitAndForecastSeries(request, now: { 0 })
+        let fitted = try fitAndForecastSeries(request, now: { 0 })
+        let (report, artifact) = (fitted.report, fitted.artifact)
         let loaded = try ArtifactLoader.load(try artifact.encoded())
         let raw = try CSVSeriesReader.read(path: path).series
         let again = try loaded.forecast(rawHistory: raw, steps: 6)

@@ -73,6 +73,9 @@ import Tracking
         let again = try artifact.forecast(rawHistory: try CSVSeriesReader.read(path: data).series, steps: 6)
         let printed = tracked.value.forecasts.map(\.value)
         #expect(zip(again, printed).allSatisfy { abs($0 - $1) <= 1e-9 * 50 }, "\(again) vs \(printed)")
+        // History, forecast, and the lower and upper bounds of the 80 % and 95 % intervals.
+        let svg = String(decoding: try registry.readArtifact(run: tracked.run, name: "forecast.svg"), as: UTF8.self)
+        #expect(svg.components(separatedBy: "<polyline").count - 1 == 6 && svg.contains("95 % interval"))
     }
 
     /// A model that cannot fit leaves a FAILED run and the error.

@@ -80,11 +80,18 @@ public func forecastSeries(_ request: SeriesForecastRequest, now: () -> Double) 
     try fitAndForecastSeries(request, now: now).report
 }
 
-/// `forecastSeries` that also returns the fitted model as an artifact (format 3), which
-/// forecasts the same path from the raw series (`FittedModelArtifact.forecast(rawHistory:steps:)`).
-public func fitAndForecastSeries(
-    _ request: SeriesForecastRequest, now: () -> Double
-) throws -> (report: SeriesForecastReport, artifact: FittedModelArtifact) {
+/// `forecastSeries` with what it fitted on and what it fitted.
+public struct FittedSeriesForecast: Sendable {
+    public let report: SeriesForecastReport
+    /// The fitted model (format 3), which forecasts the same path from the raw series
+    /// (`FittedModelArtifact.forecast(rawHistory:steps:)`).
+    public let artifact: FittedModelArtifact
+    /// The series on its regular grid, in its own units.
+    public let series: RegularSeries
+}
+
+/// `forecastSeries` that also returns the fitted model as an artifact and the gridded series.
+public func fitAndForecastSeries(_ request: SeriesForecastRequest, now: () -> Double) throws -> FittedSeriesForecast {
     for level in request.levels where !(level > 0 && level < 1) { throw SeriesForecastError.levelOutOfRange(level) }
     let read = try CSVSeriesReader.read(path: request.dataPath, options: request.readOptions)
     let grid = try RegularGrid(read.series)
@@ -118,7 +125,7 @@ public func fitAndForecastSeries(
     let report = SeriesForecastReport(
         series: read.series.name, intervalSeconds: series.interval, n: series.count, model: request.model.name,
         fitSeconds: fitSeconds, levels: request.levels, forecasts: forecasts, parameters: path.parameters)
-    return (report, artifact)
+    return FittedSeriesForecast(report: report, artifact: artifact, series: series)
 }
 
 /// 0.8 → "80", 0.975 → "97.5".

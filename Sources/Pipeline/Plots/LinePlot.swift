@@ -5,7 +5,7 @@ import Foundation
 /// Data (x, y) map to the plot box linearly: x' = left + (x − x_min)/(x_max − x_min)·w,
 /// y' = top + (y_max − y)/(y_max − y_min)·h, over the extent of every line (a zero-width
 /// extent is widened by ±0.5). A non-finite y breaks its line. Five ticks per axis are
-/// labelled with 4 significant digits; the legend lists the lines in order.
+/// labelled with 4 significant digits; the legend lists the named lines in order.
 struct LinePlot {
     struct Line {
         var name: String
@@ -53,7 +53,7 @@ struct LinePlot {
                 out.append(##"<polyline fill="none" stroke="\##(line.color)" stroke-width="1.2"\##(dash) points="\##(coordinates)"/>"##)
             }
         }
-        for (i, line) in lines.enumerated() {
+        for (i, line) in lines.filter({ !$0.name.isEmpty }).enumerated() {
             let y = top + 14 + Double(i) * 15
             out.append(##"<line x1="\##(Self.n(left + w - 150))" x2="\##(Self.n(left + w - 130))" y1="\##(Self.n(y - 4))" y2="\##(Self.n(y - 4))" stroke="\##(line.color)" stroke-width="2"/>"##)
             out.append(##"<text x="\##(Self.n(left + w - 125))" y="\##(Self.n(y))">\##(Self.escape(line.name))</text>"##)
