@@ -19,7 +19,7 @@ import Testing
         guard kind == .lstm else { return ModelSpec(kind: kind) }
         var configuration = LSTMTrainingTests.configuration(epochs: 2)
         configuration.windowMinutes = 360
-        return .lstm(configuration)
+        return ModelSpec(configuration)
     }
 
     @Test(arguments: ModelKind.allCases)

@@ -60,14 +60,14 @@ import Testing
         return try model.evaluate(on: try EvaluationPlan(series: series), with: Evaluator())
     }
 
-    @Test(arguments: [ModelSpec.naive, .seasonalNaive(SeasonalNaiveSettings())])
+    @Test(arguments: [ModelSpec.naive, ModelSpec(SeasonalNaiveSettings())])
     func syntheticSeriesWithGapsDuplicatesAndJitter(model: ModelSpec) throws {
         let path = Self.fixtures.appendingPathComponent("protocol_series.csv").path
         let expected = try #require(try Self.expected().synthetic[model.name])
         check(try report(path: path, model: model), against: expected)
     }
 
-    @Test(arguments: [ModelSpec.naive, .seasonalNaive(SeasonalNaiveSettings())])
+    @Test(arguments: [ModelSpec.naive, ModelSpec(SeasonalNaiveSettings())])
     func developmentNABSeriesMatchTheReference(model: ModelSpec) throws {
         guard let folder = RealData.folder("nab") else { return }
         let expected = try Self.expected().nab

@@ -20,13 +20,13 @@ import Testing
     }
 
     @Test func defaultsAreTheModelsOwn() {
-        guard case .arima(let arima) = ModelSpec(kind: .arima) else { Issue.record("not arima"); return }
+        guard let arima = ModelSpec(kind: .arima).settings as? ARIMASettings else { Issue.record("not arima"); return }
         #expect(arima.model.specification == ARIMA().specification)
-        guard case .autoARIMA(let daily) = ModelSpec(kind: .autoarimaDaily) else { Issue.record("not autoarima"); return }
+        guard let daily = ModelSpec(kind: .autoarimaDaily).settings as? AutoARIMASettings else { Issue.record("not autoarima"); return }
         #expect(daily.seasonalPeriodSeconds == 86_400 && daily.maxP == AutoARIMA().maxP)
-        guard case .prophet(let prophet) = ModelSpec(kind: .prophet) else { Issue.record("not prophet"); return }
+        guard let prophet = ModelSpec(kind: .prophet).settings as? ProphetSettings else { Issue.record("not prophet"); return }
         #expect(prophet.recentPast == .none && prophet.changepointCount == ProphetStyle().changepointCount)
-        guard case .lstm(let lstm) = ModelSpec(kind: .lstm) else { Issue.record("not lstm"); return }
+        guard let lstm = ModelSpec(kind: .lstm).settings as? LSTMConfiguration else { Issue.record("not lstm"); return }
         #expect(lstm == LSTMConfiguration())
     }
 
@@ -51,8 +51,8 @@ import Testing
         a.training.epochs = 3
         var b = LSTMConfiguration()
         b.training.epochs = 3
-        #expect(Set([ModelSpec.lstm(a), .lstm(b)]).count == 1)
+        #expect(Set([ModelSpec(a), ModelSpec(b)]).count == 1)
         b.training.seed = 1
-        #expect(Set([ModelSpec.lstm(a), .lstm(b)]).count == 2)
+        #expect(Set([ModelSpec(a), ModelSpec(b)]).count == 2)
     }
 }

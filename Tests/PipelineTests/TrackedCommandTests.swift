@@ -21,7 +21,7 @@ import Tracking
     }
 
     static func tinyLSTM() -> ModelSpec {
-        .lstm(LSTMConfiguration(windowMinutes: 60, hiddenSize: 4, layers: 1, bidirectional: false, dropout: 0, headHidden: 4,
+        ModelSpec(LSTMConfiguration(windowMinutes: 60, hiddenSize: 4, layers: 1, bidirectional: false, dropout: 0, headHidden: 4,
                                 headDropout: 0, training: LSTMTrainingOptions(epochs: 2, learningRate: 1e-2, seed: 3)))
     }
 
@@ -84,7 +84,7 @@ import Tracking
         var spec = LSTMConfiguration(windowMinutes: 5_000)
         spec.training.epochs = 1
         #expect(throws: LSTMError.self) {
-            try evaluateSeriesTracked(SeriesEvaluationRequest(dataPath: data, model: .lstm(spec)), evaluator: Evaluator(),
+            try evaluateSeriesTracked(SeriesEvaluationRequest(dataPath: data, model: ModelSpec(spec)), evaluator: Evaluator(),
                                       tracking: RunTracking(tracker: registry, experiment: "eval"))
         }
         let runs = try registry.searchRuns(RunSearch(experiment: "eval")).runs

@@ -37,7 +37,7 @@ public struct FittedModelArtifact: Sendable, Equatable {
 
     /// The LSTM's feature spec; nil for models that take no features.
     public var features: LSTMFeatureSpec? {
-        if case .lstm(let artifact) = state { artifact.configuration.features } else { nil }
+        (state.value as? LSTMArtifact)?.configuration.features
     }
 
     public init(

@@ -43,32 +43,19 @@ extension FittedModelArtifact: Codable {
         try c.encodeIfPresent(upgradedFrom, forKey: .upgradedFrom)
     }
 
-    /// The state must be the kind's family and pass the family's own checks; an LSTM's grid
-    /// must be the data's.
+    /// The state must be of the type the kind's catalog model stores and pass its own
+    /// checks (with the data it was fitted on).
     func checkConsistency() throws(ArtifactError) {
         func invalid(_ reason: String) -> ArtifactError {
             .invalid(kind: kind.name, formatVersion: upgradedFrom ?? formatVersion, reason: reason)
         }
-        guard state.family == FittedState.family(of: kind) else {
-            throw invalid("its state is a fitted \(state.family) model, not what \(kind.name) fits (\(FittedState.family(of: kind)))")
+        func expected<S: ModelSettings>(_ settings: S) -> any FittedModelState.Type { S.Model.State.self }
+        let family = expected(spec.settings).family
+        guard type(of: state.value) == expected(spec.settings) else {
+            throw invalid("its state is a fitted \(state.family) model, not what \(kind.name) fits (\(family))")
         }
         do {
-            switch state {
-            case .arima(let fitted): try fitted.checkConsistency()
-            case .prophet(let fitted): try fitted.checkArtifactConsistency()
-            case .seasonalNaive(let fitted):
-                guard fitted.period >= 1, fitted.lastSeason.count == fitted.period else {
-                    throw invalid("a season of \(fitted.period) steps with \(fitted.lastSeason.count) stored values")
-                }
-            case .lstm(let artifact):
-                if let interval = data.intervalSeconds, interval != artifact.intervalSeconds {
-                    throw invalid("the network was trained on a \(artifact.intervalSeconds) s grid, the data says \(interval) s")
-                }
-            case .naive:
-                break
-            }
-        } catch let error as ArtifactError {
-            throw error
+            try state.value.checkArtifactState(data: data)
         } catch {
             throw invalid("\(error)")
         }
@@ -76,46 +63,16 @@ extension FittedModelArtifact: Codable {
 }
 
 extension FittedState {
-    /// The family name of a state ("naive", "snaive", "arima", "prophet-style", "lstm").
-    var family: String {
-        switch self {
-        case .naive: "naive"
-        case .seasonalNaive: "snaive"
-        case .arima: "arima"
-        case .prophet: "prophet-style"
-        case .lstm: "lstm"
-        }
-    }
-
-    /// The family a kind's fit produces.
-    static func family(of kind: ModelKind) -> String {
-        switch kind {
-        case .naive: "naive"
-        case .snaive: "snaive"
-        case .arima, .autoarima, .autoarimaDaily: "arima"
-        case .prophet, .prophetAR: "prophet-style"
-        case .lstm: "lstm"
-        }
-    }
-
-    /// The state of `kind`'s family stored under `key`.
+    /// The state `kind`'s catalog model stores, read from `key`.
     static func decode<K: CodingKey>(kind: ModelKind, from c: KeyedDecodingContainer<K>, forKey key: K) throws -> FittedState {
-        switch kind {
-        case .naive: .naive(try c.decode(FittedNaive.self, forKey: key))
-        case .snaive: .seasonalNaive(try c.decode(FittedSeasonalNaive.self, forKey: key))
-        case .arima, .autoarima, .autoarimaDaily: .arima(try c.decode(FittedARIMA.self, forKey: key))
-        case .prophet, .prophetAR: .prophet(try c.decode(FittedProphetStyle.self, forKey: key))
-        case .lstm: .lstm(try c.decode(LSTMArtifact.self, forKey: key))
+        func decode<S: ModelSettings>(_ settings: S) throws -> FittedState {
+            FittedState(try c.decode(S.Model.State.self, forKey: key))
         }
+        return try decode(kind.defaultSettings)
     }
 
     func encode<K: CodingKey>(to c: inout KeyedEncodingContainer<K>, forKey key: K) throws {
-        switch self {
-        case .naive(let fitted): try c.encode(fitted, forKey: key)
-        case .seasonalNaive(let fitted): try c.encode(fitted, forKey: key)
-        case .arima(let fitted): try c.encode(fitted, forKey: key)
-        case .prophet(let fitted): try c.encode(fitted, forKey: key)
-        case .lstm(let artifact): try c.encode(artifact, forKey: key)
-        }
+        func encode<T: FittedModelState>(_ value: T) throws { try c.encode(value, forKey: key) }
+        try encode(value)
     }
 }

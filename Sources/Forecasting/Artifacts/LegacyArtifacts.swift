@@ -15,16 +15,16 @@ enum LegacyArtifacts {
             case "arima", "autoarima":
                 let fitted = try ARIMAArtifact.decode(data).model
                 artifact = FittedModelArtifact(
-                    spec: kind == "arima" ? .arima(arimaSettings(fitted)) : .autoARIMA(autoARIMASettings(fitted)),
-                    state: .arima(fitted), data: FittedData(intervalSeconds: nil, count: fitted.historyCount), scaler: nil)
+                    spec: kind == "arima" ? ModelSpec(arimaSettings(fitted)) : ModelSpec(autoARIMASettings(fitted)),
+                    state: FittedState(fitted), data: FittedData(intervalSeconds: nil, count: fitted.historyCount), scaler: nil)
             case "prophet-style":
                 let fitted = try ProphetArtifact.decode(data).model
                 artifact = FittedModelArtifact(
-                    spec: .prophet(prophetSettings(fitted)), state: .prophet(fitted), data: FittedData(intervalSeconds: nil), scaler: nil)
+                    spec: ModelSpec(prophetSettings(fitted)), state: FittedState(fitted), data: FittedData(intervalSeconds: nil), scaler: nil)
             case "lstm":
                 let lstm = try LSTMArtifact.load(from: data)
                 artifact = FittedModelArtifact(
-                    spec: .lstm(lstm.configuration), state: .lstm(lstm), data: FittedData(intervalSeconds: lstm.intervalSeconds), scaler: nil)
+                    spec: ModelSpec(lstm.configuration), state: FittedState(lstm), data: FittedData(intervalSeconds: lstm.intervalSeconds), scaler: nil)
             default:
                 throw ArtifactError.unknownKind(kind, formatVersion: formatVersion, known: kinds)
             }

@@ -1,18 +1,18 @@
 /// The model catalog: one case per model a user can name. Each entry has a name (the raw
-/// value, used on the command line, in configs, specs and artifacts), a settings type with
-/// its defaults (`defaultSpec`), and, through `ModelSpec` and `FittedState`, how it is
-/// evaluated, fitted, forecast and loaded from an artifact. Adding a model means one
-/// folder (its forecaster, settings and fitted state) plus one case here; the compiler
-/// then lists every switch that needs it.
+/// value, used on the command line, in configs, specs and artifacts) and default settings
+/// (`defaultSettings`), whose type is the entry's settings type and whose `Model` (a
+/// `CatalogModel` in the family's folder) says how it is fitted, evaluated, forecast and
+/// which state its artifact stores. Adding a model means one folder (forecaster, settings,
+/// `CatalogModel`, fitted state) plus one case here and its line in `defaultSettings`.
 ///
-/// | kind | settings | fitted state |
-/// | --- | --- | --- |
-/// | naive | `NaiveSettings` | `FittedNaive` |
-/// | snaive | `SeasonalNaiveSettings` | `FittedSeasonalNaive` |
-/// | arima | `ARIMASettings` | `FittedARIMA` |
-/// | autoarima, autoarima-daily | `AutoARIMASettings` (no season / one day) | `FittedARIMA` |
-/// | prophet, prophet-ar | `ProphetSettings` (recent past none / AutoARIMA) | `FittedProphetStyle` |
-/// | lstm | `LSTMConfiguration` | `LSTMArtifact` |
+/// | kind | settings | catalog model | fitted state |
+/// | --- | --- | --- | --- |
+/// | naive | `NaiveSettings` | `NaiveModel` | `FittedNaive` |
+/// | snaive | `SeasonalNaiveSettings` | `SeasonalNaiveModel` | `FittedSeasonalNaive` |
+/// | arima | `ARIMASettings` | `ARIMAModel` | `FittedARIMA` |
+/// | autoarima, autoarima-daily | `AutoARIMASettings` (no season / one day) | `AutoARIMAModel` | `FittedARIMA` |
+/// | prophet, prophet-ar | `ProphetSettings` (recent past none / AutoARIMA) | `ProphetModel` | `FittedProphetStyle` |
+/// | lstm | `LSTMConfiguration` | `LSTMModel` | `LSTMArtifact` |
 public enum ModelKind: String, CaseIterable, Codable, Sendable, Hashable {
     case naive
     case snaive
@@ -36,17 +36,20 @@ public enum ModelKind: String, CaseIterable, Codable, Sendable, Hashable {
         self = kind
     }
 
-    /// This model with its default settings; the defaults live in the settings types.
-    public var defaultSpec: ModelSpec {
+    /// This entry's default settings (the defaults live in the settings types).
+    public var defaultSettings: any ModelSettings {
         switch self {
-        case .naive: .naive
-        case .snaive: .seasonalNaive(SeasonalNaiveSettings())
-        case .arima: .arima(ARIMASettings())
-        case .autoarima: .autoARIMA(AutoARIMASettings())
-        case .autoarimaDaily: .autoARIMA(AutoARIMASettings(seasonalPeriodSeconds: 86_400))
-        case .prophet: .prophet(ProphetSettings(recentPast: .none))
-        case .prophetAR: .prophet(ProphetSettings(recentPast: .autoARIMA))
-        case .lstm: .lstm(LSTMConfiguration())
+        case .naive: NaiveSettings()
+        case .snaive: SeasonalNaiveSettings()
+        case .arima: ARIMASettings()
+        case .autoarima: AutoARIMASettings()
+        case .autoarimaDaily: AutoARIMASettings(seasonalPeriodSeconds: 86_400)
+        case .prophet: ProphetSettings(recentPast: .none)
+        case .prophetAR: ProphetSettings(recentPast: .autoARIMA)
+        case .lstm: LSTMConfiguration()
         }
     }
+
+    /// This model with its default settings.
+    public var defaultSpec: ModelSpec { ModelSpec(kind: self) }
 }

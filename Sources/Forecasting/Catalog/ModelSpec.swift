@@ -1,32 +1,24 @@
 import Series
 
 /// A model of the catalog with its typed settings: built from a `ModelKind` (its
-/// defaults) and then adjusted field by field, decoded once at the edge (CLI flags and
-/// per-metric configs in `Pipeline.ConfiguredModel`, JSON through `Codable`), so nothing
-/// deeper passes model names around as strings. A value: Codable, Hashable, Sendable;
-/// training hooks are passed to `evaluate` / `fit`, never stored here.
+/// defaults) or from a settings value, decoded once at the edge (CLI flags and per-metric
+/// configs in `Pipeline.ConfiguredModel`, JSON through `Codable`), so nothing deeper passes
+/// model names around as strings. A value: Codable, Hashable, Sendable; training hooks
+/// are passed to `evaluate` / `fit`, never stored here.
 ///
-/// The kind follows from the case and its settings (`kind`): an AutoARIMA with a season
+/// The kind follows from the settings (`ModelSettings.kind`): an AutoARIMA with a season
 /// is `autoarima-daily`, a Prophet-style model with the recent-past residual model is
-/// `prophet-ar`.
-public enum ModelSpec: Sendable, Hashable {
-    case naive
-    case seasonalNaive(SeasonalNaiveSettings)
-    case arima(ARIMASettings)
-    /// Hyndman–Khandakar order search; `seasonalPeriodSeconds` (e.g. one day) is turned
-    /// into steps of the series' grid, nil searches non-seasonal orders only.
-    case autoARIMA(AutoARIMASettings)
-    /// The Prophet-style additive model, with or without the recent-past residual model.
-    case prophet(ProphetSettings)
-    /// The LSTM; its horizons are taken from the evaluation plan when evaluated.
-    case lstm(LSTMConfiguration)
+/// `prophet-ar`. Read typed settings back with a cast: `spec.settings as? LSTMConfiguration`.
+public struct ModelSpec: Sendable, Hashable {
+    public let settings: any ModelSettings
 
-    /// The names accepted on the command line, in the order they are listed in help.
-    public static var names: [String] { ModelKind.names }
+    public init(_ settings: some ModelSettings) {
+        self.settings = settings
+    }
 
     /// The model of `kind` with its default settings.
     public init(kind: ModelKind) {
-        self = kind.defaultSpec
+        settings = kind.defaultSettings
     }
 
     /// The spec for `name` with default settings (the edge; deeper code uses `init(kind:)`).
@@ -34,19 +26,28 @@ public enum ModelSpec: Sendable, Hashable {
         self.init(kind: try ModelKind(name: name))
     }
 
+    /// The naive forecast.
+    public static let naive = ModelSpec(NaiveSettings())
+
+    /// The names accepted on the command line, in the order they are listed in help.
+    public static var names: [String] { ModelKind.names }
+
     /// The catalog entry this spec belongs to.
-    public var kind: ModelKind {
-        switch self {
-        case .naive: .naive
-        case .seasonalNaive: .snaive
-        case .arima: .arima
-        case .autoARIMA(let settings): settings.seasonalPeriodSeconds == nil ? .autoarima : .autoarimaDaily
-        case .prophet(let settings): settings.recentPast == .none ? .prophet : .prophetAR
-        case .lstm: .lstm
-        }
-    }
+    public var kind: ModelKind { settings.kind }
 
     public var name: String { kind.name }
+
+    public static func == (a: ModelSpec, b: ModelSpec) -> Bool {
+        AnyHashable(a.settings) == AnyHashable(b.settings)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(AnyHashable(settings))
+    }
+}
+
+extension ModelSpec: CustomStringConvertible {
+    public var description: String { name }
 }
 
 extension ModelSpec {

@@ -26,9 +26,11 @@ extension ModelSpec {
         }
         let scaler = try MinMaxScaler(fittingOn: values.values.prefix(max(train, 0)))
         let scaled = values.with(values: scaler.transform(values.values))
-        let state = try fit(FitData(series: scaled, trainCount: train), interval: series.interval, scaler: scaler, steps: steps, hooks: hooks)
+        let fitted = try fitResolved(
+            FitData(series: scaled, trainCount: train),
+            context: Self.forecastContext(interval: series.interval, scaler: scaler, steps: steps), hooks: hooks)
         return FittedModelArtifact(
-            spec: self, state: state, data: FittedData(series: series, trainCount: trainCount), scaler: scaler,
+            spec: fitted.spec, state: fitted.state, data: FittedData(series: series, trainCount: trainCount), scaler: scaler,
             preprocessing: fittedPreprocessing)
     }
 }

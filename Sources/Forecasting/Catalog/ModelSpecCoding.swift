@@ -21,30 +21,16 @@ extension ModelSpec: Codable {
     static func decodeSettings<K: CodingKey>(
         of kind: ModelKind, from c: KeyedDecodingContainer<K>, forKey key: K
     ) throws -> ModelSpec {
-        let spec: ModelSpec
-        switch kind {
-        case .naive:
-            _ = try c.decode(NaiveSettings.self, forKey: key)
-            spec = .naive
-        case .snaive: spec = .seasonalNaive(try c.decode(SeasonalNaiveSettings.self, forKey: key))
-        case .arima: spec = .arima(try c.decode(ARIMASettings.self, forKey: key))
-        case .autoarima, .autoarimaDaily: spec = .autoARIMA(try c.decode(AutoARIMASettings.self, forKey: key))
-        case .prophet, .prophetAR: spec = .prophet(try c.decode(ProphetSettings.self, forKey: key))
-        case .lstm: spec = .lstm(try c.decode(LSTMConfiguration.self, forKey: key))
-        }
+        // The defaults' type is the kind's settings type.
+        func decode<S: ModelSettings>(like defaults: S) throws -> ModelSpec { ModelSpec(try c.decode(S.self, forKey: key)) }
+        let spec = try decode(like: kind.defaultSettings)
         guard spec.kind == kind else { throw ModelSpecError.settingsDoNotMatchKind(kind: kind.name, settingsKind: spec.kind.name) }
         return spec
     }
 
     /// Writes this spec's settings under `key`.
     func encodeSettings<K: CodingKey>(to c: inout KeyedEncodingContainer<K>, forKey key: K) throws {
-        switch self {
-        case .naive: try c.encode(NaiveSettings(), forKey: key)
-        case .seasonalNaive(let settings): try c.encode(settings, forKey: key)
-        case .arima(let settings): try c.encode(settings, forKey: key)
-        case .autoARIMA(let settings): try c.encode(settings, forKey: key)
-        case .prophet(let settings): try c.encode(settings, forKey: key)
-        case .lstm(let configuration): try c.encode(configuration, forKey: key)
-        }
+        func encode<S: ModelSettings>(_ settings: S) throws { try c.encode(settings, forKey: key) }
+        try encode(settings)
     }
 }

@@ -5,11 +5,11 @@ extension ModelSpec {
     /// Scores this model on `plan` through the protocol's evaluator. `hooks` reach the
     /// models that train (the LSTM); the others ignore them. The LSTM's horizons are the
     /// plan's; seasons in seconds become steps of the plan's grid; a logistic capacity is
-    /// moved into the plan's scaled units.
+    /// moved into the plan's scaled units (`CatalogModel.forecaster`).
     public func evaluate<C: Clock>(
         on plan: EvaluationPlan, with evaluator: Evaluator<C>, hooks: TrainingHooks = .silent
     ) throws -> EvaluationReport {
-        try evaluateWithArtifact(on: plan, with: evaluator, hooks: hooks).report
+        try evaluateDetailed(on: plan, with: evaluator, hooks: hooks).report
     }
 
     /// `evaluate`, and the model the evaluator fitted (on train + validation, scaled by the
@@ -23,41 +23,25 @@ extension ModelSpec {
     }
 
     /// `evaluateWithArtifact` plus the scored forecast paths (`Evaluator.evaluateWithForecasts`).
+    /// The state is recorded from the evaluator's one fit (no refit).
     public func evaluateDetailed<C: Clock>(
         on plan: EvaluationPlan, with evaluator: Evaluator<C>, hooks: TrainingHooks = .silent
     ) throws -> ModelEvaluation {
-        let recorder = StateRecorder()
-        let scored: (report: EvaluationReport, paths: [[Double]])
-        var resolved = self
-        switch self {
-        case .naive:
-            scored = try evaluator.evaluateWithForecasts(recorder.wrap(Naive()) { .naive($0) }, plan: plan)
-        case .seasonalNaive(let settings):
-            scored = try evaluator.evaluateWithForecasts(recorder.wrap(settings.model) { .seasonalNaive($0) }, plan: plan)
-        case .arima(let settings):
-            scored = try evaluator.evaluateWithForecasts(recorder.wrap(settings.model) { .arima($0) }, plan: plan)
-        case .autoARIMA(let settings):
-            let model = try settings.model(interval: plan.scaled.interval, name: name)
-            scored = try evaluator.evaluateWithForecasts(recorder.wrap(model) { .arima($0) }, plan: plan)
-        case .prophet(let settings):
-            var model = settings.model
-            model.growth = try Self.scaled(settings.growth, by: plan)
-            scored = try evaluator.evaluateWithForecasts(recorder.wrap(model) { .prophet($0) }, plan: plan)
-        case .lstm(var configuration):
-            configuration.horizonMinutes = plan.horizons.map { Double($0.minutes) }
-            resolved = .lstm(configuration)
-            let forecaster = LSTMForecaster(configuration: configuration, hooks: hooks)
-            scored = try evaluator.evaluateWithForecasts(recorder.wrap(forecaster) { .lstm($0.artifact) }, plan: plan)
+        let context = FitContext(interval: plan.scaled.interval, scaler: plan.scaler, horizonMinutes: plan.horizons.map { Double($0.minutes) })
+        func run<S: ModelSettings>(_ settings: S) throws -> ModelEvaluation {
+            let recorder = StateRecorder<S.Model>(inner: try S.Model.forecaster(settings, context: context, hooks: hooks))
+            let scored = try evaluator.evaluateWithForecasts(recorder, plan: plan)
+            guard let state = recorder.state else {
+                throw ArtifactError.invalid(kind: name, formatVersion: FittedModelArtifact.formatVersion, reason: "the evaluator returned without fitting the model")
+            }
+            let fitted = plan.grid.series
+            let artifact = FittedModelArtifact(
+                spec: ModelSpec(S.Model.resolved(settings, context: context)), state: FittedState(state),
+                data: FittedData(intervalSeconds: fitted.interval, start: fitted.start, count: plan.split.testStart, trainCount: plan.split.trainCount),
+                scaler: plan.scaler)
+            return ModelEvaluation(report: scored.report, artifact: artifact, paths: scored.paths)
         }
-        guard let state = recorder.state else {
-            throw ArtifactError.invalid(kind: name, formatVersion: FittedModelArtifact.formatVersion, reason: "the evaluator returned without fitting the model")
-        }
-        let fitted = plan.grid.series
-        let artifact = FittedModelArtifact(
-            spec: resolved, state: state,
-            data: FittedData(intervalSeconds: fitted.interval, start: fitted.start, count: plan.split.testStart, trainCount: plan.split.trainCount),
-            scaler: plan.scaler)
-        return ModelEvaluation(report: scored.report, artifact: artifact, paths: scored.paths)
+        return try run(settings)
     }
 }
 
@@ -70,29 +54,24 @@ public struct ModelEvaluation: Sendable {
     public let paths: [[Double]]
 }
 
-/// Keeps the state of the one fit the evaluator makes.
-private final class StateRecorder: @unchecked Sendable {
+/// A forecaster that keeps the state of the one fit the evaluator makes.
+private final class StateRecorder<Model: CatalogModel>: Forecaster, @unchecked Sendable {
+    let inner: Model.Forecaster
     private let lock = NSLock()
-    private var recorded: FittedState?
+    private var recorded: Model.State?
 
-    var state: FittedState? { lock.withLock { recorded } }
-
-    func wrap<F: Forecaster>(_ inner: F, _ state: @escaping @Sendable (F.Fitted) -> FittedState) -> Recording<F> {
-        Recording(inner: inner, recorder: self, state: state)
+    init(inner: Model.Forecaster) {
+        self.inner = inner
     }
 
-    struct Recording<F: Forecaster>: Forecaster {
-        let inner: F
-        let recorder: StateRecorder
-        let state: @Sendable (F.Fitted) -> FittedState
+    var state: Model.State? { lock.withLock { recorded } }
 
-        var name: String { inner.name }
+    var name: String { inner.name }
 
-        func fit(_ data: FitData) throws -> F.Fitted {
-            let fitted = try inner.fit(data)
-            let value = state(fitted)
-            recorder.lock.withLock { recorder.recorded = value }
-            return fitted
-        }
+    func fit(_ data: FitData) throws -> Model.Forecaster.Fitted {
+        let fitted = try inner.fit(data)
+        let state = Model.state(of: fitted)
+        lock.withLock { recorded = state }
+        return fitted
     }
 }

@@ -20,23 +20,7 @@ extension ModelSpec {
     public func fit(
         _ data: FitData, interval: Double, scaler: MinMaxScaler, steps: Int, hooks: TrainingHooks = .silent
     ) throws -> FittedState {
-        switch self {
-        case .naive:
-            return .naive(try Naive().fit(data))
-        case .seasonalNaive(let settings):
-            return .seasonalNaive(try settings.model.fit(data))
-        case .arima(let settings):
-            return .arima(try settings.model.fit(data))
-        case .autoARIMA(let settings):
-            return .arima(try settings.model(interval: interval, name: name).fit(data))
-        case .prophet(let settings):
-            var model = settings.model
-            model.growth = try Self.scaled(settings.growth, by: scaler)
-            return .prophet(try model.fit(data))
-        case .lstm(var configuration):
-            configuration.horizonMinutes = [Double(steps) * interval / 60]
-            return .lstm(try LSTMForecaster(configuration: configuration, hooks: hooks).fit(data).artifact)
-        }
+        try fitResolved(data, context: Self.forecastContext(interval: interval, scaler: scaler, steps: steps), hooks: hooks).state
     }
 
     /// Fits this model on `data` (see `fit`) and forecasts `steps` ahead of its last value,
@@ -47,5 +31,19 @@ extension ModelSpec {
     ) throws -> ForecastPath {
         let state = try fit(data, interval: interval, scaler: scaler, steps: steps, hooks: hooks)
         return try state.forecastPath(history: data.series, steps: steps, levels: levels)
+    }
+
+    /// The context of a forecast of `steps` ahead: one horizon reaching the last step.
+    static func forecastContext(interval: Double, scaler: MinMaxScaler, steps: Int) -> FitContext {
+        FitContext(interval: interval, scaler: scaler, horizonMinutes: [Double(steps) * interval / 60])
+    }
+
+    /// The fitted state and the settings as the fit used them.
+    func fitResolved(_ data: FitData, context: FitContext, hooks: TrainingHooks) throws -> (state: FittedState, spec: ModelSpec) {
+        func run<S: ModelSettings>(_ settings: S) throws -> (state: FittedState, spec: ModelSpec) {
+            let fitted = try S.Model.forecaster(settings, context: context, hooks: hooks).fit(data)
+            return (FittedState(S.Model.state(of: fitted)), ModelSpec(S.Model.resolved(settings, context: context)))
+        }
+        return try run(settings)
     }
 }

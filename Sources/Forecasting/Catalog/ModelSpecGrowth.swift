@@ -9,7 +9,7 @@ extension ModelSpec {
     /// training part's minimum.
     public func withProphetGrowth(_ growth: String?, capacity: Double?) throws(ModelSpecError) -> ModelSpec {
         guard growth != nil || capacity != nil else { return self }
-        guard case .prophet(var settings) = self else { throw .growthNeedsProphet(model: name) }
+        guard var settings = settings as? ProphetSettings else { throw .growthNeedsProphet(model: name) }
         switch growth ?? "linear" {
         case "linear":
             if let capacity { throw .capacityNeedsLogisticGrowth(capacity) }
@@ -21,7 +21,7 @@ extension ModelSpec {
         case let other:
             throw .unknownGrowth(other)
         }
-        return .prophet(settings)
+        return ModelSpec(settings)
     }
 
     /// `growth` with its capacity moved into the plan's scaled units (s = (v − min)/range),

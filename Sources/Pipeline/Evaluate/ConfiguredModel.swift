@@ -42,16 +42,16 @@ public enum ConfiguredModel {
     public static func spec(from config: MetricConfig, file: String, kind named: ModelKind?) throws -> ModelSpec {
         try checkProtocol(config.data, file: file)
         let kind = named ?? Self.kind(config.model)
-        switch ModelSpec(kind: kind) {
-        case .arima:
+        switch ModelSpec(kind: kind).settings {
+        case is ARIMASettings:
             let section = config.model.arima
             if section.seasonal {
                 throw ConfiguredModelError.unsupported(
                     file: file, key: "model.arima.seasonal", value: "true",
                     advice: "a one-day seasonal ARIMA costs O(s²) per Kalman step at 5-minute or 15-second data; use model_type: autoarima with seasonal: true (decomposition + AutoARIMA)")
             }
-            return .arima(ARIMASettings(order: ARIMAOrder(p: section.p, d: section.d, q: section.q)))
-        case .prophet(var settings):
+            return ModelSpec(ARIMASettings(order: ARIMAOrder(p: section.p, d: section.d, q: section.q)))
+        case var settings as ProphetSettings:
             let section = config.model.prophet
             var seasonalities: [ProphetSeasonality] = []
             if section.daily { seasonalities.append(.daily(priorScale: section.seasonalityPriorScale)) }
@@ -61,11 +61,11 @@ public enum ConfiguredModel {
             settings.changepointPriorScale = section.changepointPriorScale
             settings.seasonalities = seasonalities
             // The kind (`--model prophet` / `prophet-ar`, or the config's `recent_past`) decides the recent past.
-            return .prophet(settings)
-        case .lstm:
-            return .lstm(lstmConfiguration(config))
-        case let other:
-            return other
+            return ModelSpec(settings)
+        case is LSTMConfiguration:
+            return ModelSpec(lstmConfiguration(config))
+        default:
+            return ModelSpec(kind: kind)
         }
     }
 

@@ -39,10 +39,10 @@ public struct ModelOverrides: Sendable, Equatable {
     /// `spec` with these overrides.
     public func apply(to spec: ModelSpec) throws(ModelSpecError) -> ModelSpec {
         var spec = try spec.withProphetGrowth(growth, capacity: capacity)
-        if case .lstm(var configuration) = spec {
+        if var configuration = spec.settings as? LSTMConfiguration {
             if let epochs { configuration.training.epochs = epochs }
             if let seed { configuration.training.seed = seed }
-            spec = .lstm(configuration)
+            spec = ModelSpec(configuration)
         }
         return spec
     }

@@ -60,7 +60,7 @@ public struct RunTracking: Sendable {
 
     /// The seed a spec draws its randomness from (the LSTM's), for `RunSpec.seed`.
     static func seed(_ spec: ModelSpec) -> UInt64? {
-        if case .lstm(let configuration) = spec { configuration.training.seed } else { nil }
+        (spec.settings as? LSTMConfiguration)?.training.seed
     }
 
     /// Pretty, key-sorted JSON of a report, as `--json` prints it.

@@ -31,7 +31,7 @@ struct TrainingOptions: ParsableArguments {
     /// Training hooks for `spec`: progress sent to `bar` and, with `--checkpoint`, the best
     /// epoch so far kept in that file. Silent for models that do not train.
     func hooks(for spec: ModelSpec, progress bar: ProgressBar) -> TrainingHooks {
-        guard case .lstm(let configuration) = spec else { return .silent }
+        guard let configuration = spec.settings as? LSTMConfiguration else { return .silent }
         var hooks = TrainingHooks(now: TrainingHooks.monotonicSeconds)
         if let checkpoint { hooks.checkpoint = LSTMCheckpointFile(path: checkpoint).sink }
         let epochCount = configuration.training.epochs
