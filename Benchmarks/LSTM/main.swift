@@ -204,6 +204,8 @@ func row(_ name: String, _ r: Result) {
 }
 
 print("LSTM reference design: window \(steps), batch \(batch), \(features) features, hidden 128, 2 layers, bidirectional, heads \(horizons)")
+print("vector kernels: \(InstructionSet.detected.rawValue) (CPU supports \(InstructionSet.cpuSupported.rawValue); "
+    + "\(InstructionSet.overrideVariable) pins a lower build), OPENBLAS_CORETYPE=\(ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] ?? "(unset)")")
 print("median of \(options.steps) training steps, \(20 * options.repeats) single windows, \(options.repeats) × 1,000 windows (chunks of \(options.chunk))")
 print("\("".padding(toLength: 26, withPad: " ", startingAt: 0)) \("step".padding(toLength: 12, withPad: " ", startingAt: 0)) samples/s \("1 window".padding(toLength: 12, withPad: " ", startingAt: 0)) 1,000 windows")
 if options.cpuTime {

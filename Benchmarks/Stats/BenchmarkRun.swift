@@ -17,9 +17,9 @@ struct BenchmarkRun {
     /// `ProphetFitProcedure.exactMAP` instead of the default.
     static func run(model name: String, plan: EvaluationPlan, evaluator: Evaluator<ContinuousClock>) throws -> BenchmarkRun {
         let gaussian = ProcessInfo.processInfo.environment["BENCH_GAUSSIAN"] != nil
-        if name.hasSuffix(":map"), case .prophet(var model) = try ModelSpec(name: String(name.dropLast(4))) {
-            model.fitProcedure = .exactMAP
-            return try run(model, plan: plan, evaluator: evaluator) { fitted, steps in
+        if name.hasSuffix(":map"), var settings = try ModelSpec(name: String(name.dropLast(4))).settings as? ProphetSettings {
+            settings.fitProcedure = .exactMAP
+            return try run(settings.model, plan: plan, evaluator: evaluator) { fitted, steps in
                 fitted.residualModel == nil ? nil : try fitted.predictIntervals(steps: steps, levels: [0.8])
             }
         }
@@ -30,27 +30,27 @@ struct BenchmarkRun {
                 try $0.predictIntervals(steps: $1, levels: [0.8], method: gaussian ? .gaussian : .empirical)
             }
         }
-        switch try ModelSpec(name: name) {
-        case .naive:
+        let settings = try ModelSpec(name: name).settings
+        switch settings {
+        case is NaiveSettings:
             return try run(Naive(), plan: plan, evaluator: evaluator) { _, _ in nil }
-        case .seasonalNaive(let period):
-            return try run(SeasonalNaive(periodSeconds: period), plan: plan, evaluator: evaluator) { _, _ in nil }
-        case .arima(let model):
-            return try run(model, plan: plan, evaluator: evaluator) {
+        case let settings as SeasonalNaiveSettings:
+            return try run(settings.model, plan: plan, evaluator: evaluator) { _, _ in nil }
+        case let settings as ARIMASettings:
+            return try run(settings.model, plan: plan, evaluator: evaluator) {
                 try $0.predictIntervals(steps: $1, levels: [0.8], method: gaussian ? .gaussian : .empirical)
             }
-        case .autoARIMA(var model, let periodSeconds):
+        case let settings as AutoARIMASettings:
             // ModelSpec.evaluate's conversion of the season to grid steps (it checks the
             // multiple; the dev series' 5-minute and 15-second grids divide a day).
-            if let periodSeconds { model.period = Int((periodSeconds / plan.scaled.interval).rounded()) }
-            return try run(model, plan: plan, evaluator: evaluator) {
+            return try run(try settings.model(interval: plan.scaled.interval, name: name), plan: plan, evaluator: evaluator) {
                 try $0.predictIntervals(steps: $1, levels: [0.8], method: gaussian ? .gaussian : .empirical)
             }
-        case .prophet(let model):
-            return try run(model, plan: plan, evaluator: evaluator) { fitted, steps in
+        case let settings as ProphetSettings:
+            return try run(settings.model, plan: plan, evaluator: evaluator) { fitted, steps in
                 fitted.residualModel == nil ? nil : try fitted.predictIntervals(steps: steps, levels: [0.8])
             }
-        case .lstm:
+        default:
             throw BenchError("bench-stats measures the statistical models; run the LSTM with bench-lstm or bench-accuracy")
         }
     }

@@ -26,6 +26,19 @@ import Testing
         return try runner.run(arguments)
     }
 
+    /// `--track` records a run in the registry given by `--db` and says where; `--json` output stays one object.
+    @Test func trackRecordsARunAndSaysWhere() throws {
+        let path = try writeRamp("ramp.csv")
+        let db = folder.appendingPathComponent("registry.sqlite").path
+        let r = try autoscale("evaluate", "--data", path, "--model", "arima", "--track", "--db", db)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("recorded run ") && r.stdout.contains("in experiment evaluate of \(db)"), "\(r.stdout)")
+        #expect(FileManager.default.fileExists(atPath: db))
+        let j = try autoscale("evaluate", "--data", path, "--model", "naive", "--experiment", "mine", "--db", db, "--json")
+        #expect(j.status == 0, "\(j.stderr)")
+        #expect(try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) is [String: Any])
+    }
+
     @Test func jsonOutputFollowsSectionEight() throws {
         let path = try writeRamp("ramp.csv")
         let r = try autoscale("evaluate", "--data", path, "--model", "naive", "--json")

@@ -53,6 +53,21 @@ import Testing
         }
     }
 
+    /// `forecast --track` leaves a run whose model `runs promote` registers (the registry
+    /// used to refuse real runs: "has no artifact of kind 'model'").
+    @Test func trackedForecastIsPromotable() throws {
+        let path = try writeSeries(count: 600)
+        let db = folder.appendingPathComponent("registry.sqlite").path
+        let r = try forecast("--data", path, "--model", "autoarima", "--track", "--experiment", "fc", "--db", db)
+        let runs = try ProductRunner(product: "runs")
+        #expect(r.status == 0, "\(r.stderr)")
+        let id = try #require(r.stdout.split(separator: " ").drop { $0 != "run" }.dropFirst().first.map(String.init), "\(r.stdout)")
+        let promoted = try runs.run(["promote", id, "--model", "cpu-forecast", "--alias", "production", "--db", db])
+        #expect(promoted.status == 0, "\(promoted.stdout)\(promoted.stderr)")
+        let shown = try runs.run(["show", id, "--db", db])
+        #expect(shown.stdout.contains("model.json") && shown.stdout.contains("forecast.json"), "\(shown.stdout)")
+    }
+
     /// Naive: the last value at every step, in the series' units, and no intervals.
     @Test func naiveRepeatsTheLastValueWithoutIntervals() throws {
         let path = try writeSeries()

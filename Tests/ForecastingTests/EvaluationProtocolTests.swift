@@ -60,14 +60,15 @@ import Testing
         return try model.evaluate(on: try EvaluationPlan(series: series), with: Evaluator())
     }
 
-    @Test(arguments: [ModelSpec.naive, .seasonalNaive(periodSeconds: 86_400)])
+    @Test(arguments: [ModelSpec.naive, ModelSpec(SeasonalNaiveSettings())])
     func syntheticSeriesWithGapsDuplicatesAndJitter(model: ModelSpec) throws {
         let path = Self.fixtures.appendingPathComponent("protocol_series.csv").path
         let expected = try #require(try Self.expected().synthetic[model.name])
         check(try report(path: path, model: model), against: expected)
     }
 
-    @Test(.enabled(if: RealData.isPresent, "needs ../shared/data/real beside the package"), arguments: [ModelSpec.naive, .seasonalNaive(periodSeconds: 86_400)])
+    @Test(.enabled(if: RealData.isPresent, "needs ../shared/data/real beside the package"),
+          arguments: [ModelSpec.naive, ModelSpec(SeasonalNaiveSettings())])
     func developmentNABSeriesMatchTheReference(model: ModelSpec) throws {
         let folder = try #require(RealData.folder("nab"))
         let expected = try Self.expected().nab

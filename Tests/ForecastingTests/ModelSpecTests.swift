@@ -28,7 +28,7 @@ import Testing
 @Suite struct ModelSpecGrowthTests {
     @Test func logisticCapacityIsScaledWithTheSeries() throws {
         let spec = try ModelSpec(name: "prophet").withProphetGrowth("logistic", capacity: 90)
-        guard case .prophet(let model) = spec else { Issue.record("not prophet"); return }
+        guard let model = spec.settings as? ProphetSettings else { Issue.record("not prophet"); return }
         #expect(model.growth == .logistic(.constant(90)))
         // Train min 10, max 50 → 90 is (90 − 10) / 40 = 2 in the model's units.
         let plan = try EvaluationPlan(series: TimeSeries(
@@ -47,7 +47,7 @@ import Testing
         #expect(throws: ModelSpecError.unknownGrowth("flat")) { try prophet.withProphetGrowth("flat", capacity: nil) }
         #expect(throws: ModelSpecError.growthNeedsProphet(model: "arima")) { try ModelSpec(name: "arima").withProphetGrowth("linear", capacity: nil) }
         // No flags: unchanged (still linear), on any model.
-        guard case .prophet(let model) = try prophet.withProphetGrowth(nil, capacity: nil) else { Issue.record("not prophet"); return }
+        guard let model = (try prophet.withProphetGrowth(nil, capacity: nil)).settings as? ProphetSettings else { Issue.record("not prophet"); return }
         #expect(model.growth == .linear)
         #expect(try ModelSpec(name: "naive").withProphetGrowth(nil, capacity: nil).name == "naive")
     }

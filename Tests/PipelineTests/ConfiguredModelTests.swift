@@ -12,8 +12,7 @@ import Testing
     /// 240-step window (60 min at 15 s) and the reference training loop.
     @Test func defaultConfigIsTheReferenceLSTM() throws {
         let spec = try ConfiguredModel.spec(from: try config(""), file: "test.yaml")
-        guard case .lstm(let forecaster) = spec else { Issue.record("expected lstm, got \(spec.name)"); return }
-        let c = forecaster.configuration
+        guard let c = spec.settings as? LSTMConfiguration else { Issue.record("expected lstm, got \(spec.name)"); return }
         #expect(c.windowSteps == 240)
         #expect(try c.steps(interval: 300).window == 240)
         #expect(c.horizonMinutes == [5, 15, 30])
@@ -30,8 +29,7 @@ import Testing
             training: {epochs: 3, optimizer: rmsprop, loss_function: huber, horizon_weights: [2, 1], seed: 7}
             features: {lags: [3], rolling: {max: [6]}}
             """), file: "test.yaml")
-        guard case .lstm(let forecaster) = spec else { Issue.record("expected lstm"); return }
-        let c = forecaster.configuration
+        guard let c = spec.settings as? LSTMConfiguration else { Issue.record("expected lstm"); return }
         #expect(c.windowSteps == 12 && c.horizonMinutes == [5, 10])
         #expect(c.hiddenSize == 16 && c.layers == 1 && !c.bidirectional && c.dropout == 0.1)
         #expect(c.training.epochs == 3 && c.training.optimizer == .rmsprop && c.training.loss == .huber(delta: 1))
@@ -41,7 +39,7 @@ import Testing
 
     @Test func statisticalModelsTakeTheirSections() throws {
         let arima = try ConfiguredModel.spec(from: try config("model: {model_type: arima, arima: {p: 2, d: 0, q: 1}}"), file: "a.yaml")
-        guard case .arima(let model) = arima else { Issue.record("expected arima"); return }
+        guard let model = arima.settings as? ARIMASettings else { Issue.record("expected arima"); return }
         #expect(model.specification.order == ARIMAOrder(p: 2, d: 0, q: 1))
 
         let daily = try ConfiguredModel.spec(from: try config("model: {model_type: autoarima, arima: {seasonal: true}}"), file: "a.yaml")
@@ -52,7 +50,7 @@ import Testing
               model_type: prophet
               prophet: {recent_past: false, changepoints: 10, changepoint_prior_scale: 0.5, weekly: false, seasonality_prior_scale: 3}
             """), file: "p.yaml")
-        guard case .prophet(let style) = prophet else { Issue.record("expected prophet"); return }
+        guard let style = prophet.settings as? ProphetSettings else { Issue.record("expected prophet"); return }
         #expect(prophet.name == "prophet" && style.changepointCount == 10 && style.changepointPriorScale == 0.5)
         #expect(style.seasonalities.map(\.name) == ["daily"] && style.seasonalities[0].priorScale == 3)
         #expect(try ConfiguredModel.spec(from: try config("model: {model_type: prophet}"), file: "p.yaml").name == "prophet-ar")
@@ -61,10 +59,10 @@ import Testing
     /// `--model` wins over model_type and still takes the config's hyperparameters.
     @Test func modelNameOverridesTheType() throws {
         let c = try config("model: {model_type: arima, hidden_size: 8}\ntraining: {epochs: 4}")
-        guard case .lstm(let forecaster) = try ConfiguredModel.spec(from: c, file: "t.yaml", modelName: "lstm") else {
+        guard let configuration = (try ConfiguredModel.spec(from: c, file: "t.yaml", modelName: "lstm")).settings as? LSTMConfiguration else {
             Issue.record("expected lstm"); return
         }
-        #expect(forecaster.configuration.hiddenSize == 8 && forecaster.configuration.training.epochs == 4)
+        #expect(configuration.hiddenSize == 8 && configuration.training.epochs == 4)
         #expect(try ConfiguredModel.spec(from: c, file: "t.yaml", modelName: "naive").name == "naive")
         #expect(throws: ModelSpecError.self) { try ConfiguredModel.spec(from: c, file: "t.yaml", modelName: "lstn") }
     }

@@ -14,8 +14,10 @@ public protocol ArtifactModel: Codable, Sendable, Equatable {
     func checkArtifactConsistency() throws
 }
 
-/// The on-disk envelope shared by every model family (JSON):
-/// `{"format_version": v, "kind": "…", "model": {…}}`.
+/// The per-family on-disk form written before the common envelope (JSON, formats 1–2):
+/// `{"format_version": v, "kind": "…", "model": {…}}`. New artifacts are
+/// `FittedModelArtifact` (format 3, with settings, scaler and preprocessing);
+/// `ArtifactLoader` still reads these files through this type.
 ///
 /// Decoding reads `format_version` first and refuses a newer one with the family's
 /// error before touching the model, so an old build explains instead of failing on an

@@ -10,7 +10,7 @@ public struct Naive: Forecaster {
     }
 }
 
-public struct FittedNaive: FittedForecaster {
+public struct FittedNaive: FittedForecaster, Codable, Equatable {
     public let last: Double
 
     init(history: RegularSeries) throws(ForecastingError) {

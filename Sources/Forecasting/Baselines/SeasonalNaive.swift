@@ -1,12 +1,12 @@
 import Series
 
 /// The value one season earlier: ŝ_{t+h} = s_{t+h−k·m} with k = ⌈h/m⌉ (k = 1 for
-/// h ≤ m), m = period / D steps. The period defaults to one day.
+/// h ≤ m), m = period / D steps. The period defaults to `SeasonalNaiveSettings`'s (one day).
 public struct SeasonalNaive: Forecaster {
     /// Season length in seconds.
     public let periodSeconds: Double
 
-    public init(periodSeconds: Double = 86_400) {
+    public init(periodSeconds: Double = SeasonalNaiveSettings().periodSeconds) {
         self.periodSeconds = periodSeconds
     }
 
@@ -22,7 +22,7 @@ public struct SeasonalNaive: Forecaster {
     }
 }
 
-public struct FittedSeasonalNaive: FittedForecaster {
+public struct FittedSeasonalNaive: FittedForecaster, Codable, Equatable {
     /// Season length m in steps.
     public let period: Int
     /// The last m values of the conditioning history.

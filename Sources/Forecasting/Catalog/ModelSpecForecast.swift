@@ -13,38 +13,37 @@ public struct ForecastPath: Sendable {
 
 extension ModelSpec {
     /// Fits this model on `data` (values on a grid of `interval` seconds, scaled by
-    /// `scaler` as the evaluation protocol scales them) and forecasts `steps` ahead of its
-    /// last value, with intervals at `levels` (coverages in (0, 1)) where the model has them.
-    public func forecast(
-        fitting data: FitData, interval: Double, scaler: MinMaxScaler, steps: Int, levels: [Double]
-    ) throws -> ForecastPath {
-        switch self {
-        case .naive:
-            let fitted = try Naive().fit(data)
-            return ForecastPath(mean: try fitted.predict(steps: steps), intervals: nil, parameters: fitted.parameters)
-        case .seasonalNaive(let period):
-            let fitted = try SeasonalNaive(periodSeconds: period).fit(data)
-            return ForecastPath(mean: try fitted.predict(steps: steps), intervals: nil, parameters: fitted.parameters)
-        case .arima(let model):
-            return try Self.withIntervals(try model.fit(data), steps: steps, levels: levels)
-        case .autoARIMA(var model, let periodSeconds):
-            if let periodSeconds { model.period = try Self.steps(periodSeconds, interval: interval, model: name) }
-            return try Self.withIntervals(try model.fit(data), steps: steps, levels: levels)
-        case .prophet(var model):
-            model.growth = try Self.scaled(model.growth, by: scaler)
-            let fitted = try model.fit(data)
-            let intervals = try fitted.predictIntervals(steps: steps, levels: levels)
-            return ForecastPath(mean: intervals.mean, intervals: intervals, parameters: fitted.parameters)
-        case .lstm(var forecaster):
-            // One head whose path reaches the last requested step.
-            forecaster.configuration.horizonMinutes = [Double(steps) * interval / 60]
-            let fitted = try forecaster.fit(data)
-            return ForecastPath(mean: try fitted.predict(steps: steps), intervals: nil, parameters: fitted.parameters)
-        }
+    /// `scaler` as the evaluation protocol scales them) for forecasts of up to `steps`
+    /// ahead, and returns the fitted state an artifact stores. Seasons in seconds become
+    /// grid steps, a logistic capacity moves into the scaled units, and the LSTM gets one
+    /// head whose path reaches step `steps`. `hooks` reach the models that train.
+    public func fit(
+        _ data: FitData, interval: Double, scaler: MinMaxScaler, steps: Int, hooks: TrainingHooks = .silent
+    ) throws -> FittedState {
+        try fitResolved(data, context: Self.forecastContext(interval: interval, scaler: scaler, steps: steps), hooks: hooks).state
     }
 
-    private static func withIntervals(_ fitted: FittedARIMA, steps: Int, levels: [Double]) throws -> ForecastPath {
-        let intervals = try fitted.predictIntervals(steps: steps, levels: levels)
-        return ForecastPath(mean: intervals.mean, intervals: intervals, parameters: fitted.parameters)
+    /// Fits this model on `data` (see `fit`) and forecasts `steps` ahead of its last value,
+    /// with intervals at `levels` (coverages in (0, 1)) where the model has them.
+    public func forecast(
+        fitting data: FitData, interval: Double, scaler: MinMaxScaler, steps: Int, levels: [Double],
+        hooks: TrainingHooks = .silent
+    ) throws -> ForecastPath {
+        let state = try fit(data, interval: interval, scaler: scaler, steps: steps, hooks: hooks)
+        return try state.forecastPath(history: data.series, steps: steps, levels: levels)
+    }
+
+    /// The context of a forecast of `steps` ahead: one horizon reaching the last step.
+    static func forecastContext(interval: Double, scaler: MinMaxScaler, steps: Int) -> FitContext {
+        FitContext(interval: interval, scaler: scaler, horizonMinutes: [Double(steps) * interval / 60])
+    }
+
+    /// The fitted state and the settings as the fit used them.
+    func fitResolved(_ data: FitData, context: FitContext, hooks: TrainingHooks) throws -> (state: FittedState, spec: ModelSpec) {
+        func run<S: ModelSettings>(_ settings: S) throws -> (state: FittedState, spec: ModelSpec) {
+            let fitted = try S.Model.forecaster(settings, context: context, hooks: hooks).fit(data)
+            return (FittedState(S.Model.state(of: fitted)), ModelSpec(S.Model.resolved(settings, context: context)))
+        }
+        return try run(settings)
     }
 }

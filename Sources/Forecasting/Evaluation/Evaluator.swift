@@ -10,6 +10,15 @@ public struct Evaluator<Clock: _Concurrency.Clock> where Clock.Duration == Durat
     }
 
     public func evaluate<F: Forecaster>(_ forecaster: F, plan: EvaluationPlan) throws -> EvaluationReport {
+        try evaluateWithForecasts(forecaster, plan: plan).report
+    }
+
+    /// `evaluate`, and the forecast paths it scored: `paths[i]` is the path of ŝ_{t+1} …
+    /// ŝ_{t+maxSteps} from origin t = `plan.allOrigins.lowerBound + i`, in the plan's scaled
+    /// units (for plots of forecast against actual).
+    public func evaluateWithForecasts<F: Forecaster>(
+        _ forecaster: F, plan: EvaluationPlan
+    ) throws -> (report: EvaluationReport, paths: [[Double]]) {
         let fitData = FitData(series: plan.scaled.prefix(plan.split.testStart), trainCount: plan.split.trainCount)
         let (model, fitSeconds) = try timed { try forecaster.fit(fitData) }
 
@@ -31,7 +40,7 @@ public struct Evaluator<Clock: _Concurrency.Clock> where Clock.Duration == Durat
             }
             scores[String(horizon.minutes)] = plan.score(horizon, forecasts: forecasts)
         }
-        return EvaluationReport(
+        let report = EvaluationReport(
             series: plan.grid.series.name,
             intervalSeconds: plan.grid.series.interval,
             n: plan.split.count,
@@ -46,6 +55,7 @@ public struct Evaluator<Clock: _Concurrency.Clock> where Clock.Duration == Durat
             horizons: scores,
             parameters: model.parameters
         )
+        return (report, paths)
     }
 }
 

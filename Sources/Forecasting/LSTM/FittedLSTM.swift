@@ -1,4 +1,3 @@
-import Dispatch
 import Series
 
 /// A trained LSTM conditioned on a history. Forecasts run through the inference path
@@ -64,12 +63,14 @@ public struct FittedLSTM: FittedForecaster {
 }
 
 /// The LSTM forecaster (EVALUATION.md §7 reference design with the level fix of
-/// `LevelMode.relativeToLast` by default).
+/// `LevelMode.relativeToLast` by default): a configuration (the catalog's settings) bound
+/// to the training hooks of one fit. The hooks are not part of the settings; the catalog
+/// (`ModelSpec`) binds them when it fits.
 public struct LSTMForecaster: Forecaster {
     public var configuration: LSTMConfiguration
-    public var hooks: LSTMTrainer.Hooks
+    public var hooks: TrainingHooks
 
-    public init(configuration: LSTMConfiguration = .init(), hooks: LSTMTrainer.Hooks = .init(now: LSTMForecaster.monotonicSeconds)) {
+    public init(configuration: LSTMConfiguration = .init(), hooks: TrainingHooks = .silent) {
         self.configuration = configuration
         self.hooks = hooks
     }
@@ -80,8 +81,8 @@ public struct LSTMForecaster: Forecaster {
         try LSTMTrainer.fit(configuration: configuration, series: data.series, trainCount: data.trainCount, hooks: hooks)
     }
 
-    /// Seconds of monotonic uptime (the default clock; `main` may inject another).
+    /// Seconds of monotonic uptime (`TrainingHooks.monotonicSeconds`).
     @Sendable public static func monotonicSeconds() -> Double {
-        Double(DispatchTime.now().uptimeNanoseconds) * 1e-9
+        TrainingHooks.monotonicSeconds()
     }
 }

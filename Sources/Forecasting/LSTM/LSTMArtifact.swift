@@ -4,7 +4,9 @@ import Foundation
 /// architecture, the model's level normalisation ("scaler"), the feature spec (inside
 /// the configuration) and θ as base64 of little-endian Float32 (exact round trip).
 ///
-/// Format history: 1 — first version. Newer versions must keep loading version 1.
+/// Format history: 1 — first version. Newer versions must keep loading version 1. It is
+/// the LSTM's fitted state inside the common envelope (`FittedModelArtifact`, format 3)
+/// and the form of checkpoints; a standalone file loads through `ArtifactLoader` too.
 public struct LSTMArtifact: Codable, Sendable, Equatable {
     public static let formatVersion = 1
     public static let kind = "lstm"

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A checkpoint sink for `LSTMTrainer.Hooks.checkpoint` that keeps the best epoch so far
+/// A checkpoint sink for `TrainingHooks.checkpoint` that keeps the best epoch so far
 /// in one file: every new best epoch's artifact (weights, configuration, normalization,
 /// and a training record naming the epoch) replaces the file atomically — written to a
 /// temporary file beside it, then renamed over it — so a crash mid-write leaves the
@@ -35,7 +35,7 @@ public struct LSTMCheckpointFile: Sendable {
         }
     }
 
-    /// The sink to put in `LSTMTrainer.Hooks.checkpoint`.
+    /// The sink to put in `TrainingHooks.checkpoint`.
     public var sink: @Sendable (LSTMArtifact) throws -> Void {
         { [self] artifact in try write(artifact) }
     }

@@ -8,7 +8,7 @@ import Series
 /// Huber loss (δ = 1 in σ_Δ units) instead of MSE, gradient clipping at norm 1, and
 /// validation-fitted shrinkage toward the last value. `.absolute` + `.mse` +
 /// `shrinkOnValidation: false` + `clipNorm: nil` is the reference design itself.
-public struct LSTMConfiguration: Codable, Sendable, Equatable {
+public struct LSTMConfiguration: Codable, Sendable, Hashable {
     public var windowMinutes: Double
     /// The window as a number of grid steps, used instead of `windowMinutes` when set (a
     /// per-metric config's `data.window_size`); nil in artifacts written before it existed.
@@ -80,21 +80,21 @@ public struct LSTMConfiguration: Codable, Sendable, Equatable {
 ///   part's first differences. Targets are (s_{t+j} − s_t)/σ_Δ, and a forecast is
 ///   ŝ_{t+j} = s_t + σ_Δ·ŷ_j. The network thus predicts a change from the naive forecast,
 ///   which is invariant to any shift of the level.
-public enum LevelMode: String, Codable, Sendable, Equatable {
+public enum LevelMode: String, Codable, Sendable, Hashable {
     case absolute
     case relativeToLast = "relative_to_last"
 }
 
 /// Which feature columns feed the network: the 8 reference features of EVALUATION.md §7
 /// (always built), optional lags and rolling statistics, and an optional subset by name.
-public struct LSTMFeatureSpec: Codable, Sendable, Equatable {
+public struct LSTMFeatureSpec: Codable, Sendable, Hashable {
     public var lags: [Int]
     /// Rolling statistics as (statistic name, width), e.g. ("max", 24).
     public var rolling: [RollingColumn]
     /// Column names to keep, in this order; nil keeps every built column.
     public var columns: [String]?
 
-    public struct RollingColumn: Codable, Sendable, Equatable {
+    public struct RollingColumn: Codable, Sendable, Hashable {
         public var statistic: String
         public var width: Int
         public init(statistic: String, width: Int) { self.statistic = statistic; self.width = width }
@@ -118,12 +118,12 @@ public struct LSTMFeatureSpec: Codable, Sendable, Equatable {
     }
 }
 
-public enum LSTMOptimizer: String, Codable, Sendable, Equatable {
+public enum LSTMOptimizer: String, Codable, Sendable, Hashable {
     case adam, sgd, rmsprop
 }
 
 /// The training procedure (the loop is `LSTMTrainer.fit`).
-public struct LSTMTrainingOptions: Codable, Sendable, Equatable {
+public struct LSTMTrainingOptions: Codable, Sendable, Hashable {
     public var epochs: Int
     public var batchSize: Int
     public var learningRate: Double

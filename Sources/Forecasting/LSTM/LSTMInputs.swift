@@ -135,7 +135,7 @@ struct LSTMInputs {
 }
 
 /// How σ_Δ, the scale of the level-relative inputs and targets, is estimated.
-public enum ScaleEstimator: String, Codable, Sendable, Equatable {
+public enum ScaleEstimator: String, Codable, Sendable, Hashable {
     case standardDeviation = "std"
     case medianAbsoluteDeviation = "mad"
 }

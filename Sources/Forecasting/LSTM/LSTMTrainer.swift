@@ -3,22 +3,8 @@ import Series
 
 /// The training loop of the LSTM forecaster.
 public enum LSTMTrainer {
-    /// Hooks into `fit`: events as training goes, a monotonic clock in seconds, and an
-    /// optional checkpoint sink that receives the artifact of every new best epoch (with a
-    /// training record naming that epoch; `LSTMCheckpointFile.sink` keeps it in a file).
-    public struct Hooks: Sendable {
-        public var events: @Sendable (LSTMTrainingEvent) -> Void
-        public var now: @Sendable () -> Double
-        public var checkpoint: (@Sendable (LSTMArtifact) throws -> Void)?
-
-        public init(events: @escaping @Sendable (LSTMTrainingEvent) -> Void = { _ in },
-                    now: @escaping @Sendable () -> Double,
-                    checkpoint: (@Sendable (LSTMArtifact) throws -> Void)? = nil) {
-            self.events = events
-            self.now = now
-            self.checkpoint = checkpoint
-        }
-    }
+    /// The hooks `fit` takes (kept under this name for existing callers).
+    public typealias Hooks = TrainingHooks
 
     /// Fits the network on `series` (train-scaled values up to the end of validation):
     /// train samples are origins t with t − L + 1 ≥ 0 and t + h_max ≤ n_train − 1,

@@ -4,7 +4,7 @@
 /// - mse:   ℓ = d²,                              ∂ℓ/∂ŷ = 2d
 /// - mae:   ℓ = |d|,                             ∂ℓ/∂ŷ = sign d
 /// - huber: ℓ = d²/2 if |d| < δ, else δ(|d| − δ/2); ∂ℓ/∂ŷ = d or δ·sign d (PyTorch's HuberLoss)
-public enum LSTMLoss: Codable, Sendable, Equatable {
+public enum LSTMLoss: Codable, Sendable, Hashable {
     case mse
     case mae
     case huber(delta: Double)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The trend family of the Prophet-style model (prophet's `growth`).
-public enum ProphetGrowth: Sendable, Codable, Equatable {
+public enum ProphetGrowth: Sendable, Codable, Hashable {
     /// Piecewise-linear trend (prophet's default).
     case linear
     /// Piecewise-logistic trend saturating at a capacity C(t) in the series' units
@@ -10,7 +10,7 @@ public enum ProphetGrowth: Sendable, Codable, Equatable {
 }
 
 /// The capacity C(t) of logistic growth, in the same units as the series.
-public enum ProphetCapacity: Sendable, Codable, Equatable {
+public enum ProphetCapacity: Sendable, Codable, Hashable {
     /// One value for every timestamp.
     case constant(Double)
     /// A value per timestamp (epoch seconds, increasing): C(t) is the value at the latest

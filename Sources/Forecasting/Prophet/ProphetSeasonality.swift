@@ -3,7 +3,7 @@ import Foundation
 /// One Fourier seasonality: period in days and order N, giving 2N features
 /// sin(2π i t/P), cos(2π i t/P), i = 1 … N, t in days since 1970-01-01 UTC (prophet's
 /// `fourier_series`).
-public struct ProphetSeasonality: Sendable, Codable, Equatable {
+public struct ProphetSeasonality: Sendable, Codable, Hashable {
     public var name: String
     public var periodDays: Double
     public var order: Int

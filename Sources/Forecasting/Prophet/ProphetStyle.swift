@@ -22,7 +22,7 @@ import Series
 /// capacity C(t) given in the series' units (`ProphetGrowth.logistic`; MAP of the same
 /// Stan objective, `ProphetLogisticObjective`).
 public struct ProphetStyle: Forecaster {
-    public enum RecentPast: String, Sendable, Codable, Equatable {
+    public enum RecentPast: String, Sendable, Codable, Hashable {
         case none
         /// AutoARIMA (non-seasonal, Hyndman–Khandakar, d = 1) on the residuals.
         case autoARIMA

@@ -7,7 +7,8 @@ import Tracking
 /// The main job on the embedded defaults, end to end: generate a seeded container
 /// workload, write it as long CSV, read it back, turn counters into rates per metric,
 /// score every model on every series by the evaluation protocol, and record each
-/// evaluation as a run in experiment `demo` of the tracker, when one is given.
+/// evaluation as a run in experiment `demo` of the tracker, when one is given, with the
+/// fitted model as its `model` artifact (promotable with `runs promote`).
 ///
 /// Counters (disk and network bytes) are scored on their bytes-per-second rate; gauges
 /// (cpu, memory) as they are. Clipping and log1p, which help a model fit, are not
@@ -23,7 +24,7 @@ public struct DemoJob: Sendable {
     public init(
         workload: WorkloadConfig = WorkloadConfig(),
         seed: UInt64 = WorkloadConfig.defaultSeed,
-        models: [ModelSpec] = [.naive, .seasonalNaive(periodSeconds: 86_400), .arima(ARIMA())],
+        models: [ModelSpec] = [ModelKind.naive, .snaive, .arima].map(ModelSpec.init(kind:)),
         horizonMinutes: [Int] = [5, 15, 30],
         dataPath: String = "data/generated.csv"
     ) {
@@ -54,8 +55,8 @@ public struct DemoJob: Sendable {
             let plan = try EvaluationPlan(series: prepared, horizonMinutes: horizonMinutes)
             for model in models {
                 progress(rows.count, total, "\(key.container)/\(key.metric) \(model.name)")
-                let report = try model.evaluate(on: plan, with: evaluator)
-                try logger?.log(report, seed: seed, tags: ["container": key.container, "metric": key.metric, "model": model.name])
+                let (report, artifact) = try model.evaluateWithArtifact(on: plan, with: evaluator)
+                try logger?.log(report, artifact: artifact, seed: seed, tags: ["container": key.container, "metric": key.metric, "model": model.name])
                 rows.append(DemoReport.Row(container: key.container, metric: key.metric, report: report))
             }
         }

@@ -10,57 +10,75 @@ import Series
 /// fitted on train and every origin (stride 1); a config asking for something else is
 /// refused with the key and value rather than silently scored another way.
 public enum ConfiguredModel {
-    /// The model a command was asked for: from the config at `configPath` when given (with
-    /// `modelName` overriding its type), else `modelName`, else `defaultModel`; and the
-    /// config itself, for the settings beyond the model (e.g. horizons).
+    /// The one place where the edge becomes a `ModelSpec`: the model of the config at
+    /// `request.configPath` when given (with `request.modelName` overriding its type), else
+    /// `request.modelName`, else `defaultModel`; then the flag overrides (`ModelOverrides`)
+    /// on top. Returns the config too, for the settings beyond the model (e.g. horizons).
     public static func resolve(
-        modelName: String?, configPath: String?, defaultModel: String
+        _ request: ModelRequest, defaultModel: ModelKind
     ) throws -> (spec: ModelSpec, config: MetricConfig?) {
-        guard let configPath else { return (try ModelSpec(name: modelName ?? defaultModel), nil) }
-        let config = try ConfigLoader.load(path: configPath)
-        return (try spec(from: config, file: configPath, modelName: modelName), config)
+        let named = try request.modelName.map { name throws(ModelSpecError) in try ModelKind(name: name) }
+        var spec: ModelSpec
+        var config: MetricConfig?
+        if let configPath = request.configPath {
+            let loaded = try ConfigLoader.load(path: configPath)
+            spec = try self.spec(from: loaded, file: configPath, kind: named)
+            config = loaded
+        } else {
+            spec = ModelSpec(kind: named ?? defaultModel)
+        }
+        spec = try request.overrides.apply(to: spec)
+        return (spec, config)
     }
 
-    /// The model of `config`, or of `modelName` (a `ModelSpec` name) when given, which then
+    /// The model of `config`, or of `modelName` (a catalog name) when given, which then
     /// takes only its hyperparameters from the config where they apply (e.g. `--model lstm`
     /// with a config's `training:` section).
     public static func spec(from config: MetricConfig, file: String, modelName: String? = nil) throws -> ModelSpec {
+        try spec(from: config, file: file, kind: try modelName.map { name throws(ModelSpecError) in try ModelKind(name: name) })
+    }
+
+    /// The model of `config`, or of `kind` when given (see `spec(from:file:modelName:)`).
+    public static func spec(from config: MetricConfig, file: String, kind named: ModelKind?) throws -> ModelSpec {
         try checkProtocol(config.data, file: file)
-        let name = modelName ?? defaultName(config.model)
-        switch try ModelSpec(name: name) {
-        case .arima:
+        let kind = named ?? Self.kind(config.model)
+        switch ModelSpec(kind: kind).settings {
+        case is ARIMASettings:
             let section = config.model.arima
             if section.seasonal {
                 throw ConfiguredModelError.unsupported(
                     file: file, key: "model.arima.seasonal", value: "true",
                     advice: "a one-day seasonal ARIMA costs O(s²) per Kalman step at 5-minute or 15-second data; use model_type: autoarima with seasonal: true (decomposition + AutoARIMA)")
             }
-            return .arima(ARIMA(order: ARIMAOrder(p: section.p, d: section.d, q: section.q)))
-        case .prophet(let named):
+            return ModelSpec(ARIMASettings(order: ARIMAOrder(p: section.p, d: section.d, q: section.q)))
+        case var settings as ProphetSettings:
             let section = config.model.prophet
             var seasonalities: [ProphetSeasonality] = []
             if section.daily { seasonalities.append(.daily(priorScale: section.seasonalityPriorScale)) }
             if section.weekly { seasonalities.append(.weekly(priorScale: section.seasonalityPriorScale)) }
-            // `--model prophet` / `prophet-ar` decide the recent past; the config decides otherwise.
-            let recentPast = modelName == nil ? (section.recentPast ? .autoARIMA : .none) : named.recentPast
-            return .prophet(ProphetStyle(
-                changepointCount: section.changepoints, changepointRange: section.changepointRange,
-                changepointPriorScale: section.changepointPriorScale, seasonalities: seasonalities,
-                recentPast: recentPast))
-        case .lstm(let named):
-            return .lstm(LSTMForecaster(configuration: lstmConfiguration(config), hooks: named.hooks))
-        case let other:
-            return other
+            settings.changepointCount = section.changepoints
+            settings.changepointRange = section.changepointRange
+            settings.changepointPriorScale = section.changepointPriorScale
+            settings.seasonalities = seasonalities
+            // The kind (`--model prophet` / `prophet-ar`, or the config's `recent_past`) decides the recent past.
+            return ModelSpec(settings)
+        case is LSTMConfiguration:
+            return ModelSpec(lstmConfiguration(config))
+        default:
+            return ModelSpec(kind: kind)
         }
     }
 
-    /// `model_type` as a `ModelSpec` name (`autoarima` with `seasonal: true` is `autoarima-daily`;
+    /// The catalog kind of `model:` (`autoarima` with `seasonal: true` is `autoarima-daily`;
     /// `prophet` with `recent_past: true` is `prophet-ar`).
-    static func defaultName(_ model: ModelSection) -> String {
+    static func kind(_ model: ModelSection) -> ModelKind {
         switch model.modelType {
-        case .autoarima: model.arima.seasonal ? "autoarima-daily" : "autoarima"
-        case .prophet: model.prophet.recentPast ? "prophet-ar" : "prophet"
-        case let type: type.rawValue
+        case .naive: .naive
+        case .snaive: .snaive
+        case .arima: .arima
+        case .autoarima: model.arima.seasonal ? .autoarimaDaily : .autoarima
+        case .prophet: model.prophet.recentPast ? .prophetAR : .prophet
+        case .lstm: .lstm
         }
     }
 

@@ -13,14 +13,17 @@ public struct SeriesForecastRequest: Sendable {
     public var minutes: Int
     /// Central interval coverages in (0, 1), e.g. [0.8, 0.95].
     public var levels: [Double]
+    /// Progress, epoch events and checkpoints of a model that trains.
+    public var hooks: TrainingHooks
 
     public init(dataPath: String, readOptions: CSVReadOptions = CSVReadOptions(), model: ModelSpec,
-                minutes: Int = 30, levels: [Double] = [0.8, 0.95]) {
+                minutes: Int = 30, levels: [Double] = [0.8, 0.95], hooks: TrainingHooks = .silent) {
         self.dataPath = dataPath
         self.readOptions = readOptions
         self.model = model
         self.minutes = minutes
         self.levels = levels
+        self.hooks = hooks
     }
 }
 
@@ -74,6 +77,21 @@ public enum SeriesForecastError: Error, Equatable, CustomStringConvertible {
 /// its first 85 %, fits the model on all of it (the last 15 % as validation) and forecasts
 /// every step up to `minutes` after the last observation, mapped back to the series' units.
 public func forecastSeries(_ request: SeriesForecastRequest, now: () -> Double) throws -> SeriesForecastReport {
+    try fitAndForecastSeries(request, now: now).report
+}
+
+/// `forecastSeries` with what it fitted on and what it fitted.
+public struct FittedSeriesForecast: Sendable {
+    public let report: SeriesForecastReport
+    /// The fitted model (format 3), which forecasts the same path from the raw series
+    /// (`FittedModelArtifact.forecast(rawHistory:steps:)`).
+    public let artifact: FittedModelArtifact
+    /// The series on its regular grid, in its own units.
+    public let series: RegularSeries
+}
+
+/// `forecastSeries` that also returns the fitted model as an artifact and the gridded series.
+public func fitAndForecastSeries(_ request: SeriesForecastRequest, now: () -> Double) throws -> FittedSeriesForecast {
     for level in request.levels where !(level > 0 && level < 1) { throw SeriesForecastError.levelOutOfRange(level) }
     let read = try CSVSeriesReader.read(path: request.dataPath, options: request.readOptions)
     let grid = try RegularGrid(read.series)
@@ -84,12 +102,9 @@ public func forecastSeries(_ request: SeriesForecastRequest, now: () -> Double) 
     }
     let steps = Int(exact)
     let trainCount = series.count - Int((0.15 * Double(series.count)).rounded())
-    let scaler = try MinMaxScaler(fittingOn: series.values[0..<trainCount])
-    let scaled = series.with(values: scaler.transform(series.values))
     let started = now()
-    let path = try request.model.forecast(
-        fitting: FitData(series: scaled, trainCount: trainCount), interval: series.interval, scaler: scaler,
-        steps: steps, levels: request.levels)
+    let artifact = try request.model.fitArtifact(series: series, trainCount: trainCount, steps: steps, hooks: request.hooks)
+    let path = try artifact.state.forecastPath(history: try artifact.modelSeries(grid: series), steps: steps, levels: request.levels)
     let fitSeconds = now() - started
     let format = ISO8601DateFormatter()
     format.timeZone = TimeZone(identifier: "UTC")
@@ -99,17 +114,18 @@ public func forecastSeries(_ request: SeriesForecastRequest, now: () -> Double) 
         if let intervals = path.intervals {
             var byLevel: [String: [Double]] = [:]
             for (i, level) in intervals.levels.enumerated() {
-                byLevel[percentKey(level)] = [scaler.inverse(intervals.lower[i][k]), scaler.inverse(intervals.upper[i][k])]
+                byLevel[percentKey(level)] = artifact.toSeriesUnits([intervals.lower[i][k], intervals.upper[i][k]])
             }
             bounds = byLevel
         }
         return SeriesForecastReport.Step(
             timestamp: format.string(from: Date(timeIntervalSince1970: t)),
-            minutesAhead: Double(k + 1) * series.interval / 60, value: scaler.inverse(path.mean[k]), intervals: bounds)
+            minutesAhead: Double(k + 1) * series.interval / 60, value: artifact.toSeriesUnits([path.mean[k]])[0], intervals: bounds)
     }
-    return SeriesForecastReport(
+    let report = SeriesForecastReport(
         series: read.series.name, intervalSeconds: series.interval, n: series.count, model: request.model.name,
         fitSeconds: fitSeconds, levels: request.levels, forecasts: forecasts, parameters: path.parameters)
+    return FittedSeriesForecast(report: report, artifact: artifact, series: series)
 }
 
 /// 0.8 → "80", 0.975 → "97.5".

@@ -3,8 +3,10 @@ import Series
 import Tracking
 
 /// Records one protocol evaluation as a finished run: the model, series and protocol
-/// settings as params, every horizon's metrics as `<metric>_<minutes>m`, and the fit
-/// and forecast seconds. A failure while logging marks the run FAILED before rethrowing.
+/// settings as params, every horizon's metrics as `<metric>_<minutes>m`, the fit and
+/// forecast seconds, and (when given) the fitted model as artifact `model.json` of kind
+/// `model`, so the run can be promoted. A failure while logging marks the run FAILED
+/// before rethrowing.
 public struct EvaluationLogger: Sendable {
     public let tracker: any Tracker
     public let experiment: String
@@ -15,11 +17,12 @@ public struct EvaluationLogger: Sendable {
     }
 
     @discardableResult
-    public func log(_ report: EvaluationReport, seed: UInt64?, tags: [String: String]) throws -> RunID {
+    public func log(_ report: EvaluationReport, artifact: FittedModelArtifact? = nil, seed: UInt64?, tags: [String: String]) throws -> RunID {
         let run = try tracker.createRun(RunSpec(
             experiment: experiment, name: "\(report.series)/\(report.model)", seed: seed, tags: tags))
         do {
             try tracker.logBatch(run: run, params: Self.params(report), metrics: Self.metrics(report), tags: [:])
+            if let artifact { _ = try tracker.logArtifact(run: run, name: "model.json", kind: "model", data: try artifact.encoded()) }
             try tracker.setStatus(run: run, .finished)
         } catch {
             try tracker.setStatus(run: run, .failed)

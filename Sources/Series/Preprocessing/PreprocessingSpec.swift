@@ -1,5 +1,5 @@
 /// How raw samples arrive.
-public enum SampleKind: String, CaseIterable, Sendable, Hashable {
+public enum SampleKind: String, CaseIterable, Sendable, Hashable, Codable {
     /// An instantaneous reading (CPU %, memory bytes): used as is.
     case gauge
     /// A cumulative, monotone-except-for-resets counter: turned into a per-second rate
@@ -8,7 +8,7 @@ public enum SampleKind: String, CaseIterable, Sendable, Hashable {
 }
 
 /// A pointwise, invertible transform applied after clipping.
-public enum ValueTransform: String, CaseIterable, Sendable, Hashable {
+public enum ValueTransform: String, CaseIterable, Sendable, Hashable, Codable {
     /// x ↦ x.
     case identity
     /// x ↦ log(1 + x), inverse y ↦ exp(y) − 1; for heavy-tailed non-negative rates.

@@ -44,7 +44,7 @@ public struct Preprocessor: Sendable, Equatable {
 }
 
 /// Clip bounds in scaled units, learned from the training part.
-public struct ClipBounds: Sendable, Equatable, Hashable {
+public struct ClipBounds: Sendable, Equatable, Hashable, Codable {
     public let lower: Double
     public let upper: Double
 }
@@ -56,7 +56,7 @@ public struct ClipBounds: Sendable, Equatable, Hashable {
 ///
 /// `inverse(apply(x)) == x` for x inside the clip bounds (up to rounding); values that
 /// were clipped come back as the bound.
-public struct FittedPreprocessor: Sendable, Equatable {
+public struct FittedPreprocessor: Sendable, Equatable, Codable {
     public let spec: PreprocessingSpec
     /// nil when `spec.clip` is nil.
     public let clipBounds: ClipBounds?

@@ -42,7 +42,7 @@ struct DemoCommand: ParsableCommand {
         let job = DemoJob(
             workload: WorkloadConfig(containers: containers, days: days),
             seed: seed,
-            models: try models.split(separator: ",").map { try ModelSpec(name: String($0)) },
+            models: try models.split(separator: ",").map { try ModelSpec(kind: ModelKind(name: String($0))) },
             dataPath: output
         )
         let location = RegistryLocation.resolve(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Forecasting
 import Ingest
 import Pipeline
+import Tracking
 
 /// `autoscale evaluate`: scores one model on one series by docs/EVALUATION.md.
 struct EvaluateCommand: ParsableCommand {
@@ -31,23 +32,37 @@ struct EvaluateCommand: ParsableCommand {
 
     @OptionGroup var prophet: ProphetOptions
 
+    @OptionGroup var tracking: TrackingOptions
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let bar = ProgressBar()
-        let chosen = try ConfiguredModel.resolve(modelName: model, configPath: config, defaultModel: "naive")
+        let chosen = try ConfiguredModel.resolve(
+            ModelRequest(modelName: model, configPath: config, overrides: training.overrides(prophet.overrides())),
+            defaultModel: .naive)
         let request = SeriesEvaluationRequest(
             dataPath: data,
             readOptions: try selection.readOptions(),
-            model: training.apply(to: try prophet.apply(to: chosen.spec), progress: bar),
-            horizonMinutes: try horizons.map(parseHorizons) ?? chosen.config?.data.predictionHorizons ?? [5, 15, 30]
+            model: chosen.spec,
+            horizonMinutes: try horizons.map(parseHorizons) ?? chosen.config?.data.predictionHorizons ?? [5, 15, 30],
+            hooks: training.hooks(for: chosen.spec, progress: bar)
         )
-        let report = try evaluateSeries(request, evaluator: Evaluator())
+        let report: EvaluationReport
+        var recorded: String?
+        if let (destination, location) = try tracking.tracking(defaultExperiment: "evaluate") {
+            let tracked = try evaluateSeriesTracked(request, evaluator: Evaluator(), tracking: destination)
+            report = tracked.value
+            recorded = tracking.recordedNote(run: tracked.run, experiment: destination.experiment, location: location)
+        } else {
+            report = try evaluateSeries(request, evaluator: Evaluator())
+        }
         bar.finish()
         if output.json {
             print(try jsonString(report))
         } else {
             print(EvaluationTable(report: report).render())
+            if let recorded { print(recorded) }
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Forecasting
+import Pipeline
 
 /// Flags for the Prophet-style models (prophet, prophet-ar); an error on other models.
 struct ProphetOptions: ParsableArguments {
@@ -9,8 +10,11 @@ struct ProphetOptions: ParsableArguments {
     @Option(help: "Capacity of logistic growth in the series' units (e.g. 100 for CPU %); needs --growth logistic.")
     var capacity: Double?
 
-    /// `spec` with the growth and capacity applied (checked by `ModelSpec.withProphetGrowth`).
-    func apply(to spec: ModelSpec) throws -> ModelSpec {
-        try spec.withProphetGrowth(growth, capacity: capacity)
+    /// The settings these flags override (checked by `ModelSpec.withProphetGrowth`).
+    func overrides(_ base: ModelOverrides = ModelOverrides()) -> ModelOverrides {
+        var overrides = base
+        overrides.growth = growth
+        overrides.capacity = capacity
+        return overrides
     }
 }

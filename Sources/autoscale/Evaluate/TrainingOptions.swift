@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import Forecasting
+import Pipeline
 
 /// Flags for models that train (today the LSTM); other models ignore them.
 struct TrainingOptions: ParsableArguments {
@@ -19,15 +20,23 @@ struct TrainingOptions: ParsableArguments {
         if let checkpoint { try LSTMCheckpointFile(path: checkpoint).checkWritable() }
     }
 
-    /// `spec` with these options applied and training progress sent to `bar`.
-    func apply(to spec: ModelSpec, progress bar: ProgressBar) -> ModelSpec {
-        guard case .lstm(var forecaster) = spec else { return spec }
-        if let epochs { forecaster.configuration.training.epochs = epochs }
-        if let seed { forecaster.configuration.training.seed = seed }
-        if let checkpoint { forecaster.hooks.checkpoint = LSTMCheckpointFile(path: checkpoint).sink }
-        let epochCount = forecaster.configuration.training.epochs
+    /// The settings these flags override (`--epochs`, `--seed`).
+    func overrides(_ base: ModelOverrides = ModelOverrides()) -> ModelOverrides {
+        var overrides = base
+        overrides.epochs = epochs
+        overrides.seed = seed
+        return overrides
+    }
+
+    /// Training hooks for `spec`: progress sent to `bar` and, with `--checkpoint`, the best
+    /// epoch so far kept in that file. Silent for models that do not train.
+    func hooks(for spec: ModelSpec, progress bar: ProgressBar) -> TrainingHooks {
+        guard let configuration = spec.settings as? LSTMConfiguration else { return .silent }
+        var hooks = TrainingHooks(now: TrainingHooks.monotonicSeconds)
+        if let checkpoint { hooks.checkpoint = LSTMCheckpointFile(path: checkpoint).sink }
+        let epochCount = configuration.training.epochs
         let validation = LastValidation()
-        forecaster.hooks.events = { event in
+        hooks.events = { event in
             switch event {
             case .batch(let epoch, let batch, let batches, let loss):
                 bar.update(
@@ -39,7 +48,7 @@ struct TrainingOptions: ParsableArguments {
                 break
             }
         }
-        return .lstm(forecaster)
+        return hooks
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Forecasting
 import Foundation
 import Pipeline
+import Tracking
 
 /// `autoscale forecast`: fits one model on a whole series and prints the next steps with
 /// prediction intervals.
@@ -31,6 +32,8 @@ struct ForecastCommand: ParsableCommand {
 
     @OptionGroup var training: TrainingOptions
 
+    @OptionGroup var tracking: TrackingOptions
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -40,13 +43,23 @@ struct ForecastCommand: ParsableCommand {
 
     func run() throws {
         let bar = ProgressBar()
-        let chosen = try ConfiguredModel.resolve(modelName: model, configPath: config, defaultModel: "arima")
+        let chosen = try ConfiguredModel.resolve(
+            ModelRequest(modelName: model, configPath: config, overrides: training.overrides()), defaultModel: .arima)
         let request = SeriesForecastRequest(
-            dataPath: data, readOptions: try selection.readOptions(),
-            model: training.apply(to: chosen.spec, progress: bar), minutes: minutes, levels: try parseLevels(levels))
-        let report = try forecastSeries(request, now: LSTMForecaster.monotonicSeconds)
+            dataPath: data, readOptions: try selection.readOptions(), model: chosen.spec, minutes: minutes,
+            levels: try parseLevels(levels), hooks: training.hooks(for: chosen.spec, progress: bar))
+        let report: SeriesForecastReport
+        var recorded: String?
+        if let (destination, location) = try tracking.tracking(defaultExperiment: "forecast") {
+            let tracked = try forecastSeriesTracked(request, now: TrainingHooks.monotonicSeconds, tracking: destination)
+            report = tracked.value
+            recorded = tracking.recordedNote(run: tracked.run, experiment: destination.experiment, location: location)
+        } else {
+            report = try forecastSeries(request, now: TrainingHooks.monotonicSeconds)
+        }
         bar.finish()
         print(output.json ? try jsonString(report) : ForecastTable(report: report).render())
+        if let recorded, !output.json { print(recorded) }
     }
 }
 

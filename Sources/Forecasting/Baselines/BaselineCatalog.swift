@@ -1,0 +1,48 @@
+import Series
+
+/// Catalog entry of `naive`: ŝ_{t+h} = s_t; the state is the last value.
+public enum NaiveModel: CatalogModel {
+    public static func forecaster(_ settings: NaiveSettings, context: FitContext, hooks: TrainingHooks) -> Naive { Naive() }
+    public static func state(of fitted: FittedNaive) -> FittedNaive { fitted }
+}
+
+/// Catalog entry of `snaive`: the value one season earlier; the state is the last season.
+public enum SeasonalNaiveModel: CatalogModel {
+    public static func forecaster(_ settings: SeasonalNaiveSettings, context: FitContext, hooks: TrainingHooks) -> SeasonalNaive {
+        settings.model
+    }
+    public static func state(of fitted: FittedSeasonalNaive) -> FittedSeasonalNaive { fitted }
+}
+
+extension NaiveSettings: ModelSettings {
+    public typealias Model = NaiveModel
+    public var kind: ModelKind { .naive }
+}
+
+extension SeasonalNaiveSettings: ModelSettings {
+    public typealias Model = SeasonalNaiveModel
+    public var kind: ModelKind { .snaive }
+}
+
+extension FittedNaive: FittedModelState {
+    public static var family: String { "naive" }
+    public func model(conditionedOn history: RegularSeries) throws -> any FittedForecaster { try apply(to: history) }
+    public func forecastPath(history: RegularSeries, steps: Int, levels: [Double]) throws -> ForecastPath {
+        ForecastPath(mean: try predict(steps: steps), intervals: nil, parameters: parameters)
+    }
+    public func checkArtifactState(data: FittedData) throws {}
+}
+
+extension FittedSeasonalNaive: FittedModelState {
+    public static var family: String { "snaive" }
+    public func model(conditionedOn history: RegularSeries) throws -> any FittedForecaster { try apply(to: history) }
+    public func forecastPath(history: RegularSeries, steps: Int, levels: [Double]) throws -> ForecastPath {
+        ForecastPath(mean: try predict(steps: steps), intervals: nil, parameters: parameters)
+    }
+    /// m ≥ 1 and m stored values.
+    public func checkArtifactState(data: FittedData) throws {
+        guard period >= 1, lastSeason.count == period else {
+            throw ArtifactStateMismatch("a season of \(period) steps with \(lastSeason.count) stored values")
+        }
+    }
+}
