@@ -25,6 +25,17 @@ import Tracking
                                 headDropout: 0, training: LSTMTrainingOptions(epochs: 2, learningRate: 1e-2, seed: 3)))
     }
 
+    /// Every kind's `settings` param gives its spec back, including kinds without settings
+    /// (an empty settings object once overwrote the naive spec's JSON with "{}").
+    @Test(arguments: ModelKind.allCases)
+    func settingsParamDecodesToTheSpec(kind: ModelKind) throws {
+        let spec = ModelSpec(kind: kind)
+        let params = try RunTracking.modelParams(spec)
+        let decoded = try JSONDecoder().decode(ModelSpec.self, from: Data(try #require(params["settings"]).utf8))
+        #expect(decoded == spec)
+        #expect(params["model"] == spec.name)
+    }
+
     @Test func evaluationRecordsParamsEpochsMetricsAndAPromotableModel() throws {
         let registry = try Registry.inMemory()
         let tracked = try evaluateSeriesTracked(

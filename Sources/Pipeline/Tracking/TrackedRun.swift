@@ -40,8 +40,10 @@ public struct RunTracking: Sendable {
             "code_version": CodeVersion.current,
         ]
         let object = try JSONSerialization.jsonObject(with: json)
-        if let settings = (object as? [String: Any])?["settings"] {
-            try flatten(settings, path: "settings", into: &params)
+        // Each setting under its own key; a kind without settings (naive) adds none, and the
+        // whole-spec `settings` param stays.
+        if let settings = (object as? [String: Any])?["settings"] as? [String: Any] {
+            for (key, child) in settings { try flatten(child, path: "settings.\(key)", into: &params) }
         }
         return params
     }
