@@ -11,7 +11,7 @@ struct Runs: ParsableCommand {
         "metrics.mae_15m < 0.05 and (params.model = 'lstm' or params.model = 'arima')".
         """,
         subcommands: [
-            ListCommand.self, ShowCommand.self, DiffCommand.self, CompareCommand.self, HistoryCommand.self,
+            ExperimentsCommand.self, ListCommand.self, ShowCommand.self, DiffCommand.self, CompareCommand.self, HistoryCommand.self,
             PromoteCommand.self, RollbackCommand.self, ModelsCommand.self, GCCommand.self,
             StressWriterCommand.self, HeartbeatWriterCommand.self,
         ]

@@ -59,6 +59,10 @@ import Testing
         try golden.check(RunReports.compare(registry.compare([lstmWide, lstmNarrow, arima])), named: "compare")
     }
 
+    @Test func experiments() throws {
+        try golden.check(RunReports.experiments(registry.experiments()), named: "experiments")
+    }
+
     @Test func history() throws {
         try golden.check(RunReports.history(registry.history(lstmWide, metric: "loss")), named: "history")
     }

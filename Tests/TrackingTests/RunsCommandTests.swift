@@ -67,4 +67,46 @@ import Testing
         #expect(diffStatus != 0)
         #expect(diffError.contains("'zz' is not a run id"))
     }
+
+    @Test func experimentsAndDetailedJSONList() throws {
+        let runs = try ProductRunner(product: "runs")
+        let db = folder.registryPath
+        let (status, table, errors) = try runs.run(["experiments", "--db", db]).components
+        #expect(status == 0, "\(errors)")
+        #expect(table.contains("cpu") && table.contains("1 experiment; list the runs of one with `runs list --experiment cpu`"))
+        let (jsonStatus, json, _) = try runs.run(["experiments", "--json", "--db", db]).components
+        #expect(jsonStatus == 0)
+        let experiments = try JSONDecoder().decode([ExperimentSummary].self, from: Data(json.utf8))
+        #expect(experiments.map(\.name) == ["cpu"] && experiments.map(\.runs) == [2])
+
+        // The hint of an unknown experiment names a command that works as printed.
+        let (missingStatus, _, missing) = try runs.run(["list", "--experiment", "cpx", "--db", db]).components
+        #expect(missingStatus != 0)
+        #expect(missing.contains("(did you mean 'cpu'?); list experiments with `runs experiments`."))
+
+        let (listStatus, listJSON, _) = try runs.run(["list", "--json", "--db", db, "--order-by", "attributes.name"]).components
+        #expect(listStatus == 0)
+        let list = try JSONDecoder().decode(RunList.self, from: Data(listJSON.utf8))
+        #expect(list.runs.map(\.params) == [["model": "arima"], ["model": "lstm"]])
+        #expect(list.runs.map { $0.metrics["mae_15m"] } == [0.06, 0.04])
+        let (plainStatus, plainJSON, _) = try runs.run(["list", "--json", "--no-details", "--db", db]).components
+        #expect(plainStatus == 0)
+        #expect(try JSONDecoder().decode(RunList.self, from: Data(plainJSON.utf8)).runs.allSatisfy { $0.params.isEmpty && $0.metrics.isEmpty })
+    }
+
+    @Test func unknownKeysAndOrderingErrorsSayWhatIsWrong() throws {
+        let runs = try ProductRunner(product: "runs")
+        let db = folder.registryPath
+        let (filterStatus, filterOut, filterError) = try runs.run(["list", "--db", db, "--filter", "metrics.mae_15 < 0.05"]).components
+        #expect(filterStatus != 0)
+        #expect(!filterOut.contains("0 runs"))
+        #expect(filterError.contains("No run has metrics.mae_15, so the filter would match nothing — closest: metrics.mae_15m."))
+        let (orderStatus, _, orderError) = try runs.run(["list", "--db", db, "--order-by", "metrics.mae_15m upward"]).components
+        #expect(orderStatus != 0)
+        #expect(orderError.contains("Ordering error at column 17"))
+        #expect(!orderError.contains("Filter error"))
+        let (keyStatus, _, keyError) = try runs.run(["list", "--db", db, "--order-by", "params.modle"]).components
+        #expect(keyStatus != 0)
+        #expect(keyError.contains("No run has params.modle, so runs cannot be ordered by it — closest: params.model."))
+    }
 }

@@ -115,6 +115,24 @@ public enum RunReports {
         return table.render() + "\n\n* best in its row\nRuns\n" + legend.joined(separator: "\n")
     }
 
+    public static func experiments(_ experiments: [ExperimentSummary]) -> String {
+        if experiments.isEmpty { return "No experiments yet; runs logged with --track create them." }
+        var table = TextTable([.init("EXPERIMENT"), .init("RUNS", .right), .init("RUNNING", .right), .init("LAST ACTIVITY"), .init("CREATED")])
+        for experiment in experiments {
+            table.append([experiment.name, String(experiment.runs), String(experiment.running),
+                          ValueFormatting.time(experiment.lastActivity), ValueFormatting.time(experiment.created)])
+        }
+        let count = "\(experiments.count) experiment\(experiments.count == 1 ? "" : "s")"
+        return table.render() + "\n\(count); list the runs of one with `runs list --experiment \(shellWord(experiments[0].name))`"
+    }
+
+    /// `text` as one shell word: as is when it has only safe characters, else single-quoted.
+    static func shellWord(_ text: String) -> String {
+        let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:@%+=,")
+        if !text.isEmpty && text.allSatisfy(safe.contains) { return text }
+        return "'" + text.map { $0 == "'" ? "'\\''" : String($0) }.joined() + "'"
+    }
+
     public static func history(_ history: MetricHistory, sparklineWidth: Int = 60) -> String {
         let values = history.points.map(\.value)
         let finite = values.filter(\.isFinite)
