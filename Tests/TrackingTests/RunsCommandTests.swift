@@ -109,4 +109,22 @@ import Testing
         #expect(keyStatus != 0)
         #expect(keyError.contains("No run has params.modle, so runs cannot be ordered by it — closest: params.model."))
     }
+
+    @Test func compareIsHeadedByNamesAndFitsTheWidth() throws {
+        let registry = try Registry.open(RegistryLocation(databasePath: folder.registryPath))
+        // The same name again, as a second demo run would log it.
+        let again = try registry.createRun(RunSpec(experiment: "cpu", name: "lstm"))
+        try registry.logBatch(run: again, params: ["model": "lstm"], metrics: [MetricPoint(key: "mae_15m", value: 0.05)], tags: [:])
+        let runs = try ProductRunner(product: "runs")
+        let (status, output, errors) = try runs.run(["compare", first.short, second.short, again.short, "--db", folder.registryPath]).components
+        #expect(status == 0, "\(errors)")
+        let lines = output.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count <= 80 }, "\(output)")
+        #expect(output.contains("arima") && !output.contains(first.short + "  " + second.short))
+        // The two "lstm" runs are told apart by an id suffix, in the heads and in the legend.
+        #expect(output.contains("lstm #\(second.rawValue.prefix(6))  \(second.short)"))
+        #expect(output.contains("lstm #\(again.rawValue.prefix(6))  \(again.short)"))
+        #expect(output.contains("#\(second.rawValue.prefix(6))  #\(again.rawValue.prefix(6))"))
+        #expect(output.contains("params.model"))
+    }
 }
