@@ -127,4 +127,22 @@ import Testing
         #expect(output.contains("#\(second.rawValue.prefix(6))  #\(again.rawValue.prefix(6))"))
         #expect(output.contains("params.model"))
     }
+
+    /// Every `runs …` command a hint quotes runs as printed (with this test's --db added).
+    @Test func hintsNameCommandsThatWork() throws {
+        let runs = try ProductRunner(product: "runs")
+        let db = folder.registryPath
+        var hints: [String] = []
+        for arguments in [["experiments"], ["list", "--experiment", "cpx"], ["show", "abcdef"], ["models"], ["models", "cpx"]] {
+            let result = try runs.run(arguments + ["--db", db])
+            hints += (result.stdout + result.stderr).split(separator: "`").enumerated()
+                .filter { $0.offset % 2 == 1 && $0.element.hasPrefix("runs ") }.map { String($0.element) }
+        }
+        #expect(Set(hints) == ["runs list --experiment cpu", "runs experiments", "runs list", "runs promote --help", "runs models"])
+        for hint in Set(hints) {
+            let arguments = hint.split(separator: " ").dropFirst().map(String.init)
+            let (status, _, errors) = try runs.run(arguments + (arguments.contains("--help") ? [] : ["--db", db])).components
+            #expect(status == 0, "`\(hint)` failed: \(errors)")
+        }
+    }
 }

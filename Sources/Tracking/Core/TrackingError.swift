@@ -56,7 +56,7 @@ public enum TrackingError: Error, Equatable, Sendable, CustomStringConvertible {
         case .ambiguousModelArtifact(let run, let candidates):
             return "Run \(run) has several model artifacts (\(candidates.joined(separator: ", "))); choose one with --artifact NAME."
         case .modelNotFound(let name, let known):
-            return "No registered model named '\(name)'" + didYouMean(known.closeMatches(to: name)) + "; promote a run with `runs promote RUN --model \(name)` first."
+            return "No registered model named '\(name)'" + didYouMean(known.closeMatches(to: name)) + "; list the registered models with `runs models`, or see `runs promote --help` to register one."
         case .aliasNotFound(let model, let alias, let known):
             return "Model '\(model)' has no alias '\(alias)'" + (known.isEmpty ? "" : "; its aliases are: \(known.joined(separator: ", "))") + "."
         case .nothingToRollBack(let model, let alias):
