@@ -10,10 +10,12 @@ struct ListCommand: ParsableCommand {
     @Option(name: .customLong("order-by"), help: "Ordering, e.g. \"metrics.mae asc, attributes.start_time desc\".") var orderBy: String?
     @Option(help: "At most this many runs.") var limit: Int?
     @Option(help: "Only runs with this status (repeatable).") var status: [String] = []
+    @Flag(help: "With --json: only the keys the filter and ordering name, not every param, tag and latest metric (faster).")
+    var noDetails = false
 
     func run() throws {
         let search = RunSearch(experiment: experiment, filter: filter, orderBy: orderBy, limit: limit,
-                               statuses: try status.map(RunStatus.init(parsing:)))
+                               statuses: try status.map(RunStatus.init(parsing:)), details: options.json && !noDetails)
         try options.emit(try options.openForReading().searchRuns(search), table: RunReports.list)
     }
 }

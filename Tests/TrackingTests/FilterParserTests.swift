@@ -73,6 +73,26 @@ import Testing
         #expect(lines[2] == "               ^")
     }
 
+    @Test func orderByErrorsAreOrderingErrors() {
+        #expect(throws: FilterError(expression: "metrics.mae sideways", column: 13,
+                                    message: "expected ',' or the end of the ordering but found 'sideways'", part: .ordering)) {
+            try FilterParser.parseOrder("metrics.mae sideways")
+        }
+        do {
+            _ = try FilterParser.parseOrder("mae")
+            Issue.record("'mae' parsed as an ordering")
+        } catch {
+            #expect("\(error)".hasPrefix("Ordering error at column 1: 'mae' needs a prefix"))
+        }
+        // An ordering inside a filter is part of the filter.
+        #expect(throws: FilterError.self) { try FilterParser.parse("metrics.a < 1 order by mae") }
+        do {
+            _ = try FilterParser.parse("metrics.a < 1 order by mae")
+        } catch {
+            #expect("\(error)".hasPrefix("Filter error"))
+        }
+    }
+
     @Test func likePatternsBecomeCaseSensitiveGlobs() {
         #expect(FilterSQLCompiler.globPattern(fromLike: "lstm%") == "lstm*")
         #expect(FilterSQLCompiler.globPattern(fromLike: "a_b*[c?") == "a?b[*][[]c[?]")

@@ -72,7 +72,12 @@ import Testing
         "attributes.name like '%'' OR 1=1 --'",
     ])
     func injectionAttemptsMatchNothing(filter: String) throws {
-        #expect(try names(filter).isEmpty)
+        // A key no run has is reported as such; a bound value matches nothing.
+        do {
+            #expect(try names(filter).isEmpty)
+        } catch TrackingError.unknownKey(let key, _, _, _) {
+            #expect(key.contains("OR") || key.contains("DELETE"), "\(key)")
+        }
         let count = try registry.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM runs") }
         #expect(count == 5)
     }
@@ -80,5 +85,49 @@ import Testing
     @Test func injectionInKeysIsRefusedOrBound() throws {
         #expect(throws: FilterError.self) { try names("attributes.`name; DROP TABLE runs` = 'x'") }
         #expect(throws: FilterError.self) { try names("metrics.mae_15m < 1 order by `x`") }
+    }
+
+    /// A key no run has is named, with the closest existing keys, instead of matching nothing.
+    @Test func keysNoRunHasAreReportedWithTheClosestOnes() throws {
+        do {
+            _ = try names("metrics.mae_15 < 0.05")
+            Issue.record("a filter on metrics.mae_15 should fail")
+        } catch let error as TrackingError {
+            #expect(error == .unknownKey(key: "metrics.mae_15", use: .filter, closest: ["metrics.mae_15m"], existing: ["metrics.mae_15m"]))
+            #expect(error.description == "No run has metrics.mae_15, so the filter would match nothing — closest: metrics.mae_15m.")
+        }
+        #expect(throws: TrackingError.unknownKey(key: "metrics.mae_5m", use: .ordering, closest: ["metrics.mae_15m"], existing: ["metrics.mae_15m"])) {
+            try names("params.model = 'lstm'", orderBy: "metrics.mae_5m")
+        }
+        // The same name under another kind is offered too.
+        #expect(throws: TrackingError.unknownKey(key: "params.metric", use: .filter, closest: ["tags.metric"], existing: ["params.model"])) {
+            try names("params.metric = 'cpu'")
+        }
+        let error = TrackingError.unknownKey(key: "tags.zzz", use: .filter, closest: [], existing: ["tags.metric"])
+        #expect(error.description == "No run has tags.zzz, so the filter would match nothing; the tags keys are: tags.metric.")
+        // Keys that exist still match nothing quietly when no value fits.
+        #expect(try names("metrics.mae_15m > 5").isEmpty)
+    }
+
+    @Test func detailsFillEveryParamTagAndLatestMetric() throws {
+        let plain = try registry.searchRuns(RunSearch(filter: "params.model = 'lstm'"))
+        #expect(plain.runs.first?.metrics.isEmpty == true && plain.runs.first?.tags.isEmpty == true)
+        let detailed = try registry.searchRuns(RunSearch(filter: "params.model = 'lstm'", details: true))
+        let run = try #require(detailed.runs.first)
+        #expect(run.params == ["model": "lstm"])
+        #expect(run.tags == ["metric": "cpu"])
+        #expect(run.metrics == ["mae_15m": 0.04])
+        let naive = try #require(registry.searchRuns(RunSearch(filter: "attributes.name = 'naive'", details: true)).runs.first)
+        #expect(naive.metrics["mae_15m"]?.isNaN == true)
+    }
+
+    @Test func experimentsCountRunsAndLastActivity() throws {
+        let experiments = try registry.experiments()
+        // Finishing arima-a, after the disk run started, is the latest activity: main comes first.
+        #expect(experiments.map(\.name) == ["main", "disk"])
+        #expect(experiments.map(\.runs) == [4, 1])
+        // arima-a is FINISHED; the others are RUNNING with heartbeats seconds old.
+        #expect(experiments.map(\.running) == [3, 1])
+        #expect(experiments[0].lastActivity >= experiments[1].lastActivity)
     }
 }

@@ -59,6 +59,45 @@ import Testing
         try golden.check(RunReports.compare(registry.compare([lstmWide, lstmNarrow, arima])), named: "compare")
     }
 
+    /// Two series (cpu, memory), a repeated run name, and a width that forces two pages.
+    @Test func compareAcrossSeriesAndPages() throws {
+        let memory = try registry.createRun(RunSpec(experiment: "memory-forecast", name: "lstm-w240", tags: ["metric": "memory"]))
+        try registry.logBatch(run: memory, params: ["model": "lstm", "window": "240", "hidden": "64", "lr": "0.001"],
+                              metrics: [MetricPoint(key: "mae_15m", value: 0.021), MetricPoint(key: "mae_5m", value: 0.011)], tags: [:])
+        try registry.setStatus(run: memory, .finished)
+        let runs = [lstmWide, lstmNarrow, arima, memory]
+        let comparison = try registry.compare(runs, metrics: ["mae_5m", "mae_15m"])
+        #expect(comparison.series == ["cpu", "cpu", "cpu", "memory"])
+        // memory's 0.021 is lowest overall but is alone in its series: marked only across series.
+        #expect(comparison.rows.map(\.best) == [[1], [0]])
+        #expect(try registry.compare(runs, metrics: ["mae_5m", "mae_15m"], acrossSeries: true).rows.map(\.best) == [[3], [3]])
+        let text = RunReports.compare(comparison, width: 64)
+        let tableLines = text.split(separator: "\n", omittingEmptySubsequences: false).prefix { !$0.hasPrefix("* best") }
+        #expect(tableLines.allSatisfy { $0.count <= 64 }, "\(text)")
+        #expect(text.contains("Runs 1–") && text.contains("lstm-w240 #"))
+        try golden.check(text, named: "compare-series")
+    }
+
+    @Test func longNamesBreakAfterSlashesAndBeforeTheIdSuffix() {
+        #expect(RunReports.wrapped("gen/web-1/cpu/naive #479d33", width: 14) == "gen/web-1/cpu/\nnaive #479d33")
+        #expect(RunReports.wrapped("gen/web-1/cpu/naive #479d33", width: 10) == "gen/web-1/\ncpu/naive\n#479d33")
+        #expect(RunReports.wrapped("lstm-w240", width: 4) == "lstm-w240")
+        var table = TextTable([.init("KEY"), .init("a/\nb", .right)])
+        table.append(["x", "1"])
+        #expect(table.render() == "     a/\nKEY   b\n---  --\nx     1")
+    }
+
+    @Test func compareUnknownMetricNamesTheClosest() throws {
+        #expect(throws: TrackingError.unknownKey(key: "metrics.mae_15", use: .comparison, closest: ["metrics.mae_15m", "metrics.mae_5m"],
+                                                 existing: ["metrics.coverage_90", "metrics.loss", "metrics.mae_15m", "metrics.mae_30m", "metrics.mae_5m"])) {
+            try registry.compare([lstmWide, arima], metrics: ["mae_15"])
+        }
+    }
+
+    @Test func experiments() throws {
+        try golden.check(RunReports.experiments(registry.experiments()), named: "experiments")
+    }
+
     @Test func history() throws {
         try golden.check(RunReports.history(registry.history(lstmWide, metric: "loss")), named: "history")
     }

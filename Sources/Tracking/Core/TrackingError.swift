@@ -21,6 +21,9 @@ public enum TrackingError: Error, Equatable, Sendable, CustomStringConvertible {
     case metricNotFound(run: String, key: String, available: [String])
     case invalidName(kind: String, value: String, reason: String)
     case stillBusy(attempts: Int, message: String)
+    /// A filter, ordering or comparison names a metric, param or tag (`key`, e.g. "metrics.mae_15")
+    /// that no run has. `closest` are existing keys close to it; `existing` every key of its kind.
+    case unknownKey(key: String, use: KeyUse, closest: [String], existing: [String])
 
     public var description: String {
         switch self {
@@ -33,7 +36,7 @@ public enum TrackingError: Error, Equatable, Sendable, CustomStringConvertible {
         case .ambiguousRunPrefix(let prefix, let candidates):
             return "Run prefix '\(prefix)' matches \(candidates.count) runs (\(candidates.prefix(5).joined(separator: ", "))\(candidates.count > 5 ? ", …" : "")); type more characters."
         case .experimentNotFound(let name, let close):
-            return "No experiment named '\(name)'" + didYouMean(close) + "; list experiments with `runs list`."
+            return "No experiment named '\(name)'" + didYouMean(close) + "; list experiments with `runs experiments`."
         case .paramConflict(let run, let key, let existing, let attempted):
             return "Param '\(key)' of run \(run) is already '\(existing)' and cannot become '\(attempted)'; params are write-once, so start a new run to change it."
         case .registryMissing(let path):
@@ -53,7 +56,7 @@ public enum TrackingError: Error, Equatable, Sendable, CustomStringConvertible {
         case .ambiguousModelArtifact(let run, let candidates):
             return "Run \(run) has several model artifacts (\(candidates.joined(separator: ", "))); choose one with --artifact NAME."
         case .modelNotFound(let name, let known):
-            return "No registered model named '\(name)'" + didYouMean(known.closeMatches(to: name)) + "; promote a run with `runs promote RUN --model \(name)` first."
+            return "No registered model named '\(name)'" + didYouMean(known.closeMatches(to: name)) + "; list the registered models with `runs models`, or see `runs promote --help` to register one."
         case .aliasNotFound(let model, let alias, let known):
             return "Model '\(model)' has no alias '\(alias)'" + (known.isEmpty ? "" : "; its aliases are: \(known.joined(separator: ", "))") + "."
         case .nothingToRollBack(let model, let alias):
@@ -64,9 +67,24 @@ public enum TrackingError: Error, Equatable, Sendable, CustomStringConvertible {
             return "The \(kind) '\(value)' is not allowed: \(reason)."
         case .stillBusy(let attempts, let message):
             return "The registry stayed busy after \(attempts) attempts (\(message)); another process holds a long write transaction — retry when it finishes."
+        case .unknownKey(let key, let use, let closest, let existing):
+            let start: String
+            switch use {
+            case .filter: start = "No run has \(key), so the filter would match nothing"
+            case .ordering: start = "No run has \(key), so runs cannot be ordered by it"
+            case .comparison: start = "None of the compared runs has \(key)"
+            }
+            if !closest.isEmpty { return start + " — closest: \(closest.joined(separator: ", "))." }
+            let kind = key.prefix { $0 != "." }
+            if existing.isEmpty { return start + "; no run has any \(kind) yet." }
+            let shown = existing.prefix(8).joined(separator: ", ")
+            return start + "; the \(kind) keys are: \(shown)\(existing.count > 8 ? ", … (\(existing.count) in all)" : "")."
         }
     }
 }
+
+/// Where a key that no run has was used.
+public enum KeyUse: String, Sendable, Equatable { case filter, ordering, comparison }
 
 private func didYouMean(_ candidates: [String]) -> String {
     candidates.isEmpty ? "" : " (did you mean \(candidates.map { "'\($0)'" }.joined(separator: " or "))?)"

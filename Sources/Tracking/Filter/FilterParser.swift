@@ -30,12 +30,21 @@ public enum FilterParser {
         return query
     }
 
-    /// Parses an order-by list alone: `metrics.mae desc, attributes.start_time`.
+    /// Parses an order-by list alone: `metrics.mae desc, attributes.start_time`. Its errors are
+    /// `FilterError`s of part `.ordering`, so they read "Ordering error at column …".
     public static func parseOrder(_ text: String) throws -> [OrderTerm] {
-        var parser = try Cursor(text: text)
-        let terms = try parser.orderTerms()
-        try parser.expectEnd()
-        return terms
+        do {
+            var parser = try Cursor(text: text)
+            let terms = try parser.orderTerms()
+            guard parser.atEnd else {
+                throw parser.fail(parser.current.column, "expected ',' or the end of the ordering but found \(parser.describe(parser.current))")
+            }
+            return terms
+        } catch let error as FilterError {
+            var ordering = error
+            ordering.part = .ordering
+            throw ordering
+        }
     }
 }
 

@@ -17,7 +17,7 @@ public enum RegistryReports {
     }
 
     public static func models(_ models: [ModelSummary]) -> String {
-        if models.isEmpty { return "No registered models; promote a run with `runs promote RUN --model NAME`." }
+        if models.isEmpty { return "No registered models; see `runs promote --help` to register a run's model." }
         return models.map(model).joined(separator: "\n\n")
     }
 

@@ -98,21 +98,137 @@ public enum RunReports {
         return out.joined(separator: "\n")
     }
 
-    public static func compare(_ comparison: RunComparison) -> String {
-        var columns: [TextTable.Column] = [.init("METRIC")]
-        columns += comparison.runs.map { TextTable.Column($0.id.short, .right) }
-        columns.append(.init("BEST"))
-        var table = TextTable(columns)
-        for row in comparison.rows {
-            var cells = [row.metric]
-            for (index, value) in row.values.enumerated() {
-                cells.append(ValueFormatting.number(value) + (row.best.contains(index) ? " *" : "  "))
-            }
-            cells.append(row.direction == .min ? "lowest" : "highest")
-            table.append(cells)
+    /// The comparison as tables no wider than `width` characters where the cells allow: the
+    /// run columns are split into pages, each repeating the key and direction columns. Columns
+    /// are headed by run names (told apart by an id suffix when they repeat); the first rows are
+    /// the params and tags that differ between the runs.
+    public static func compare(_ comparison: RunComparison, width: Int = 80, maxDistinguishing: Int = 10) -> String {
+        let names = distinctNames(comparison.runs)
+        var labels: [String] = [], cells: [[String]] = [], trailing: [String] = []
+        let shown = comparison.distinguishing.prefix(maxDistinguishing)
+        for key in shown {
+            labels.append(key.key)
+            cells.append(key.values.map { clipped($0 ?? "—", to: 24) })
+            trailing.append("")
         }
-        let legend = comparison.runs.map { "  \($0.id.short)  \($0.name)  \($0.experiment)  \($0.status.rawValue)" }
-        return table.render() + "\n\n* best in its row\nRuns\n" + legend.joined(separator: "\n")
+        if !shown.isEmpty && !comparison.rows.isEmpty {
+            labels.append(""); cells.append(comparison.runs.map { _ in "" }); trailing.append("")
+        }
+        for row in comparison.rows {
+            labels.append(row.metric)
+            cells.append(row.values.enumerated().map { index, value in
+                ValueFormatting.number(value) + (row.best.contains(index) ? " *" : "  ")
+            })
+            trailing.append(row.direction == .min ? "lowest" : "highest")
+        }
+
+        let labelWidth = max(3, labels.map(\.count).max() ?? 0)
+        let fixed = labelWidth + 2 + max(4, trailing.map(\.count).max() ?? 0)
+        // Long names break after '/' and before " #" to about the width of the column's values.
+        let heads = comparison.runs.indices.map { run in
+            wrapped(names[run], width: max(10, cells.map { $0[run].count }.max() ?? 0))
+        }
+        let columnWidths = comparison.runs.indices.map { run in
+            max(heads[run].split(separator: "\n").map(\.count).max() ?? 0, cells.map { $0[run].count }.max() ?? 0)
+        }
+        var pages: [[Int]] = []
+        var used = fixed
+        for run in comparison.runs.indices {
+            if let last = pages.last, !last.isEmpty, used + 2 + columnWidths[run] > width {
+                pages.append([])
+                used = fixed
+            }
+            if pages.isEmpty { pages.append([]) }
+            pages[pages.count - 1].append(run)
+            used += 2 + columnWidths[run]
+        }
+
+        var out: [String] = []
+        for (number, page) in pages.enumerated() {
+            if pages.count > 1 {
+                if number > 0 { out.append("") }
+                let first = page[0] + 1, last = page[page.count - 1] + 1
+                out.append(first == last ? "Run \(first) of \(comparison.runs.count)" : "Runs \(first)–\(last) of \(comparison.runs.count)")
+            }
+            var table = TextTable([.init("KEY")] + page.map { TextTable.Column(heads[$0], .right) } + [.init("BEST")])
+            for line in labels.indices {
+                table.append([labels[line]] + page.map { cells[line][$0] } + [trailing[line]])
+            }
+            out.append(table.render())
+        }
+        if comparison.distinguishing.count > shown.count, comparison.runs.count >= 2 {
+            out.append("… and \(comparison.distinguishing.count - shown.count) more params and tags that differ "
+                       + "(all with --json; two runs side by side with `runs diff \(comparison.runs[0].id.short) \(comparison.runs[1].id.short)`)")
+        }
+
+        let multiSeries = Set(comparison.series).count > 1
+        out.append("")
+        if !multiSeries {
+            out.append("* best in its row")
+        } else if comparison.acrossSeries {
+            out.append("* best in its row over all runs, across series")
+        } else {
+            out.append("* best in its row among runs of the same series (tags \(RunComparison.seriesTags.joined(separator: ", ")));")
+            out.append("  add --across-series to mark the best over all runs")
+        }
+        var legend = TextTable([.init("NAME"), .init("RUN"), .init("EXPERIMENT"), .init("STATUS")] + (multiSeries ? [.init("SERIES")] : []))
+        for (index, run) in comparison.runs.enumerated() {
+            legend.append([names[index], run.id.short, run.experiment, run.status.rawValue]
+                          + (multiSeries ? [comparison.series[index].isEmpty ? "—" : comparison.series[index]] : []))
+        }
+        out.append(legend.render())
+        return out.joined(separator: "\n")
+    }
+
+    /// Run names for column heads: a name several of the runs share gets " #" and the first six
+    /// characters of the run id, so the heads tell the runs apart.
+    public static func distinctNames(_ runs: [RunHeader]) -> [String] {
+        let counts = runs.reduce(into: [String: Int]()) { $0[$1.name, default: 0] += 1 }
+        return runs.map { counts[$0.name, default: 0] > 1 ? "\($0.name) #\($0.id.rawValue.prefix(6))" : $0.name }
+    }
+
+    public static func experiments(_ experiments: [ExperimentSummary]) -> String {
+        if experiments.isEmpty { return "No experiments yet; runs logged with --track create them." }
+        var table = TextTable([.init("EXPERIMENT"), .init("RUNS", .right), .init("RUNNING", .right), .init("LAST ACTIVITY"), .init("CREATED")])
+        for experiment in experiments {
+            table.append([experiment.name, String(experiment.runs), String(experiment.running),
+                          ValueFormatting.time(experiment.lastActivity), ValueFormatting.time(experiment.created)])
+        }
+        let count = "\(experiments.count) experiment\(experiments.count == 1 ? "" : "s")"
+        return table.render() + "\n\(count); list the runs of one with `runs list --experiment \(shellWord(experiments[0].name))`"
+    }
+
+    /// `text` as one shell word: as is when it has only safe characters, else single-quoted.
+    static func shellWord(_ text: String) -> String {
+        let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:@%+=,")
+        if !text.isEmpty && text.allSatisfy(safe.contains) { return text }
+        return "'" + text.map { $0 == "'" ? "'\\''" : String($0) }.joined() + "'"
+    }
+
+    /// `name` in lines of at most `width` characters where it can break: after a '/' and before
+    /// a " #" id suffix. A piece longer than `width` stays whole.
+    static func wrapped(_ name: String, width: Int) -> String {
+        var pieces: [String] = []
+        var piece = ""
+        for character in name {
+            if character == " " && !piece.isEmpty { pieces.append(piece); piece = "" }
+            piece.append(character)
+            if character == "/" { pieces.append(piece); piece = "" }
+        }
+        if !piece.isEmpty { pieces.append(piece) }
+        var lines: [String] = []
+        for piece in pieces {
+            if let last = lines.last, last.count + piece.count <= width {
+                lines[lines.count - 1] = last + piece
+            } else {
+                lines.append(lines.isEmpty ? piece : String(piece.drop { $0 == " " }))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func clipped(_ text: String, to limit: Int) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
     }
 
     public static func history(_ history: MetricHistory, sparklineWidth: Int = 60) -> String {

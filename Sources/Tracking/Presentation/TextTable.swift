@@ -1,6 +1,7 @@
 /// A plain-text table: a header row, a rule of dashes, then rows; columns separated by two
 /// spaces, text left-aligned and numbers right-aligned. Widths count characters, so the
-/// markers used in cells (▲ ▼ *) occupy one column each.
+/// markers used in cells (▲ ▼ *) occupy one column each. A title with line breaks takes
+/// several header lines, its last line next to the rule.
 public struct TextTable: Sendable {
     public enum Alignment: Sendable { case left, right }
     public struct Column: Sendable {
@@ -20,7 +21,8 @@ public struct TextTable: Sendable {
     public mutating func append(_ row: [String]) { rows.append(row) }
 
     public func render(indent: String = "") -> String {
-        var widths = columns.map(\.title.count)
+        let titleLines = columns.map { $0.title.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        var widths = titleLines.map { $0.map(\.count).max() ?? 0 }
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
                 widths[index] = max(widths[index], cell.count)
@@ -42,7 +44,14 @@ public struct TextTable: Sendable {
             while text.utf8.last == UInt8(ascii: " ") { text.removeLast() }
             return text
         }
-        var lines = [line(columns.map(\.title)), indent + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+        let headerHeight = titleLines.map(\.count).max() ?? 1
+        var lines = (0..<headerHeight).map { row in
+            line(titleLines.map { title in
+                let index = row - (headerHeight - title.count)
+                return index >= 0 ? title[index] : ""
+            })
+        }
+        lines.append(indent + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
         lines += rows.map(line)
         return lines.joined(separator: "\n")
     }

@@ -9,18 +9,23 @@ public struct RunSearch: Sendable, Equatable {
     public var orderBy: String?
     public var limit: Int?
     public var statuses: [RunStatus]
+    /// Fill each run's `params`, `tags` and latest `metrics` completely (what `runs list --json`
+    /// prints), not only the keys the filter and ordering mention.
+    public var details: Bool
 
-    public init(experiment: String? = nil, filter: String? = nil, orderBy: String? = nil, limit: Int? = nil, statuses: [RunStatus] = []) {
+    public init(experiment: String? = nil, filter: String? = nil, orderBy: String? = nil, limit: Int? = nil,
+                statuses: [RunStatus] = [], details: Bool = false) {
         self.experiment = experiment
         self.filter = filter
         self.orderBy = orderBy
         self.limit = limit
         self.statuses = statuses
+        self.details = details
     }
 }
 
 /// One line of `runs list`: the run's attributes plus the values of every metric, param and
-/// tag the filter or ordering mentioned (`columns`).
+/// tag the filter or ordering mentioned (`columns`) — or all of them with `RunSearch.details`.
 public struct RunSummary: Codable, Sendable, Equatable {
     public var id: RunID
     public var name: String
@@ -58,6 +63,7 @@ extension Registry {
             try requireExperiment(experiment)
             conditions.append(SQL(sql: "e.name = ?", arguments: [experiment]))
         }
+        try requireKeysExist(query)
         if !search.statuses.isEmpty {
             let placeholders = Array(repeating: "?", count: search.statuses.count).joined(separator: ", ")
             conditions.append(compiler.statusExpression + SQL(sql: " IN (\(placeholders))", arguments: StatementArguments(search.statuses.map(\.rawValue))))
@@ -74,7 +80,8 @@ extension Registry {
 
         let request = SQLRequest<Row>(literal: sql)
         let runs = try read { db in
-            try Row.fetchAll(db, request).map { row in Self.summary(row, shown: shown) }
+            let runs = try Row.fetchAll(db, request).map { row in Self.summary(row, shown: shown) }
+            return search.details ? try Self.withDetails(runs, db) : runs
         }
         return RunList(columns: shown.map(\.description), runs: runs)
     }
@@ -96,6 +103,37 @@ extension Registry {
             }
         }
         return summary
+    }
+
+    /// `runs` with every param, tag and latest metric filled in, read a few hundred runs at a time.
+    static func withDetails(_ runs: [RunSummary], _ db: Database) throws -> [RunSummary] {
+        var result = runs
+        var position: [String: Int] = [:]
+        for (index, run) in runs.enumerated() { position[run.id.rawValue] = index }
+        let chunkSize = 500
+        for start in stride(from: 0, to: runs.count, by: chunkSize) {
+            let ids = runs[start..<min(runs.count, start + chunkSize)].map(\.id.rawValue)
+            let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+            let arguments = StatementArguments(ids)
+            for table in [KeyValueTable.params, .tags] {
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT r.id, t.key, t.value FROM \(table.rawValue) t JOIN runs r ON r.seq = t.run WHERE r.id IN (\(placeholders))
+                    """, arguments: arguments) {
+                    guard let index = position[row[0]] else { continue }
+                    let key: String = row[1], value: String = row[2]
+                    if table == .params { result[index].params[key] = value } else { result[index].tags[key] = value }
+                }
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT r.id, m.key, m.value, m.is_nan FROM latest_metrics m JOIN runs r ON r.seq = m.run WHERE r.id IN (\(placeholders))
+                """, arguments: arguments) {
+                guard let index = position[row[0]] else { continue }
+                let key: String = row[1], isNaN: Bool = row[3]
+                let value: Double = isNaN ? .nan : row[2]
+                result[index].metrics[key] = value
+            }
+        }
+        return result
     }
 
     /// Throws `experimentNotFound` (with close matches) unless a live experiment has this name.
