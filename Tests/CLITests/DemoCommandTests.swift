@@ -15,6 +15,11 @@ import Testing
         #expect(rows.count == 6 * 2)
         let metrics = Set(rows.compactMap { $0["metric"] as? String })
         #expect(metrics == ["cpu", "memory", "disk_reads", "disk_writes", "network_rx", "network_tx"])
+        // Off a terminal, progress is one stderr line per finished evaluation, in order.
+        let progress = r.stderr.split(separator: "\n").filter { $0.hasPrefix("[") }
+        #expect(progress.count == 12, "\(r.stderr)")
+        #expect(progress.enumerated().allSatisfy { $0.element.hasPrefix("[\($0.offset + 1)/12] ") }, "\(r.stderr)")
+        #expect(progress.first?.contains("/cpu naive: ") == true, "\(r.stderr)")
         // The generated CSV is where the job said: 3 days at 15 s, 6 metrics, one header.
         let csv = try String(contentsOf: folder.appendingPathComponent("data/generated.csv"), encoding: .utf8)
         #expect(csv.split(separator: "\n").count == 1 + 3 * 5760 * 6)

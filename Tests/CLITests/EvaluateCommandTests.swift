@@ -120,6 +120,9 @@ import Testing
         let path = try writeRamp("ramp.csv", count: 300)
         let r = try autoscale("evaluate", "--data", path, "--model", "lstm", "--epochs", "1", "--json")
         #expect(r.status == 0, "\(r.stderr)")
+        // Off a terminal: a line per finished epoch and one for the finished evaluation.
+        #expect(r.stderr.contains("  epoch 1/1  train "), "\(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").last?.hasPrefix("[1/1] lstm on ramp.csv: ") == true, "\(r.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect(object["model"] as? String == "lstm")
         let horizons = try #require(object["horizons"] as? [String: [String: Any]])

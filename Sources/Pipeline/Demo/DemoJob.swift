@@ -35,10 +35,12 @@ public struct DemoJob: Sendable {
         self.dataPath = dataPath
     }
 
-    /// Runs the job; `progress(done, total, label)` is called before each evaluation.
+    /// Runs the job; `progress(done, total, label)` is called before each evaluation, and
+    /// `hooks(model)` gives the training hooks (epoch events) of each model that trains.
     public func run<C: Clock>(
         evaluator: Evaluator<C>,
         tracker: (any Tracker)? = nil,
+        hooks: (ModelSpec) -> TrainingHooks = { _ in .silent },
         progress: (Int, Int, String) -> Void = { _, _, _ in }
     ) throws -> DemoReport {
         let logger = tracker.map { EvaluationLogger(tracker: $0, experiment: "demo") }
@@ -55,7 +57,7 @@ public struct DemoJob: Sendable {
             let plan = try EvaluationPlan(series: prepared, horizonMinutes: horizonMinutes)
             for model in models {
                 progress(rows.count, total, "\(key.container)/\(key.metric) \(model.name)")
-                let (report, artifact) = try model.evaluateWithArtifact(on: plan, with: evaluator)
+                let (report, artifact) = try model.evaluateWithArtifact(on: plan, with: evaluator, hooks: hooks(model))
                 try logger?.log(report, artifact: artifact, seed: seed, tags: ["container": key.container, "metric": key.metric, "model": model.name])
                 rows.append(DemoReport.Row(container: key.container, metric: key.metric, report: report))
             }

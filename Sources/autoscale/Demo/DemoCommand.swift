@@ -49,8 +49,9 @@ struct DemoCommand: ParsableCommand {
             explicit: db, environment: ProcessInfo.processInfo.environment,
             currentDirectory: FileManager.default.currentDirectoryPath)
         let tracker = noTracking ? nil : try Registry.open(location)
-        let bar = ProgressBar(enabled: !format.json)
-        let report = try job.run(evaluator: Evaluator(), tracker: tracker) { done, total, label in
+        let bar = ProgressBar()
+        let report = try job.run(evaluator: Evaluator(), tracker: tracker, hooks: { TrainingProgress.hooks(for: $0, bar: bar) }) {
+            done, total, label in
             bar.update(done: done, total: total, label: label)
         }
         bar.finish()

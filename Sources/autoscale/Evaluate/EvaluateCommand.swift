@@ -1,5 +1,6 @@
 import ArgumentParser
 import Forecasting
+import Foundation
 import Ingest
 import Pipeline
 import Tracking
@@ -48,6 +49,7 @@ struct EvaluateCommand: ParsableCommand {
             horizonMinutes: try horizons.map(parseHorizons) ?? chosen.config?.data.predictionHorizons ?? [5, 15, 30],
             hooks: training.hooks(for: chosen.spec, progress: bar)
         )
+        bar.update(done: 0, total: 1, label: "\(chosen.spec.name) on \(URL(fileURLWithPath: data).lastPathComponent)")
         let report: EvaluationReport
         var recorded: String?
         if let (destination, location) = try tracking.tracking(defaultExperiment: "evaluate") {

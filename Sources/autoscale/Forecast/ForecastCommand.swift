@@ -48,6 +48,7 @@ struct ForecastCommand: ParsableCommand {
         let request = SeriesForecastRequest(
             dataPath: data, readOptions: try selection.readOptions(), model: chosen.spec, minutes: minutes,
             levels: try parseLevels(levels), hooks: training.hooks(for: chosen.spec, progress: bar))
+        bar.update(done: 0, total: 1, label: "\(chosen.spec.name) on \(URL(fileURLWithPath: data).lastPathComponent)")
         let report: SeriesForecastReport
         var recorded: String?
         if let (destination, location) = try tracking.tracking(defaultExperiment: "forecast") {
