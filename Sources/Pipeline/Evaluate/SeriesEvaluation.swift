@@ -10,21 +10,32 @@ public struct SeriesEvaluationRequest: Sendable {
     public var horizonMinutes: [Int]
     /// Progress, epoch events and checkpoints of a model that trains.
     public var hooks: TrainingHooks
+    /// Whether the series read is a cumulative counter scored as its per-second rate
+    /// (a config's `preprocessing.input: counter`; see `ConfiguredSeries`).
+    public var countersToRates: Bool
 
     public init(dataPath: String, readOptions: CSVReadOptions = CSVReadOptions(), model: ModelSpec, horizonMinutes: [Int] = [5, 15, 30],
-                hooks: TrainingHooks = .silent) {
+                hooks: TrainingHooks = .silent, countersToRates: Bool = false) {
         self.dataPath = dataPath
         self.readOptions = readOptions
         self.model = model
         self.horizonMinutes = horizonMinutes
         self.hooks = hooks
+        self.countersToRates = countersToRates
+    }
+
+    /// The series this request scores: read, then turned into its rate when a counter.
+    func readSeries() throws -> SeriesReadResult {
+        var read = try CSVSeriesReader.read(path: dataPath, options: readOptions)
+        if countersToRates { read.series = try CounterRate.rates(of: read.series).series }
+        return read
     }
 }
 
 /// Reads one series and scores one model on it by EVALUATION.md. The CLI's `evaluate`
 /// and the pipeline's evaluate stage both call this.
 public func evaluateSeries<C: Clock>(_ request: SeriesEvaluationRequest, evaluator: Evaluator<C>) throws -> EvaluationReport {
-    let read = try CSVSeriesReader.read(path: request.dataPath, options: request.readOptions)
+    let read = try request.readSeries()
     let plan = try EvaluationPlan(series: read.series, horizonMinutes: request.horizonMinutes)
     return try request.model.evaluate(on: plan, with: evaluator, hooks: request.hooks)
 }

@@ -15,7 +15,7 @@ import Tracking
 public func evaluateSeriesTracked<C: Clock>(
     _ request: SeriesEvaluationRequest, evaluator: Evaluator<C>, tracking: RunTracking
 ) throws -> Tracked<EvaluationReport> {
-    let read = try CSVSeriesReader.read(path: request.dataPath, options: request.readOptions)
+    let read = try request.readSeries()
     let plan = try EvaluationPlan(series: read.series, horizonMinutes: request.horizonMinutes)
     let spec = RunSpec(
         experiment: tracking.experiment, name: "\(read.series.name)/\(request.model.name)", seed: RunTracking.seed(request.model),

@@ -42,12 +42,15 @@ struct EvaluateCommand: ParsableCommand {
         let chosen = try ConfiguredModel.resolve(
             ModelRequest(modelName: model, configPath: config, overrides: training.overrides(prophet.overrides())),
             defaultModel: .naive)
+        let series = try ConfiguredSeries.resolve(
+            flags: try selection.readOptions(), config: chosen.config, configPath: config, dataPath: data)
         let request = SeriesEvaluationRequest(
             dataPath: data,
-            readOptions: try selection.readOptions(),
+            readOptions: series.readOptions,
             model: chosen.spec,
             horizonMinutes: try horizons.map(parseHorizons) ?? chosen.config?.data.predictionHorizons ?? [5, 15, 30],
-            hooks: training.hooks(for: chosen.spec, progress: bar)
+            hooks: training.hooks(for: chosen.spec, progress: bar),
+            countersToRates: series.countersToRates
         )
         bar.update(done: 0, total: 1, label: "\(chosen.spec.name) on \(URL(fileURLWithPath: data).lastPathComponent)")
         let report: EvaluationReport
@@ -60,9 +63,12 @@ struct EvaluateCommand: ParsableCommand {
             report = try evaluateSeries(request, evaluator: Evaluator())
         }
         bar.finish()
+        let chosenSeries = series.choices.isEmpty ? nil : "series: " + series.choices.joined(separator: "; ")
         if output.json {
+            if let chosenSeries { FileHandle.standardError.write(Data((chosenSeries + "\n").utf8)) }
             print(try jsonString(report))
         } else {
+            if let chosenSeries { print(chosenSeries) }
             print(EvaluationTable(report: report).render())
             if let recorded { print(recorded) }
         }

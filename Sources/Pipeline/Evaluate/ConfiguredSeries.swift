@@ -1,0 +1,54 @@
+import Ingest
+import Series
+
+/// The series a command reads when a per-metric config (`--config`) is given, and where each
+/// choice came from.
+///
+/// Flags choose first. Where they leave the container or metric open in a long file (the only
+/// shape with container and metric columns), the config's `container_name` and `metric_name`
+/// choose; in the other shapes those names select nothing and are not applied. When the
+/// config's `preprocessing.input` is `counter`, the series read is turned into its per-second
+/// rate (`CounterRate`: Prometheus' `rate()`, resets handled, one point shorter), as
+/// `autoscale demo` does for counters, so a byte counter is scored as bytes per second, not
+/// as the ever-growing counter. Clipping and log1p are model-input transforms and are not
+/// applied by the protocol's scoring (docs/EVALUATION.md).
+public struct ConfiguredSeries: Sendable, Equatable {
+    public var readOptions: CSVReadOptions
+    /// Whether the series read is a cumulative counter to turn into its rate.
+    public var countersToRates: Bool
+    /// Each choice and its source, e.g. "metric network_rx (Configs/network_rx.yaml: metric_name)",
+    /// "container web-1 (--container)", "counter → rate (Configs/network_rx.yaml: preprocessing.input)".
+    public var choices: [String]
+
+    public init(readOptions: CSVReadOptions, countersToRates: Bool = false, choices: [String] = []) {
+        self.readOptions = readOptions
+        self.countersToRates = countersToRates
+        self.choices = choices
+    }
+
+    /// The series `flags` and `config` (read from `configPath`) choose in `dataPath`.
+    public static func resolve(
+        flags: CSVReadOptions, config: MetricConfig?, configPath: String?, dataPath: String
+    ) throws(IngestError) -> ConfiguredSeries {
+        guard let config, let configPath else { return ConfiguredSeries(readOptions: flags) }
+        var options = flags
+        var choices: [String] = []
+        if try CSVSeriesReader.inspect(path: dataPath).shape == .long {
+            if let metric = flags.selection.metric {
+                choices.append("metric \(metric) (--metric)")
+            } else {
+                options.selection.metric = config.metric.rawValue
+                choices.append("metric \(config.metric.rawValue) (\(configPath): metric_name)")
+            }
+            if let container = flags.selection.container {
+                choices.append("container \(container) (--container)")
+            } else if let container = config.containerName {
+                options.selection.container = container
+                choices.append("container \(container) (\(configPath): container_name)")
+            }
+        }
+        let counter = config.preprocessing.spec.input == .counter
+        if counter { choices.append("counter → rate (\(configPath): preprocessing.input)") }
+        return ConfiguredSeries(readOptions: options, countersToRates: counter, choices: choices)
+    }
+}
