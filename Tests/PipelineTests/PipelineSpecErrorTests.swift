@@ -208,6 +208,22 @@ struct PipelineSpecErrorTests {
         }
     }
 
+    @Test("every bad value of one stage is reported, not only the first")
+    func allErrorsOfOneStage() throws {
+        let fixture = try PipelineSpecFixture()
+        var yaml = variant("    generate: {days: 1}", "    generate: {containers: 0, days: many, seed: -1, sed: 1}")
+        yaml = yaml.replacingOccurrences(of: "    model: autoscale-cpu\n", with: "    alias: \"\"\n    reason: [a]\n")
+        #expect(fixture.errors(yaml) == [
+            "stages.data.generate.containers: 0 is out of range at p.yaml:8:28; use 1 to 10000 containers",
+            "stages.data.generate.days: expected a number, got \"many\" at p.yaml:8:37; write a number or remove the key to use the default 14.0",
+            "stages.data.generate.seed: -1 is out of range at p.yaml:8:49; use a seed ≥ 0",
+            "stages.data.generate.sed: unknown key at p.yaml:8:53; did you mean `seed`? allowed keys here: containers, days, interval, seed",
+            "stages.register.model: missing at p.yaml:29:5; add `model: autoscale-${item}`",
+            "stages.register.alias: \"\" is out of range at p.yaml:31:12; name the alias with 1 to 250 characters",
+            "stages.register.reason: expected a string, got a list at p.yaml:32:13; write a string",
+        ])
+    }
+
     @Test("format version and YAML syntax stop reading at once")
     func fatal() throws {
         let fixture = try PipelineSpecFixture()

@@ -15,7 +15,7 @@ public struct EvaluateStage: Sendable, Equatable {
         case horizons
     }
 
-    init(decoding m: ConfigMapping<Key>) throws(ConfigError) {
-        horizons = try checkedHorizons(m.ints(.horizons, default: EvaluateStage().horizons))
+    static func decode(_ m: ConfigMapping<Key>, diagnostics d: inout SpecDiagnostics) -> EvaluateStage? {
+        d.check { () throws(ConfigError) in EvaluateStage(horizons: try checkedHorizons(m.ints(.horizons, default: EvaluateStage().horizons))) }
     }
 }

@@ -29,12 +29,17 @@ public struct IngestStage: Sendable, Equatable {
                               keyPath: given.count > 1 ? m.keyPath(given[1]) : m.path, location: at))
             return nil
         }
+        let start = d.errors.count
         let source: Source?
         switch key {
-        case .csv: source = d.check { () throws(ConfigError) in Source.csv(try CSVSource(decoding: m.section(.csv, keys: CSVSource.Key.self))) }
-        case .generate: source = d.check { () throws(ConfigError) in Source.generate(try GenerateSource(decoding: m.section(.generate, keys: GenerateSource.Key.self))) }
-        default: source = d.check { () throws(ConfigError) in Source.collect(try CollectSource(decoding: m.section(.collect, keys: CollectSource.Key.self))) }
+        case .csv:
+            source = d.section(m, .csv, keys: CSVSource.Key.self).flatMap { section in d.check { () throws(ConfigError) in Source.csv(try CSVSource(decoding: section)) } }
+        case .generate:
+            source = d.section(m, .generate, keys: GenerateSource.Key.self).flatMap { section in GenerateSource.decode(section, diagnostics: &d).map(Source.generate) }
+        default:
+            source = d.section(m, .collect, keys: CollectSource.Key.self).flatMap { section in CollectSource.decode(section, diagnostics: &d).map(Source.collect) }
         }
+        guard d.errors.count == start else { return nil }
         return source.map(IngestStage.init(source:))
     }
 }
@@ -112,21 +117,33 @@ public struct GenerateSource: Sendable, Equatable {
 
     enum Key: String, CaseIterable { case containers, days, interval, seed }
 
-    init(decoding m: ConfigMapping<Key>) throws(ConfigError) {
-        let d = GenerateSource()
-        let containers = try m.int(.containers, default: d.workload.containers)
-            .requiring({ $0 >= 1 && $0 <= 10_000 }, "use 1 to 10000 containers")
-        let days = try m.double(.days, default: d.workload.days)
-            .requiring({ $0 > 0 && $0 <= 3660 }, "use more than 0 and at most 3660 days")
-        let interval = try m.interval(.interval, default: d.workload.interval, example: "interval: 15s")
-        guard interval >= 0.001, interval <= 86_400 else {
-            throw m.error(.outOfRange(value: interval.secondsText + "s", advice: "use an interval from 1ms to 1d"), .interval)
+    /// Every bad key is recorded; nil when any was.
+    static func decode(_ m: ConfigMapping<Key>, diagnostics d: inout SpecDiagnostics) -> GenerateSource? {
+        let start = d.errors.count
+        let defaults = GenerateSource()
+        let containers = d.value(defaults.workload.containers) { () throws(ConfigError) in
+            try m.int(.containers, default: defaults.workload.containers).requiring({ $0 >= 1 && $0 <= 10_000 }, "use 1 to 10000 containers")
         }
-        workload = WorkloadConfig(containers: containers, days: days, interval: interval)
+        let days = d.value(defaults.workload.days) { () throws(ConfigError) in
+            try m.double(.days, default: defaults.workload.days).requiring({ $0 > 0 && $0 <= 3660 }, "use more than 0 and at most 3660 days")
+        }
+        let interval = d.value(defaults.workload.interval) { () throws(ConfigError) in
+            let seconds = try m.interval(.interval, default: defaults.workload.interval, example: "interval: 15s")
+            guard seconds >= 0.001, seconds <= 86_400 else {
+                throw m.error(.outOfRange(value: seconds.secondsText + "s", advice: "use an interval from 1ms to 1d"), .interval)
+            }
+            return seconds
+        }
+        let seed = d.value(defaults.seed) { () throws(ConfigError) in
+            UInt64(try m.int(.seed, default: Int(defaults.seed)).requiring({ $0 >= 0 }, "use a seed ≥ 0"))
+        }
+        guard d.errors.count == start else { return nil }
+        let workload = WorkloadConfig(containers: containers, days: days, interval: interval)
         guard workload.stepCount >= 1 else {
-            throw m.error(.outOfRange(value: "\(days)", advice: "generate at least one interval of data"), .days)
+            d.add(m.error(.outOfRange(value: "\(days)", advice: "generate at least one interval of data"), .days))
+            return nil
         }
-        seed = UInt64(try m.int(.seed, default: Int(d.seed)).requiring({ $0 >= 0 }, "use a seed ≥ 0"))
+        return GenerateSource(workload: workload, seed: seed)
     }
 }
 
@@ -148,10 +165,19 @@ public struct CollectSource: Sendable, Equatable {
 
     enum Key: String, CaseIterable { case seconds, interval, container }
 
-    init(decoding m: ConfigMapping<Key>) throws(ConfigError) {
-        guard m.node(.seconds) != nil else { throw ConfigError(.missingKey(example: "seconds: 600"), keyPath: m.keyPath(.seconds), location: m.location) }
-        seconds = try m.double(.seconds, default: 0).requiring({ $0 > 0 }, "collect for a positive number of seconds")
-        interval = try m.interval(.interval, default: Self.defaultInterval, example: "interval: 15s")
-        container = try m.string(.container, default: nil).value
+    /// Every bad key is recorded; nil when any was.
+    static func decode(_ m: ConfigMapping<Key>, diagnostics d: inout SpecDiagnostics) -> CollectSource? {
+        let start = d.errors.count
+        let seconds = d.value(0) { () throws(ConfigError) in
+            guard m.node(.seconds) != nil else {
+                throw ConfigError(.missingKey(example: "seconds: 600"), keyPath: m.keyPath(.seconds), location: m.location)
+            }
+            return try m.double(.seconds, default: 0).requiring({ $0 > 0 }, "collect for a positive number of seconds")
+        }
+        let interval = d.value(Self.defaultInterval) { () throws(ConfigError) in
+            try m.interval(.interval, default: Self.defaultInterval, example: "interval: 15s")
+        }
+        let container = d.value(nil) { () throws(ConfigError) in try m.string(.container, default: nil).value }
+        return d.errors.count == start ? CollectSource(seconds: seconds, interval: interval, container: container) : nil
     }
 }

@@ -19,15 +19,24 @@ public struct RegisterStage: Sendable, Equatable {
         case model, alias, reason
     }
 
-    init(decoding m: ConfigMapping<Key>) throws(ConfigError) {
-        model = try m.requiredString(.model, example: "model: autoscale-${item}")
-        guard !model.isEmpty, model.count <= 250 else {
-            throw m.error(.outOfRange(value: "\"\(model)\"", advice: "name the registered model with 1 to 250 characters"), .model)
+    /// Every bad key is recorded; nil when any was.
+    static func decode(_ m: ConfigMapping<Key>, diagnostics d: inout SpecDiagnostics) -> RegisterStage? {
+        let start = d.errors.count
+        let model = d.value("") { () throws(ConfigError) in
+            let value = try m.requiredString(.model, example: "model: autoscale-${item}")
+            guard !value.isEmpty, value.count <= 250 else {
+                throw m.error(.outOfRange(value: "\"\(value)\"", advice: "name the registered model with 1 to 250 characters"), .model)
+            }
+            return value
         }
-        alias = try m.string(.alias, default: Self.defaultAlias).value ?? Self.defaultAlias
-        guard !alias.isEmpty, alias.count <= 250 else {
-            throw m.error(.outOfRange(value: "\"\(alias)\"", advice: "name the alias with 1 to 250 characters"), .alias)
+        let alias = d.value(Self.defaultAlias) { () throws(ConfigError) in
+            let value = try m.string(.alias, default: Self.defaultAlias).value ?? Self.defaultAlias
+            guard !value.isEmpty, value.count <= 250 else {
+                throw m.error(.outOfRange(value: "\"\(value)\"", advice: "name the alias with 1 to 250 characters"), .alias)
+            }
+            return value
         }
-        reason = try m.string(.reason, default: nil).value
+        let reason: String? = d.value(nil) { () throws(ConfigError) in try m.string(.reason, default: nil).value }
+        return d.errors.count == start ? RegisterStage(model: model, alias: alias, reason: reason) : nil
     }
 }

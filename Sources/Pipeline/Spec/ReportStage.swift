@@ -16,10 +16,13 @@ public struct ReportStage: Sendable, Equatable {
         case title, markdown, plots
     }
 
-    init(decoding m: ConfigMapping<Key>) throws(ConfigError) {
-        let d = ReportStage()
-        title = try m.string(.title, default: nil).value
-        markdown = try m.bool(.markdown, default: d.markdown).value
-        plots = try m.bool(.plots, default: d.plots).value
+    /// Every bad key is recorded; nil when any was.
+    static func decode(_ m: ConfigMapping<Key>, diagnostics d: inout SpecDiagnostics) -> ReportStage? {
+        let start = d.errors.count
+        let defaults = ReportStage()
+        let title = d.value(defaults.title) { () throws(ConfigError) in try m.string(.title, default: nil).value }
+        let markdown = d.value(defaults.markdown) { () throws(ConfigError) in try m.bool(.markdown, default: defaults.markdown).value }
+        let plots = d.value(defaults.plots) { () throws(ConfigError) in try m.bool(.plots, default: defaults.plots).value }
+        return d.errors.count == start ? ReportStage(title: title, markdown: markdown, plots: plots) : nil
     }
 }

@@ -20,24 +20,33 @@ public struct SelectStage: Sendable, Equatable {
         case best, filter
     }
 
-    init(decoding m: ConfigMapping<Key>) throws(ConfigError) {
+    /// Every bad key is recorded; nil when any was.
+    static func decode(_ m: ConfigMapping<Key>, diagnostics d: inout SpecDiagnostics) -> SelectStage? {
+        let objective = d.check { () throws(ConfigError) in try parseObjective(m) }
+        let filter = d.check { () throws(ConfigError) in try parseFilter(m) }
+        guard let objective, let filter else { return nil }
+        return SelectStage(objective: objective, filter: filter?.text, filterQuery: filter?.query)
+    }
+
+    /// `best:` parsed.
+    private static func parseObjective(_ m: ConfigMapping<Key>) throws(ConfigError) -> SelectionObjective {
         let text = try m.requiredString(.best, example: "best: min metrics.val_mase_15m")
         do {
-            objective = try SelectionObjective(parsing: text)
+            return try SelectionObjective(parsing: text)
         } catch {
             throw m.error(.refused(value: "\"\(text)\"", reason: error.reason), .best)
         }
-        filter = try m.string(.filter, default: nil).value
-        if let filter {
-            do {
-                filterQuery = try FilterParser.parse(filter)
-            } catch let error as FilterError {
-                throw m.error(.refused(value: "\"\(filter)\"", reason: "\(error.message) at column \(error.column) of the filter; write it as for `runs list --filter`, e.g. params.model != 'naive'"), .filter)
-            } catch {
-                throw m.error(.refused(value: "\"\(filter)\"", reason: "\(error); write it as for `runs list --filter`"), .filter)
-            }
-        } else {
-            filterQuery = nil
+    }
+
+    /// `filter:` as written and parsed, or nil when absent.
+    private static func parseFilter(_ m: ConfigMapping<Key>) throws(ConfigError) -> (text: String, query: FilterQuery)? {
+        guard let filter = try m.string(.filter, default: nil).value else { return nil }
+        do {
+            return (filter, try FilterParser.parse(filter))
+        } catch let error as FilterError {
+            throw m.error(.refused(value: "\"\(filter)\"", reason: "\(error.message) at column \(error.column) of the filter; write it as for `runs list --filter`, e.g. params.model != 'naive'"), .filter)
+        } catch {
+            throw m.error(.refused(value: "\"\(filter)\"", reason: "\(error); write it as for `runs list --filter`"), .filter)
         }
     }
 }

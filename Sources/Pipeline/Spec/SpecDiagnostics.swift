@@ -23,6 +23,24 @@ struct SpecDiagnostics {
         }
     }
 
+    /// The value of `body`, or `fallback` with its error recorded, so that reading goes
+    /// on to the next key (the caller discards the section when `errors` grew).
+    mutating func value<T>(_ fallback: T, _ body: () throws(ConfigError) -> T) -> T {
+        check(body) ?? fallback
+    }
+
+    /// The nested mapping under `key`, recording every unknown key in it.
+    mutating func section<Key: RawRepresentable & CaseIterable, Sub: RawRepresentable & CaseIterable>(
+        _ m: ConfigMapping<Key>, _ key: Key, keys: Sub.Type
+    ) -> ConfigMapping<Sub>? where Key.RawValue == String, Sub.RawValue == String {
+        var unknown: [ConfigError] = []
+        let section = check { () throws(ConfigError) in
+            try ConfigMapping<Sub>(m.node(key), path: m.keyPath(key), file: m.file, fallback: m.location(key), unknownKeys: &unknown)
+        }
+        errors += unknown
+        return section
+    }
+
     /// The errors without repeats (a template's error appears once, not once per
     /// `foreach` item), the pipeline file's first, then by file, line, column.
     func sorted(primaryFile: String) -> [ConfigError] {

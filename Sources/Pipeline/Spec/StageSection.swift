@@ -41,22 +41,22 @@ public enum StageSection: Sendable, Equatable {
             return TrainStage.decode(m, context: context, diagnostics: &d).map(StageSection.train)
         case .window:
             guard let m = mapping(WindowStage.Key.self, node, context, &d) else { return nil }
-            return d.check { () throws(ConfigError) in StageSection.window(try WindowStage(decoding: m)) }
+            return WindowStage.decode(m, diagnostics: &d).map(StageSection.window)
         case .split:
             guard let m = mapping(SplitStage.Key.self, node, context, &d) else { return nil }
-            return d.check { () throws(ConfigError) in StageSection.split(try SplitStage(decoding: m)) }
+            return SplitStage.decode(m, diagnostics: &d).map(StageSection.split)
         case .evaluate:
             guard let m = mapping(EvaluateStage.Key.self, node, context, &d) else { return nil }
-            return d.check { () throws(ConfigError) in StageSection.evaluate(try EvaluateStage(decoding: m)) }
+            return EvaluateStage.decode(m, diagnostics: &d).map(StageSection.evaluate)
         case .select:
             guard let m = mapping(SelectStage.Key.self, node, context, &d) else { return nil }
-            return d.check { () throws(ConfigError) in StageSection.select(try SelectStage(decoding: m)) }
+            return SelectStage.decode(m, diagnostics: &d).map(StageSection.select)
         case .register:
             guard let m = mapping(RegisterStage.Key.self, node, context, &d) else { return nil }
-            return d.check { () throws(ConfigError) in StageSection.register(try RegisterStage(decoding: m)) }
+            return RegisterStage.decode(m, diagnostics: &d).map(StageSection.register)
         case .report:
             guard let m = mapping(ReportStage.Key.self, node, context, &d) else { return nil }
-            return d.check { () throws(ConfigError) in StageSection.report(try ReportStage(decoding: m)) }
+            return ReportStage.decode(m, diagnostics: &d).map(StageSection.report)
         }
     }
 

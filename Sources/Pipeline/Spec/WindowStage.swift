@@ -20,11 +20,18 @@ public struct WindowStage: Sendable, Equatable {
         case windowSize = "window_size", horizons, stride
     }
 
-    init(decoding m: ConfigMapping<Key>) throws(ConfigError) {
-        let d = WindowStage()
-        windowSize = try m.int(.windowSize, default: d.windowSize).requiring({ $0 >= 1 }, "use a window of at least 1 step")
-        horizons = try checkedHorizons(m.ints(.horizons, default: d.horizons))
-        stride = try m.int(.stride, default: d.stride).requiring({ $0 >= 1 }, "use a stride of at least 1 step")
+    /// Every bad key is recorded; nil when any was.
+    static func decode(_ m: ConfigMapping<Key>, diagnostics d: inout SpecDiagnostics) -> WindowStage? {
+        let start = d.errors.count
+        let defaults = WindowStage()
+        let windowSize = d.value(defaults.windowSize) { () throws(ConfigError) in
+            try m.int(.windowSize, default: defaults.windowSize).requiring({ $0 >= 1 }, "use a window of at least 1 step")
+        }
+        let horizons = d.value(defaults.horizons) { () throws(ConfigError) in try checkedHorizons(m.ints(.horizons, default: defaults.horizons)) }
+        let stride = d.value(defaults.stride) { () throws(ConfigError) in
+            try m.int(.stride, default: defaults.stride).requiring({ $0 >= 1 }, "use a stride of at least 1 step")
+        }
+        return d.errors.count == start ? WindowStage(windowSize: windowSize, horizons: horizons, stride: stride) : nil
     }
 }
 
