@@ -39,6 +39,17 @@ public struct ConfigError: Error, Equatable, Sendable, CustomStringConvertible {
         case missingKey(example: String)
         /// `format_version` is not one this build reads.
         case unsupportedFormatVersion(Int, supported: [Int])
+        /// A value that is well typed but cannot be used, with the reason and what to do
+        /// (e.g. a model setting the catalog refuses, a filter that does not parse).
+        case refused(value: String, reason: String)
+        /// A pipeline stage names a stage that does not exist.
+        case unknownStage(String, suggestions: [String], known: [String])
+        /// `${…}` names no parameter, item or matrix value in scope.
+        case unknownReference(String, suggestions: [String], known: [String])
+        /// Pipeline stages that need each other in a circle, named in order (`a → b → a`).
+        case cycle([String])
+        /// A stage reads a stage whose output type it does not accept.
+        case inputTypeMismatch(input: String, produces: String, reader: String, accepts: [String])
     }
 
     public let kind: Kind
@@ -78,6 +89,19 @@ public struct ConfigError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unsupportedFormatVersion(let version, let supported):
             let list = supported.map(String.init).joined(separator: ", ")
             return "\(subject)format version \(version) is not supported \(at); this build reads format_version \(list), so convert the file or use a newer build"
+        case .refused(let value, let reason):
+            return "\(subject)\(value) cannot be used \(at): \(reason)"
+        case .unknownStage(let name, let suggestions, let known):
+            let hint = suggestions.isEmpty ? "" : "did you mean `\(suggestions[0])`? "
+            return "\(subject)no stage named `\(name)` \(at); \(hint)stages here: \(known.joined(separator: ", "))"
+        case .unknownReference(let name, let suggestions, let known):
+            let hint = suggestions.isEmpty ? "" : "did you mean `${\(suggestions[0])}`? "
+            let list = known.isEmpty ? "none" : known.map { "${\($0)}" }.joined(separator: ", ")
+            return "\(subject)unknown reference `${\(name)}` \(at); \(hint)references known here: \(list)"
+        case .cycle(let names):
+            return "\(subject)stages form a cycle \(names.joined(separator: " → ")) \(at); remove one of these needs so the stages can run in order"
+        case .inputTypeMismatch(let input, let produces, let reader, let accepts):
+            return "\(subject)stage `\(input)` produces \(produces), but \(reader) stages read \(accepts.joined(separator: " or ")) \(at); name a stage that produces \(accepts.joined(separator: " or "))"
         }
     }
 }

@@ -48,15 +48,18 @@ public enum ConfigLoader {
 
     /// Looks at `format_version` before the strict key check, so a file from a newer
     /// layout is reported as such rather than as a list of unknown keys.
-    static func checkFormatVersion(_ root: Node?, file: String, fallback: ConfigLocation) throws(ConfigError) {
+    static func checkFormatVersion(
+        _ root: Node?, file: String, fallback: ConfigLocation,
+        supported: [Int] = MetricConfig.supportedFormatVersions
+    ) throws(ConfigError) {
         guard let root, case .mapping(let mapping) = root, let node = mapping["format_version"] else { return }
         let here = ConfigMapping<MetricConfig.Key>.location(of: node, file: file, fallback: fallback)
         guard ConfigMapping<MetricConfig.Key>.tagName(node) == .int, let version = node.int else {
             throw ConfigError(.wrongType(expected: "an integer", got: ConfigMapping<MetricConfig.Key>.describe(node), defaultValue: nil),
                               keyPath: "format_version", location: here)
         }
-        guard MetricConfig.supportedFormatVersions.contains(version) else {
-            throw ConfigError(.unsupportedFormatVersion(version, supported: MetricConfig.supportedFormatVersions),
+        guard supported.contains(version) else {
+            throw ConfigError(.unsupportedFormatVersion(version, supported: supported),
                               keyPath: "format_version", location: here)
         }
     }

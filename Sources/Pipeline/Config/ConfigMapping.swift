@@ -24,6 +24,17 @@ struct ConfigMapping<Key: RawRepresentable & CaseIterable> where Key.RawValue ==
     /// `node` may be nil (section omitted) or null (`section:` with nothing under it):
     /// both read as an empty mapping.
     init(_ node: Node?, path: String, file: String, fallback: ConfigLocation) throws(ConfigError) {
+        var unknownKeys: [ConfigError] = []
+        try self.init(node, path: path, file: file, fallback: fallback, unknownKeys: &unknownKeys)
+        if let first = unknownKeys.first { throw first }
+    }
+
+    /// Like `init(_:path:file:fallback:)`, but an unknown key is appended to `unknownKeys`
+    /// (in file order) and left out, so a caller that collects every error (the pipeline
+    /// spec) can go on; a node that is not a mapping still throws.
+    init(
+        _ node: Node?, path: String, file: String, fallback: ConfigLocation, unknownKeys: inout [ConfigError]
+    ) throws(ConfigError) {
         self.file = file
         self.path = path
         guard let node, !Self.isNull(node) else {
@@ -49,9 +60,10 @@ struct ConfigMapping<Key: RawRepresentable & CaseIterable> where Key.RawValue ==
             }
             let name = scalar.string
             guard Key(rawValue: name) != nil else {
-                throw ConfigError(
+                unknownKeys.append(ConfigError(
                     .unknownKey(name, suggestions: Self.suggestions(for: name, in: allowed), allowed: allowed),
-                    keyPath: Self.join(path, name), location: keyLocation)
+                    keyPath: Self.join(path, name), location: keyLocation))
+                continue
             }
             entries[name] = valueNode
         }
