@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
-# Installs what building and testing the package need, idempotently: Debian's OpenBLAS,
-# SQLite, pkg-config and tmux (the terminal the progress-display test draws in) when they are
-# missing (via apt when run as root). Safe to run repeatedly.
+# Installs what building the package needs, idempotently: Debian's OpenBLAS, SQLite and
+# pkg-config when they are missing (via apt when run as root). Safe to run repeatedly.
 set -euo pipefail
 
-needed=(libopenblas-dev libsqlite3-dev pkg-config tmux)
+needed=(libopenblas-dev libsqlite3-dev pkg-config)
 missing=()
 for package in "${needed[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -6,6 +6,7 @@ import Testing
 @Suite struct HelpGoldenTests {
     static let commands: [[String]] = [
         [], ["demo"], ["evaluate"], ["forecast"], ["data"], ["data", "generate"], ["data", "collect"], ["data", "show"],
+        ["pipeline"], ["pipeline", "validate"],
     ]
 
     @Test(arguments: commands)
