@@ -43,9 +43,7 @@ final class ProgressBar: @unchecked Sendable {
     func update(done: Int, total: Int, label: String) {
         guard enabled, total > 0 else { return }
         lock.withLock {
-            if !terminal, done > self.done || (done == self.done && label != self.label && !self.label.isEmpty) {
-                finishedLine()
-            }
+            if !terminal, done > self.done { finishedLine() }
             if label != self.label || done != self.done { unitStart = Date(); activity = "" }
             self.done = done
             self.total = total
