@@ -27,6 +27,10 @@ public protocol Tracker: Sendable {
     /// Registers a new immutable version of `model` from the run's model artifact and, if `alias`
     /// is given, moves the alias to it — all in one transaction.
     func promote(run: RunID, model: String, artifact: String?, alias: String?, reason: String?) throws -> Promotion
+
+    /// The runs `search` selects (the `runs list --filter` language), for stages that choose
+    /// among runs (a pipeline's `select`).
+    func searchRuns(_ search: RunSearch) throws -> RunList
 }
 
 extension Tracker {

@@ -4,7 +4,7 @@ import ArgumentParser
 struct PipelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pipeline",
-        abstract: "Check a pipeline spec (Pipelines/*.yaml) and show the stages it expands to. (Running pipelines is not built yet.)",
-        subcommands: [ValidateCommand.self]
+        abstract: "Run, inspect and check pipelines (Pipelines/*.yaml): cached, parallel stage graphs recorded in the registry.",
+        subcommands: [RunCommand.self, StatusCommand.self, GraphCommand.self, ValidateCommand.self]
     )
 }

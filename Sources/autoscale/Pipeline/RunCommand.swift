@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+
+/// `autoscale pipeline run FILE`: runs the pipeline (`PipelineJob.run`), reusing every stage
+/// whose cache entry is up to date, and prints each stage's outcome and the reports.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a pipeline: unchanged stages are reused from the cache, independent stages run in parallel, every model is a run in the registry."
+    )
+
+    @Argument(help: "The pipeline spec, e.g. Pipelines/quickstart.yaml.")
+    var file: String
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a parameter of the spec's params: (repeatable).", valueName: "name=value"))
+    var overrides: [String] = []
+
+    @Option(help: ArgumentHelp("Threads to keep busy at once (LSTM training counts two; default: the number of cores).", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Run every stage, even those whose cache entry is up to date.")
+    var force = false
+
+    @Option(name: .customLong("force-stage"), help: ArgumentHelp("Run this stage (a name such as train, or an instance such as train@cpu-lstm) even when up to date (repeatable).", valueName: "stage"))
+    var forceStages: [String] = []
+
+    @Flag(help: "Say which stages would run and which would be reused; run and record nothing.")
+    var dryRun = false
+
+    @Option(help: ArgumentHelp("Experiment to record the runs in (default: the pipeline's name).", valueName: "name"))
+    var experiment: String?
+
+    @OptionGroup var registry: PipelineRegistryOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs \(jobs): run at least 1 job at once") }
+    }
+
+    func run() throws {
+        let options = PipelineRunOptions(
+            file: file, jobs: jobs, force: force ? .all : (forceStages.isEmpty ? .none : .stages(forceStages)),
+            dryRun: dryRun, experiment: experiment, overrides: parseOverrides(overrides))
+        let progress = PipelineProgress(enabled: !output.json)
+        let report = try PipelineJob.run(file: file, overrides: overrides, options: options, registry: registry.location,
+                                         events: progress.events(total: try stageCount()))
+        progress.finish()
+        if output.json {
+            print(try jsonString(report))
+        } else {
+            print(PipelineRunText.render(report, db: registry.db))
+        }
+        if !report.failed.isEmpty || !report.skipped.isEmpty { throw ExitCode.failure }
+    }
+
+    private func stageCount() throws -> Int {
+        try PipelineSpec.load(path: file, overrides: overrides).plan.stages.count
+    }
+}
