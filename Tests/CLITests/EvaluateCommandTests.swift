@@ -34,6 +34,16 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("recorded run ") && r.stdout.contains("in experiment evaluate of \(db)"), "\(r.stdout)")
         #expect(FileManager.default.fileExists(atPath: db))
+        // The run carries validation metrics beside the test ones.
+        let id = try #require(r.stdout.components(separatedBy: "recorded run ").last?.split(separator: " ").first)
+        let show = try ProductRunner(product: "runs").run(["show", String(id), "--db", db, "--json"])
+        #expect(show.status == 0, "\(show.stderr)")
+        let details = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
+        let metrics = (details["metrics"] as? [[String: Any]] ?? []).reduce(into: [String: Double]()) { all, m in
+            if let key = m["key"] as? String, let value = m["latest"] as? Double { all[key] = value }
+        }
+        #expect(metrics["val_mae_15m"].map(\.isFinite) == true, "\(metrics.keys.sorted())")
+        #expect(metrics["mae_15m"].map(\.isFinite) == true)
         let j = try autoscale("evaluate", "--data", path, "--model", "naive", "--experiment", "mine", "--db", db, "--json")
         #expect(j.status == 0, "\(j.stderr)")
         #expect(try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) is [String: Any])

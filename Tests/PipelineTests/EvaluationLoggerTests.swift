@@ -33,6 +33,21 @@ import Tracking
         #expect(metrics.count == 2 + 3 * 5)
     }
 
+    /// A report with validation scores adds `val_<metric>_<minutes>m` beside the test metrics.
+    @Test func validationScoresAreLoggedWithTheValPrefix() throws {
+        let series = TimeSeries(name: "ramp", timestamps: (0..<100).map { Double($0) * 300 }, values: (0..<100).map(Double.init))
+        let plan = try EvaluationPlan(series: series)
+        let report = try ModelSpec.naive.evaluateDetailed(on: plan, with: Evaluator(), validation: true).report
+        let registry = try Registry.inMemory()
+        let run = try EvaluationLogger(tracker: registry, experiment: "demo").log(report, seed: nil, tags: [:])
+        let metrics = Dictionary(uniqueKeysWithValues: try registry.runDetails(run).metrics.map { ($0.key, $0.latest) })
+        #expect(metrics.count == 2 + 2 * 3 * 5)
+        // Naive on the ramp misses every validation target by h/69 too.
+        #expect(metrics["val_mae_15m"].map { abs($0 - 3.0 / 69) < 1e-12 } == true)
+        #expect(metrics["val_mase_30m"].map { abs($0 - 6) < 1e-9 } == true)
+        #expect(metrics["mae_15m"] == report.horizons["15"]?.mae)
+    }
+
     @Test func filterLanguageFindsTheBetterRun() throws {
         let registry = try Registry.inMemory()
         let logger = EvaluationLogger(tracker: registry, experiment: "demo")

@@ -54,6 +54,12 @@ import Tracking
         let metrics = Dictionary(uniqueKeysWithValues: run.metrics.map { ($0.key, $0.latest) })
         #expect(metrics["mae_15m"] == tracked.value.horizons["15"]?.mae)
         #expect(metrics["relmae_15m"].map(\.isFinite) == true)
+        // Validation scores beside the test ones, from the same fit for the LSTM.
+        let validation = try #require(tracked.value.validation)
+        #expect(metrics["val_mae_15m"] == validation["15"]?.mae && metrics["val_mae_15m"].map(\.isFinite) == true)
+        for key in ["val_mae", "val_rmse", "val_smape", "val_mase", "val_r2"].flatMap({ m in ["5m", "15m", "30m"].map { "\(m)_\($0)" } }) {
+            #expect(metrics[key] != nil, "\(key)")
+        }
         #expect(try registry.history(tracked.run, metric: "val_loss").points.map(\.step) == [1, 2])
         #expect(try registry.history(tracked.run, metric: "train_loss").points.count == 2)
         // The model artifact loads, forecasts, and can be promoted.
@@ -63,7 +69,9 @@ import Tracking
         #expect(try artifact.forecast(rawHistory: raw, steps: 3).allSatisfy(\.isFinite))
         let promotion = try registry.promote(run: tracked.run, model: "cpu", artifact: nil, alias: "production", reason: "test")
         #expect(promotion.artifact.name == "model.json" && promotion.artifact.kind == "model")
-        #expect(try registry.readArtifact(run: tracked.run, name: "evaluation.json").count > 0)
+        let evaluationJSON = try JSONSerialization.jsonObject(with: try registry.readArtifact(run: tracked.run, name: "evaluation.json"))
+        let validationJSON = (evaluationJSON as? [String: Any])?["validation"] as? [String: [String: Any]]
+        #expect(validationJSON?["15"]?["mae"] as? Double == validation["15"]?.mae)
         // Plots: forecast against actual per horizon, and the loss curves.
         let plots = try registry.artifacts(of: tracked.run).filter { $0.kind == "plot" }.map(\.name).sorted()
         #expect(plots == ["forecast_15m.svg", "forecast_30m.svg", "forecast_5m.svg", "loss.svg"])

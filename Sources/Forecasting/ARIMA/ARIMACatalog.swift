@@ -4,6 +4,8 @@ import Series
 public enum ARIMAModel: CatalogModel {
     public static func forecaster(_ settings: ARIMASettings, context: FitContext, hooks: TrainingHooks) -> ARIMA { settings.model }
     public static func state(of fitted: FittedARIMA) -> FittedARIMA { fitted }
+    /// The coefficients are fitted on every point `fit` sees: refitted on train for validation.
+    public static var validationFit: ValidationFit { .refitOnTrain }
 }
 
 /// Catalog entry of `autoarima` and `autoarima-daily`: the order search, its season in
@@ -13,6 +15,8 @@ public enum AutoARIMAModel: CatalogModel {
         try settings.model(interval: context.interval, name: settings.kind.name)
     }
     public static func state(of fitted: FittedARIMA) -> FittedARIMA { fitted }
+    /// Orders and coefficients are chosen on every point `fit` sees: refitted on train for validation.
+    public static var validationFit: ValidationFit { .refitOnTrain }
 }
 
 extension ARIMASettings: ModelSettings {

@@ -4,6 +4,8 @@ import Series
 public enum NaiveModel: CatalogModel {
     public static func forecaster(_ settings: NaiveSettings, context: FitContext, hooks: TrainingHooks) -> Naive { Naive() }
     public static func state(of fitted: FittedNaive) -> FittedNaive { fitted }
+    /// Nothing is fitted: the protocol fit scores validation too.
+    public static var validationFit: ValidationFit { .protocolFit }
 }
 
 /// Catalog entry of `snaive`: the value one season earlier; the state is the last season.
@@ -12,6 +14,8 @@ public enum SeasonalNaiveModel: CatalogModel {
         settings.model
     }
     public static func state(of fitted: FittedSeasonalNaive) -> FittedSeasonalNaive { fitted }
+    /// Nothing is fitted: the protocol fit scores validation too.
+    public static var validationFit: ValidationFit { .protocolFit }
 }
 
 extension NaiveSettings: ModelSettings {

@@ -30,6 +30,11 @@ public protocol CatalogModel {
     /// The settings as the forecaster of `context` uses them, for the artifact (the LSTM's
     /// horizons); the settings themselves by default.
     static func resolved(_ settings: Settings, context: FitContext) -> Settings
+
+    /// Which fit the validation scores of this family come from (`ValidationFit`):
+    /// `.refitOnTrain` by default, so a family scores on validation targets it never fitted
+    /// unless it says otherwise.
+    static var validationFit: ValidationFit { get }
 }
 
 extension CatalogModel {

@@ -23,11 +23,27 @@ extension ModelSpec {
     }
 
     /// `evaluateWithArtifact` plus the scored forecast paths (`Evaluator.evaluateWithForecasts`).
-    /// The state is recorded from the evaluator's one fit (no refit).
+    /// The state is recorded from the evaluator's one fit (no refit). With `validation`,
+    /// the report also carries the validation scores (`EvaluationReport.validation`): from
+    /// that fit when the family's `validationFit` is `.protocolFit`, else from a refit on
+    /// the train part only (`ValidationFit.refitData(on:)`, silent hooks), scored by
+    /// `FittedModelArtifact.score(on:part: .validation)`.
     public func evaluateDetailed<C: Clock>(
-        on plan: EvaluationPlan, with evaluator: Evaluator<C>, hooks: TrainingHooks = .silent
+        on plan: EvaluationPlan, with evaluator: Evaluator<C>, hooks: TrainingHooks = .silent, validation: Bool = false
     ) throws -> ModelEvaluation {
-        let context = FitContext(interval: plan.scaled.interval, scaler: plan.scaler, horizonMinutes: plan.horizons.map { Double($0.minutes) })
+        let outcome = try evaluateOnTest(on: plan, with: evaluator, hooks: hooks)
+        guard validation else { return outcome }
+        let scorer = validationFit == .protocolFit ? outcome.artifact : try validationRefit(on: plan)
+        var report = outcome.report
+        report.validation = try scorer.score(on: plan, part: .validation, clock: evaluator.clock).horizons
+        return ModelEvaluation(report: report, artifact: outcome.artifact, paths: outcome.paths)
+    }
+
+    /// The evaluator's run with its fit recorded as an artifact.
+    private func evaluateOnTest<C: Clock>(
+        on plan: EvaluationPlan, with evaluator: Evaluator<C>, hooks: TrainingHooks
+    ) throws -> ModelEvaluation {
+        let context = Self.protocolContext(plan)
         func run<S: ModelSettings>(_ settings: S) throws -> ModelEvaluation {
             let recorder = StateRecorder<S.Model>(inner: try S.Model.forecaster(settings, context: context, hooks: hooks))
             let scored = try evaluator.evaluateWithForecasts(recorder, plan: plan)

@@ -1,7 +1,9 @@
 import Series
 
 /// The protocol's output (EVALUATION.md §8), encoded with the snake_case keys the
-/// reference tools' reports use. `parameters` adds what the model fitted.
+/// reference tools' reports use. `parameters` adds what the model fitted; `validation`,
+/// when computed, the validation scores a selection ranks on ("Validation scores (for
+/// selection)"), written only when present.
 public struct EvaluationReport: Sendable, Encodable {
     public let series: String
     public let intervalSeconds: Double
@@ -17,9 +19,12 @@ public struct EvaluationReport: Sendable, Encodable {
     /// Keyed by horizon minutes ("5", "15", "30").
     public let horizons: [String: HorizonScore]
     public let parameters: [String: ParameterValue]
+    /// Scores on the validation part, keyed like `horizons`; nil when not computed
+    /// (`ModelSpec.evaluateDetailed(…, validation: true)` or `ProtocolFit.report` fill it).
+    public internal(set) var validation: [String: HorizonScore]? = nil
 
     enum CodingKeys: String, CodingKey {
-        case series, n, filled, collapsed, model, horizons, parameters
+        case series, n, filled, collapsed, model, horizons, parameters, validation
         case intervalSeconds = "interval_seconds"
         case nTrain = "n_train"
         case nVal = "n_val"
@@ -29,7 +34,12 @@ public struct EvaluationReport: Sendable, Encodable {
     }
 
     /// Horizons in increasing minutes.
-    public var orderedHorizons: [(minutes: Int, score: HorizonScore)] {
-        horizons.compactMap { key, score in Int(key).map { ($0, score) } }.sorted { $0.minutes < $1.minutes }
+    public var orderedHorizons: [(minutes: Int, score: HorizonScore)] { Self.ordered(horizons) }
+
+    /// Validation scores in increasing minutes; empty when not computed.
+    public var orderedValidation: [(minutes: Int, score: HorizonScore)] { Self.ordered(validation ?? [:]) }
+
+    static func ordered(_ scores: [String: HorizonScore]) -> [(minutes: Int, score: HorizonScore)] {
+        scores.compactMap { key, score in Int(key).map { ($0, score) } }.sorted { $0.minutes < $1.minutes }
     }
 }

@@ -62,9 +62,7 @@ public struct Evaluator<Clock: _Concurrency.Clock> where Clock.Duration == Durat
 extension Evaluator {
     /// The body's value and the seconds it took on `clock`.
     func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
-        let start = clock.now
-        let value = try body()
-        return (value, start.duration(to: clock.now).seconds)
+        try Forecasting.timed(on: clock, body)
     }
 }
 

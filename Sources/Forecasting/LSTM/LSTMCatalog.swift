@@ -7,6 +7,10 @@ public enum LSTMModel: CatalogModel {
         LSTMForecaster(configuration: resolved(settings, context: context), hooks: hooks)
     }
     public static func state(of fitted: FittedLSTM) -> LSTMArtifact { fitted.artifact }
+    /// The weights are fitted on train samples only; validation is used for early stopping
+    /// and the output shrinkage, its usual role, so the protocol fit scores validation (a
+    /// little favourable to the LSTM: the best epoch and shrinkage were chosen there).
+    public static var validationFit: ValidationFit { .protocolFit }
 
     /// The configuration with one head per horizon of the context.
     public static func resolved(_ settings: LSTMConfiguration, context: FitContext) -> LSTMConfiguration {

@@ -10,6 +10,9 @@ public enum ProphetModel: CatalogModel {
         return model
     }
     public static func state(of fitted: FittedProphetStyle) -> FittedProphetStyle { fitted }
+    /// The additive model (and prophet-ar's residual ARIMA) is fitted on every point `fit`
+    /// sees, β on the points after `trainCount`: refitted on train for validation.
+    public static var validationFit: ValidationFit { .refitOnTrain }
 }
 
 extension ProphetSettings: ModelSettings {

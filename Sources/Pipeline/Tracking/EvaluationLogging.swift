@@ -3,7 +3,8 @@ import Series
 import Tracking
 
 /// Records one protocol evaluation as a finished run: the model, series and protocol
-/// settings as params, every horizon's metrics as `<metric>_<minutes>m`, the fit and
+/// settings as params, every horizon's metrics as `<metric>_<minutes>m` (and, when the
+/// report has validation scores, `val_<metric>_<minutes>m`), the fit and
 /// forecast seconds, and (when given) the fitted model as artifact `model.json` of kind
 /// `model`, so the run can be promoted. A failure while logging marks the run FAILED
 /// before rethrowing.
@@ -50,11 +51,17 @@ public struct EvaluationLogger: Sendable {
             MetricPoint(key: "fit_seconds", value: r.fitSeconds),
             MetricPoint(key: "forecast_seconds", value: r.forecastSeconds),
         ]
-        for (minutes, s) in r.orderedHorizons {
-            for (name, value) in [("mae", s.mae), ("rmse", s.rmse), ("smape", s.smape), ("mase", s.mase), ("r2", s.r2)] {
-                points.append(MetricPoint(key: "\(name)_\(minutes)m", value: value))
+        points += horizonMetrics(r.orderedHorizons, prefix: "")
+        points += horizonMetrics(r.orderedValidation, prefix: "val_")
+        return points
+    }
+
+    /// `<prefix><metric>_<minutes>m` for MAE, RMSE, SMAPE, MASE and R² of every horizon.
+    static func horizonMetrics(_ scores: [(minutes: Int, score: HorizonScore)], prefix: String) -> [MetricPoint] {
+        scores.flatMap { minutes, s in
+            [("mae", s.mae), ("rmse", s.rmse), ("smape", s.smape), ("mase", s.mase), ("r2", s.r2)].map { name, value in
+                MetricPoint(key: "\(prefix)\(name)_\(minutes)m", value: value)
             }
         }
-        return points
     }
 }

@@ -7,7 +7,9 @@ import Tracking
 /// `evaluateSeries` recorded as a run of `tracking.experiment`: params (model, resolved
 /// settings, code version, series and protocol settings), the LSTM's per-epoch losses as
 /// they happen, every horizon's MAE, RMSE, SMAPE, MASE, R² and relMAE (MAE over the naive
-/// forecast's on the same plan) as `<metric>_<minutes>m`, the fitted model as artifact
+/// forecast's on the same plan) as `<metric>_<minutes>m`, the same five metrics on the
+/// validation part as `val_<metric>_<minutes>m` (EVALUATION.md, "Validation scores (for
+/// selection)"), the fitted model as artifact
 /// `model.json` of kind `model` (a `FittedModelArtifact`, promotable with `runs promote`),
 /// the report as `evaluation.json`, and SVG plots of kind `plot`: forecast against actual
 /// on the test part per horizon (`forecast_<minutes>m.svg`) and, for the LSTM, the loss
@@ -24,7 +26,8 @@ public func evaluateSeriesTracked<C: Clock>(
     return try tracking.record(spec) { run in
         let epochs = TrainingMetricsLogger(tracker: tracker, run: run)
         try tracker.logBatch(run: run, params: try RunTracking.modelParams(request.model), metrics: [], tags: [:])
-        let outcome = try request.model.evaluateDetailed(on: plan, with: evaluator, hooks: epochs.hooks(wrapping: request.hooks))
+        let outcome = try request.model.evaluateDetailed(
+            on: plan, with: evaluator, hooks: epochs.hooks(wrapping: request.hooks), validation: true)
         try epochs.check()
         let report = outcome.report
         let naive = try ModelSpec.naive.evaluate(on: plan, with: evaluator)

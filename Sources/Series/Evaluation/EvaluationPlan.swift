@@ -57,8 +57,17 @@ public struct EvaluationPlan: Sendable {
 
     /// Scores forecasts f_t of s_{t+h}, one per origin in `origins(steps: h)`, in order.
     public func score(_ horizon: EvaluationHorizon, forecasts: [Double]) -> HorizonScore {
-        let origins = origins(steps: horizon.steps)
+        score(horizon, forecasts: forecasts, origins: origins(steps: horizon.steps))
+    }
+
+    /// Scores forecasts f_t of s_{t+h}, one per origin t in `origins`, in order (the test
+    /// origins, or the validation origins of `validationOrigins(steps:)`), with the same
+    /// metrics and the same naive scale q of the train part (EVALUATION.md §6). Every
+    /// target s_{t+h} must lie on the grid: t + h ≤ N − 1.
+    public func score(_ horizon: EvaluationHorizon, forecasts: [Double], origins: Range<Int>) -> HorizonScore {
         precondition(forecasts.count == origins.count, "expected \(origins.count) forecasts, got \(forecasts.count)")
+        precondition(origins.isEmpty || (origins.lowerBound >= 0 && origins.upperBound + horizon.steps <= split.count),
+                     "origins \(origins) with \(horizon.steps) steps reach past the \(split.count) grid points")
         let y = origins.map { scaled.values[$0 + horizon.steps] }
         let yOriginal = scaler.inverse(y)
         let fOriginal = scaler.inverse(forecasts)
