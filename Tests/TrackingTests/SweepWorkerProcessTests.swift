@@ -30,8 +30,10 @@ import Testing
         let runs = try ProductRunner(product: "runs")
         let folder = try TemporaryFolder()
         let (registry, sweep) = try Self.sweepWithTrials(40, in: folder)
+        // A short hold inside each trial keeps the three workers' claims interleaved (nothing is timed).
         let workers = try (0..<3).map { index in
-            try runs.start(["_trial-worker", "--db", folder.registryPath, "--sweep", sweep.rawValue, "--worker", "w\(index)"])
+            try runs.start(["_trial-worker", "--db", folder.registryPath, "--sweep", sweep.rawValue, "--worker", "w\(index)",
+                            "--hold-seconds", "0.02"])
         }
         var claimed: [Int] = []
         for (process, out, err) in workers {
