@@ -54,7 +54,7 @@ public enum RunReports {
         if let stages = run.stages { out.append("\n" + StageReport.render(stages)) }
 
         // Stage outcomes are shown above; the other tags here.
-        let plainTags = run.tags.keys.filter { run.stages == nil || !$0.hasPrefix(StageOutcomes.tagPrefix) }.sorted()
+        let plainTags = run.tags.keys.filter { !StageOutcomes.isStageTag($0) }.sorted()
         if !plainTags.isEmpty {
             out.append("\nTags")
             var tags = TextTable([.init("KEY"), .init("VALUE")])

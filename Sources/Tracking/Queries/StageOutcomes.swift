@@ -6,6 +6,11 @@ public struct StageOutcomes: Codable, Sendable, Equatable {
     /// Tag prefix that marks a stage outcome.
     public static let tagPrefix = "stage."
 
+    /// Whether the tag `key` is a stage outcome: `stage.` followed by a stage id.
+    public static func isStageTag(_ key: String) -> Bool {
+        key.hasPrefix(tagPrefix) && key.count > tagPrefix.count
+    }
+
     /// One per `stage.*` tag, by stage id.
     public var stages: [StageOutcome]
     public var executed: Int
@@ -16,7 +21,7 @@ public struct StageOutcomes: Codable, Sendable, Equatable {
 
     /// The outcomes among `tags`, or nil when the run has no `stage.*` tag.
     public init?(tags: [String: String]) {
-        let stages = tags.filter { $0.key.hasPrefix(Self.tagPrefix) && $0.key.count > Self.tagPrefix.count }
+        let stages = tags.filter { Self.isStageTag($0.key) }
             .sorted { $0.key < $1.key }
             .map { StageOutcome(stage: String($0.key.dropFirst(Self.tagPrefix.count)), value: $0.value) }
         if stages.isEmpty { return nil }
