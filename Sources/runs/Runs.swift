@@ -15,7 +15,7 @@ struct Runs: ParsableCommand {
         subcommands: [
             ExperimentsCommand.self, ListCommand.self, ShowCommand.self, DiffCommand.self, CompareCommand.self, HistoryCommand.self,
             PromoteCommand.self, RollbackCommand.self, ModelsCommand.self, GCCommand.self,
-            StressWriterCommand.self, HeartbeatWriterCommand.self,
+            StressWriterCommand.self, HeartbeatWriterCommand.self, TrialWorkerCommand.self,
         ]
     )
 }

@@ -129,6 +129,22 @@ struct EpochRefusingTracker: Tracker {
     func promote(run: RunID, model: String, artifact: String?, alias: String?, reason: String?) throws -> Promotion {
         try registry.promote(run: run, model: model, artifact: artifact, alias: alias, reason: reason)
     }
+    func enqueueTrial(sweep: RunID, number: Int, params: String) throws -> Bool {
+        try registry.enqueueTrial(sweep: sweep, number: number, params: params)
+    }
+    func claimTrial(sweep: RunID, worker: String, staleAfter: Double) throws -> ClaimedTrial? {
+        try registry.claimTrial(sweep: sweep, worker: worker, staleAfter: staleAfter)
+    }
+    func heartbeatTrial(sweep: RunID, number: Int, attempt: Int) throws {
+        try registry.heartbeatTrial(sweep: sweep, number: number, attempt: attempt)
+    }
+    func attachRun(sweep: RunID, number: Int, attempt: Int, run: RunID) throws {
+        try registry.attachRun(sweep: sweep, number: number, attempt: attempt, run: run)
+    }
+    func finishTrial(sweep: RunID, number: Int, attempt: Int, state: TrialState, objective: Double?) throws {
+        try registry.finishTrial(sweep: sweep, number: number, attempt: attempt, state: state, objective: objective)
+    }
+    func trials(sweep: RunID) throws -> [SweepTrial] { try registry.trials(sweep: sweep) }
 }
 
 extension TrackedCommandTests {

@@ -24,6 +24,24 @@ public enum TrackingError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A filter, ordering or comparison names a metric, param or tag (`key`, e.g. "metrics.mae_15")
     /// that no run has. `closest` are existing keys close to it; `existing` every key of its kind.
     case unknownKey(key: String, use: KeyUse, closest: [String], existing: [String])
+    /// A sweep trial number below 0.
+    case invalidTrialNumber(sweep: String, number: Int)
+    /// Trial params that are not a JSON object (`reason` says why).
+    case invalidTrialParams(sweep: String, number: Int, params: String, reason: String)
+    /// The trial number is already queued with other params.
+    case trialConflict(sweep: String, number: Int, existing: String, attempted: String)
+    case trialNotFound(sweep: String, number: Int)
+    /// The claim `attempt` no longer holds the trial: it was requeued (and maybe claimed again) or
+    /// finished. `state` and `currentAttempt` are what the trial is now.
+    case trialClaimLost(sweep: String, number: Int, attempt: Int, state: String, currentAttempt: Int)
+    /// `finishTrial` with a state that is not final, or an objective a failed trial cannot have, or NaN.
+    case invalidTrialOutcome(sweep: String, number: Int, state: String, objective: String?, reason: String)
+    /// The run attached to a trial is not a child of the sweep run.
+    case runNotInSweep(run: String, sweep: String, parent: String?)
+    /// The trial already executes in another run.
+    case trialHasRun(sweep: String, number: Int, run: String, attempted: String)
+    /// A staleness window that is negative or not a number.
+    case invalidStaleAfter(String)
 
     public var description: String {
         switch self {
@@ -79,6 +97,24 @@ public enum TrackingError: Error, Equatable, Sendable, CustomStringConvertible {
             if existing.isEmpty { return start + "; no run has any \(kind) yet." }
             let shown = existing.prefix(8).joined(separator: ", ")
             return start + "; the \(kind) keys are: \(shown)\(existing.count > 8 ? ", … (\(existing.count) in all)" : "")."
+        case .invalidTrialNumber(let sweep, let number):
+            return "Trial number \(number) of sweep \(sweep) is negative; trials are numbered 0, 1, 2 …"
+        case .invalidTrialParams(let sweep, let number, let params, let reason):
+            return "The params of trial \(number) of sweep \(sweep) are not a JSON object (\(reason)): '\(params)'."
+        case .trialConflict(let sweep, let number, let existing, let attempted):
+            return "Trial \(number) of sweep \(sweep) is already queued with params \(existing) and cannot become \(attempted); give the new proposal the next free number."
+        case .trialNotFound(let sweep, let number):
+            return "Sweep \(sweep) has no trial \(number); enqueue it first."
+        case .trialClaimLost(let sweep, let number, let attempt, let state, let current):
+            return "Trial \(number) of sweep \(sweep) is no longer held by claim \(attempt): it is \(state) (attempt \(current)); its heartbeat went stale and it was requeued, so stop working on it."
+        case .invalidTrialOutcome(let sweep, let number, let state, let objective, let reason):
+            return "Trial \(number) of sweep \(sweep) cannot finish as '\(state)'\(objective.map { " with objective \($0)" } ?? ""): \(reason)."
+        case .runNotInSweep(let run, let sweep, let parent):
+            return "Run \(run) is not a child of sweep \(sweep) (its parent is \(parent ?? "none")); create the trial's run with RunSpec(parent: sweep)."
+        case .trialHasRun(let sweep, let number, let run, let attempted):
+            return "Trial \(number) of sweep \(sweep) already runs as \(run) and cannot be attached to \(attempted)."
+        case .invalidStaleAfter(let text):
+            return "Staleness window \(text) is not allowed; give a number of seconds ≥ 0 (the registry's default is \(Int(Registry.defaultStaleAfter)))."
         }
     }
 }

@@ -51,10 +51,14 @@ public enum RunReports {
         }
         out.append(run.metrics.isEmpty ? "  (none)" : metrics.render(indent: "  "))
 
-        if !run.tags.isEmpty {
+        if let stages = run.stages { out.append("\n" + StageReport.render(stages)) }
+
+        // Stage outcomes are shown above; the other tags here.
+        let plainTags = run.tags.keys.filter { !StageOutcomes.isStageTag($0) }.sorted()
+        if !plainTags.isEmpty {
             out.append("\nTags")
             var tags = TextTable([.init("KEY"), .init("VALUE")])
-            for key in run.tags.keys.sorted() { tags.append([key, run.tags[key] ?? ""]) }
+            for key in plainTags { tags.append([key, run.tags[key] ?? ""]) }
             out.append(tags.render(indent: "  "))
         }
 
@@ -63,13 +67,16 @@ public enum RunReports {
         for a in run.artifacts { artifacts.append([a.name, a.kind, ValueFormatting.size(a.size), a.sha256]) }
         out.append(run.artifacts.isEmpty ? "  (none)" : artifacts.render(indent: "  "))
 
-        out.append("\nLineage")
-        if run.ancestors.isEmpty && run.children.isEmpty && run.modelVersions.isEmpty { out.append("  (none)") }
-        for (depth, ancestor) in run.ancestors.enumerated() {
-            out.append("  \(depth == 0 ? "parent" : "ancestor")  \(ancestor.id.short)  \(ancestor.name)  \(ancestor.status.rawValue)")
+        // Children get their own section below; Lineage keeps the parent chain and model versions.
+        if !(run.ancestors.isEmpty && run.modelVersions.isEmpty && !run.childRuns.isEmpty) {
+            out.append("\nLineage")
+            if run.ancestors.isEmpty && run.modelVersions.isEmpty { out.append("  (none)") }
+            for (depth, ancestor) in run.ancestors.enumerated() {
+                out.append("  \(depth == 0 ? "parent" : "ancestor")  \(ancestor.id.short)  \(ancestor.name)  \(ancestor.status.rawValue)")
+            }
+            for version in run.modelVersions { out.append("  model   \(version)") }
         }
-        for child in run.children { out.append("  child   \(child.id.short)  \(child.name)  \(child.status.rawValue)") }
-        for version in run.modelVersions { out.append("  model   \(version)") }
+        if !run.childRuns.isEmpty { out.append("\n" + ChildReport.render(run.childRuns, metric: run.childMetric)) }
         return out.joined(separator: "\n")
     }
 

@@ -18,6 +18,13 @@ public struct RunDetails: Codable, Sendable, Equatable {
     public var children: [RunHeader]
     /// Model versions registered from this run ("name v3").
     public var modelVersions: [String]
+    /// The children again, in start order, with times and their value of `childMetric`.
+    public var childRuns: [ChildRun]
+    /// The metric shown for every child: the first `val_*` key any child has, else `objective`, else nil.
+    public var childMetric: String?
+    /// The run's `stage.<id>` tags read as pipeline stage outcomes; nil when it has none.
+    /// (The tags stay in `tags` as well.)
+    public var stages: StageOutcomes?
 }
 
 /// Enough to name a run in a table.
@@ -58,6 +65,9 @@ extension Registry {
             }
             let children = try String.fetchAll(db, sql: "SELECT id FROM runs WHERE parent_id = ? ORDER BY start_time, id", arguments: [run.rawValue])
                 .map { try Self.header(RunID(trusted: $0), cutoff: cutoff, db) }
+            let childMetric = try children.isEmpty ? nil : Self.childMetric(parent: run, db)
+            let childRuns = try children.isEmpty ? [] : Self.childRuns(parent: run, metric: childMetric, cutoff: cutoff, db)
+            let tags = try Self.keyValues(.tags, run: record.seq ?? -1, db)
             let versions = try Row.fetchAll(db, sql: """
                 SELECT m.name, v.version FROM model_versions v JOIN registered_models m ON m.id = v.model_id
                 WHERE v.run_id = ? ORDER BY m.name, v.version
@@ -71,10 +81,11 @@ extension Registry {
                 seed: record.seed.map { UInt64(bitPattern: $0) },
                 source: record.sourceFile.map { RunSource(file: $0, specHash: record.sourceHash ?? "") },
                 params: try Self.keyValues(.params, run: record.seq ?? -1, db),
-                tags: try Self.keyValues(.tags, run: record.seq ?? -1, db),
+                tags: tags,
                 metrics: try Self.metricSummaries(record.seq ?? -1, db),
                 artifacts: try ArtifactRecord.fetchAll(db, sql: "SELECT * FROM artifacts WHERE run_id = ? ORDER BY name", arguments: [run.rawValue]).map(Self.reference),
-                ancestors: ancestors, children: children, modelVersions: versions)
+                ancestors: ancestors, children: children, modelVersions: versions,
+                childRuns: childRuns, childMetric: childMetric, stages: StageOutcomes(tags: tags))
         }
     }
 

@@ -3,12 +3,15 @@ import GRDB
 /// The registry schema as named, forward-only migrations. A shipped migration is never edited:
 /// changes go in a new, later-named migration appended to `all`.
 enum Migrations {
-    static let identifiers = ["2026-11-29.v1-initial"]
+    static let identifiers = ["2026-11-29.v1-initial", "2026-12-04.v2-sweep-trials"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration(identifiers[0]) { db in
             try db.execute(sql: v1Initial)
+        }
+        migrator.registerMigration(identifiers[1]) { db in
+            try db.execute(sql: v2SweepTrials)
         }
         return migrator
     }

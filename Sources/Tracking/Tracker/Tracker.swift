@@ -28,9 +28,42 @@ public protocol Tracker: Sendable {
     /// is given, moves the alias to it — all in one transaction.
     func promote(run: RunID, model: String, artifact: String?, alias: String?, reason: String?) throws -> Promotion
 
+<<<<<<< HEAD
     /// The runs `search` selects (the `runs list --filter` language), for stages that choose
     /// among runs (a pipeline's `select`).
     func searchRuns(_ search: RunSearch) throws -> RunList
+=======
+    // MARK: Sweep trial queue (docs/formats/registry.md#sweep_trials)
+
+    /// Queues trial `number` (≥ 0) of the sweep whose parent run is `sweep`, with the sampler's
+    /// `params` (a JSON object, canonical text). Idempotent: the same number with the same params
+    /// again is a no-op returning false; other params for an existing number are
+    /// `TrackingError.trialConflict`. Returns true when the trial was added.
+    func enqueueTrial(sweep: RunID, number: Int, params: String) throws -> Bool
+
+    /// First requeues the sweep's abandoned trials: running trials whose own heartbeat and whose
+    /// run's heartbeat are both older than `staleAfter` seconds go back to `queued`, and their
+    /// RUNNING runs become KILLED. Then claims the lowest-numbered queued trial for `worker` with a
+    /// conditional UPDATE (so no two workers get the same trial) and counts the claim in `attempts`.
+    /// Nil when nothing is queued. Use the registry's window (`Registry.defaultStaleAfter`, 120 s).
+    func claimTrial(sweep: RunID, worker: String, staleAfter: Double) throws -> ClaimedTrial?
+
+    /// Records that the worker holding claim `attempt` of the trial is alive; also heartbeats the
+    /// trial's run. `TrackingError.trialClaimLost` when the trial was requeued or finished meanwhile.
+    func heartbeatTrial(sweep: RunID, number: Int, attempt: Int) throws
+
+    /// Records `run` (created by the caller with `RunSpec(parent: sweep)`) as the run executing the
+    /// held trial. `runNotInSweep` when its parent is not the sweep, `trialClaimLost` as above.
+    func attachRun(sweep: RunID, number: Int, attempt: Int, run: RunID) throws
+
+    /// Ends the held trial as `complete`, `pruned` or `failed` with its `objective` (nil for failed;
+    /// never NaN). Its run, if still RUNNING, ends in the same transaction: FINISHED for complete
+    /// and pruned, FAILED for failed. Finished trials are never claimed again.
+    func finishTrial(sweep: RunID, number: Int, attempt: Int, state: TrialState, objective: Double?) throws
+
+    /// Every trial of the sweep in number order, as stored (the sampler's history, the summary table).
+    func trials(sweep: RunID) throws -> [SweepTrial]
+>>>>>>> trial-queue
 }
 
 extension Tracker {
@@ -48,6 +81,21 @@ extension Tracker {
 
     public func setTag(run: RunID, key: String, value: String) throws {
         try logBatch(run: run, params: [:], metrics: [], tags: [key: value])
+    }
+
+    /// `heartbeatTrial` for the trial `claim` holds.
+    public func heartbeatTrial(_ claim: ClaimedTrial) throws {
+        try heartbeatTrial(sweep: claim.sweep, number: claim.number, attempt: claim.attempt)
+    }
+
+    /// `attachRun` for the trial `claim` holds.
+    public func attachRun(_ run: RunID, to claim: ClaimedTrial) throws {
+        try attachRun(sweep: claim.sweep, number: claim.number, attempt: claim.attempt, run: run)
+    }
+
+    /// `finishTrial` for the trial `claim` holds.
+    public func finishTrial(_ claim: ClaimedTrial, state: TrialState, objective: Double?) throws {
+        try finishTrial(sweep: claim.sweep, number: claim.number, attempt: claim.attempt, state: state, objective: objective)
     }
 
     /// Reads the file at `file` and logs it like `logArtifact(run:name:kind:data:)`.
