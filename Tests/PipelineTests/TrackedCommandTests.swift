@@ -129,6 +129,7 @@ struct EpochRefusingTracker: Tracker {
     func promote(run: RunID, model: String, artifact: String?, alias: String?, reason: String?) throws -> Promotion {
         try registry.promote(run: run, model: model, artifact: artifact, alias: alias, reason: reason)
     }
+    func searchRuns(_ search: RunSearch) throws -> RunList { try registry.searchRuns(search) }
     func enqueueTrial(sweep: RunID, number: Int, params: String) throws -> Bool {
         try registry.enqueueTrial(sweep: sweep, number: number, params: params)
     }

@@ -28,11 +28,10 @@ public protocol Tracker: Sendable {
     /// is given, moves the alias to it — all in one transaction.
     func promote(run: RunID, model: String, artifact: String?, alias: String?, reason: String?) throws -> Promotion
 
-<<<<<<< HEAD
     /// The runs `search` selects (the `runs list --filter` language), for stages that choose
     /// among runs (a pipeline's `select`).
     func searchRuns(_ search: RunSearch) throws -> RunList
-=======
+
     // MARK: Sweep trial queue (docs/formats/registry.md#sweep_trials)
 
     /// Queues trial `number` (≥ 0) of the sweep whose parent run is `sweep`, with the sampler's
@@ -63,7 +62,6 @@ public protocol Tracker: Sendable {
 
     /// Every trial of the sweep in number order, as stored (the sampler's history, the summary table).
     func trials(sweep: RunID) throws -> [SweepTrial]
->>>>>>> trial-queue
 }
 
 extension Tracker {
