@@ -175,7 +175,12 @@ private struct RunLoop {
         for i in plan.stages.indices where outcomes[i] == nil && !launched[i] {
             let stage = plan.stages[i]
             if let bad = inputs[i].first(where: { outcomes[$0] != nil && !succeeded($0) && outcomes[$0] != .wouldRun }) {
-                resolve(i, .skipped(failedInput: plan.stages[bad].id))
+                // Name the stage that failed, not the skipped one between.
+                if case .skipped(let root) = outcomes[bad] {
+                    resolve(i, .skipped(failedInput: root))
+                } else {
+                    resolve(i, .skipped(failedInput: plan.stages[bad].id))
+                }
                 progressed = true
                 continue
             }
