@@ -28,6 +28,7 @@ struct SweepSamplerTests {
     func reproducible() throws {
         let samplers: [(any SweepSampler, any SweepSampler)] = [
             (RandomSampler(seed: 1), RandomSampler(seed: 2)),
+            (TPESampler(seed: 1), TPESampler(seed: 2)),
         ]
         for (a, b) in samplers {
             let history = try Self.history(a, count: 15)
