@@ -72,7 +72,9 @@ struct SweepSamplerTests {
         #expect(throws: SamplerError.gridExhausted(trialNumber: 24, total: 24)) {
             try sampler.suggest(space: space, history: [], trialNumber: 24)
         }
-        #expect(SweepBudget(trials: 100).maximumTrials(gridTotal: 24) == 24)
+        let spec = SweepSpec(method: .grid, seed: 3, space: space, budget: SweepBudget(trials: 100),
+                             objective: try SweepObjective(parsing: "min metrics.val_mae_15m"))
+        #expect(try spec.maximumTrials() == 24)
     }
 
     @Test("grid search refuses a continuous parameter without a grid count, naming it")
