@@ -30,6 +30,8 @@ enum ConfigKeys {
         switch path {
         case "format_version", "metric_name", "container_name":
             "it names the file's layout or the data, not a hyperparameter"
+        case "model.model_type":
+            "the stage's `model:` chooses the model; compare models with a matrix of train stages"
         case "data.train_split", "data.val_split", "data.test_split":
             "trials are compared on one validation part, which the split fixes; set it in the split stage"
         case "data.prediction_horizons", "training.horizon_weights":

@@ -8,16 +8,27 @@
 extension ParamValue: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let value = try? container.decode(Bool.self) {
+        if let value = Self.probe(Bool.self, container) {
             self = .bool(value)
-        } else if let value = try? container.decode(Int.self) {
+        } else if let value = Self.probe(Int.self, container) {
             self = .int(value)
-        } else if let value = try? container.decode(Double.self) {
+        } else if let value = Self.probe(Double.self, container) {
             self = .double(value)
-        } else if let value = try? container.decode(String.self) {
+        } else if let value = Self.probe(String.self, container) {
             self = .string(value)
         } else {
+            // Not a scalar: a list, or the decoder's own error for anything else.
             self = .list(try container.decode([ParamValue].self))
+        }
+    }
+
+    /// The value when it has type `T`, nil when it has another type (the single-value
+    /// container offers no way to ask for the type other than trying).
+    private static func probe<T: Decodable>(_ type: T.Type, _ container: any SingleValueDecodingContainer) -> T? {
+        do {
+            return try container.decode(type)
+        } catch {
+            return nil
         }
     }
 
