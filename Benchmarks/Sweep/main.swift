@@ -129,12 +129,12 @@ for problem in all {
     print("| \(problem.name) [\(problem.minimum)] | \(format(o["tpe"] ?? .nan)) | \(format(o["random"] ?? .nan)) | \(format(q["tpe"] ?? .nan)) | \(format(q["tpe_univariate"] ?? .nan)) | \(format(q["random"] ?? .nan)) | \(format(gap)) |")
 }
 print("")
-print("(b) sampler overhead per trial on Branin (objective returns at once), milliseconds")
+print("(b) sampler overhead per trial on Branin (objective returns at once), microseconds")
 print("| sampler | ours | Optuna in-memory | Optuna SQLite | in-memory ÷ ours | SQLite ÷ ours |")
 print("|---|---|---|---|---|---|")
 for (name, key) in [("TPE (univariate)", "tpe"), ("random", "random")] {
-    let mine = (oursOverhead[key] ?? .nan) * 1000
-    let memory = (overhead?["\(key)_memory"] ?? .nan) * 1000
-    let sqlite = (overhead?["\(key)_sqlite"] ?? .nan) * 1000
-    print("| \(name) | \(format(mine, 3)) | \(format(memory, 3)) | \(format(sqlite, 3)) | \(format(memory / mine, 0))× | \(format(sqlite / mine, 0))× |")
+    let mine = (oursOverhead[key] ?? .nan) * 1e6
+    let memory = (overhead?["\(key)_memory"] ?? .nan) * 1e6
+    let sqlite = (overhead?["\(key)_sqlite"] ?? .nan) * 1e6
+    print("| \(name) | \(format(mine, 1)) | \(format(memory, 1)) | \(format(sqlite, 1)) | \(format(memory / mine, 0))× | \(format(sqlite / mine, 0))× |")
 }

@@ -30,6 +30,10 @@ struct ParzenEstimator {
 
     private let weights: [Double]
     private let kernels: Kernels
+    /// log w_k, and for numeric kernels log(Φ(b_k) − Φ(a_k)), the truncation's mass on
+    /// [L, H]: computed once, used by every `logPDF`.
+    private let logWeights: [Double]
+    private let logMasses: [Double]
 
     /// `observations` are internal coordinates (choice indices for `choice`), with their
     /// `observationWeights`.
@@ -39,10 +43,12 @@ struct ParzenEstimator {
         let sum = w.reduce(0, +)
         w = w.map { $0 / sum }
         weights = w
+        logWeights = w.map { log($0) }
         if case .choice(let values) = domain {
             let c = values.count
             guard n > 0 else {
                 kernels = .categorical(rows: [Array(repeating: 1 / Double(c), count: c)])
+                logMasses = []
                 return
             }
             let base = priorWeight / Double(n + 1)
@@ -53,6 +59,7 @@ struct ParzenEstimator {
                 return row.map { $0 / total }
             }
             kernels = .categorical(rows: rows)
+            logMasses = []
             return
         }
         let scale = ParameterScale(domain)
@@ -62,6 +69,9 @@ struct ParzenEstimator {
         mus.append(0.5 * (low + high))
         sigmas.append(high - low)
         kernels = .numeric(mus: mus, sigmas: sigmas, scale: scale)
+        logMasses = mus.indices.map { k in
+            TruncatedNormal.logGaussMass((low - mus[k]) / sigmas[k], (high - mus[k]) / sigmas[k])
+        }
     }
 
     /// σ_k per observation (see the type's comment), clipped by the magic clip.
@@ -108,20 +118,26 @@ struct ParzenEstimator {
         var terms: [Double] = []
         switch kernels {
         case .categorical(let rows):
-            for (k, row) in rows.enumerated() { terms.append(log(weights[k]) + log(row[Int(x)])) }
+            for (k, row) in rows.enumerated() { terms.append(logWeights[k] + log(row[Int(x)])) }
         case .numeric(let mus, let sigmas, let scale):
+            terms.reserveCapacity(mus.count)
+            let left = scale.isDiscrete ? (scale.isLog ? log(x - 0.5) : x - 0.5) : 0
+            let right = scale.isDiscrete ? (scale.isLog ? log(x + 0.5) : x + 0.5) : 0
+            let inside = x >= scale.low && x <= scale.high
             for k in mus.indices {
                 let (mu, sigma) = (mus[k], sigmas[k])
                 let density: Double
                 if scale.isDiscrete {
-                    let left = scale.isLog ? log(x - 0.5) : x - 0.5
-                    let right = scale.isLog ? log(x + 0.5) : x + 0.5
-                    density = TruncatedNormal.logGaussMass((left - mu) / sigma, (right - mu) / sigma)
-                        - TruncatedNormal.logGaussMass((scale.low - mu) / sigma, (scale.high - mu) / sigma)
+                    // Mass of the integer's cell [x − ½, x + ½] (in log space for a log int).
+                    density = TruncatedNormal.logGaussMass((left - mu) / sigma, (right - mu) / sigma) - logMasses[k]
+                } else if inside {
+                    // log φ(z) − log σ − log(Φ(b) − Φ(a)), z = (x − μ)/σ.
+                    let z = (x - mu) / sigma
+                    density = -0.5 * z * z - TruncatedNormal.logSqrt2Pi - log(sigma) - logMasses[k]
                 } else {
-                    density = TruncatedNormal.logPDF(x, mu: mu, sigma: sigma, low: scale.low, high: scale.high)
+                    density = -.infinity
                 }
-                terms.append(log(weights[k]) + density)
+                terms.append(logWeights[k] + density)
             }
         }
         let m = terms.max() ?? -.infinity

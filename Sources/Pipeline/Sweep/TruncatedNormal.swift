@@ -49,13 +49,6 @@ enum TruncatedNormal {
         p + log1p(-exp(q - p))
     }
 
-    /// log p(x) of N(μ, σ²) truncated to [low, high]; −∞ outside.
-    static func logPDF(_ x: Double, mu: Double, sigma: Double, low: Double, high: Double) -> Double {
-        guard x >= low, x <= high else { return -.infinity }
-        let z = (x - mu) / sigma
-        return -0.5 * z * z - logSqrt2Pi - logGaussMass((low - mu) / sigma, (high - mu) / sigma) - log(sigma)
-    }
-
     /// The q-quantile (q ∈ [0, 1)) of N(μ, σ²) truncated to [low, high], by inverting
     /// Φ(x) = Φ(a) + q·(Φ(b) − Φ(a)) in log space on the side where it is accurate
     /// (as Optuna's `ppf`), clipped to the interval.
