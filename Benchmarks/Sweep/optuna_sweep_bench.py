@@ -80,6 +80,10 @@ def main():
     parser.add_argument("--seeds", type=int, default=10)
     parser.add_argument("--trials", type=int, default=50)
     parser.add_argument("--overhead-trials", type=int, default=200)
+    parser.add_argument("--samplers", default="tpe,tpe_univariate,random",
+                        help="comma-separated: tpe (default, multivariate), tpe_univariate, random")
+    parser.add_argument("--problems", default=",".join(PROBLEMS), help="comma-separated: branin, hartmann6, mixed")
+    parser.add_argument("--no-overhead", action="store_true", help="skip the overhead timing")
     args = parser.parse_args()
 
     samplers = {
@@ -88,9 +92,11 @@ def main():
         "random": lambda s: optuna.samplers.RandomSampler(seed=s),
     }
     quality = {}
-    for name, objective in PROBLEMS.items():
+    for name in args.problems.split(","):
+        objective = PROBLEMS[name]
         quality[name] = {}
-        for sampler_name, make in samplers.items():
+        for sampler_name in args.samplers.split(","):
+            make = samplers[sampler_name]
             bests = []
             for seed in range(args.seeds):
                 study = optuna.create_study(sampler=make(seed))
@@ -100,6 +106,9 @@ def main():
 
     overhead = {}
     with tempfile.TemporaryDirectory() as folder:
+        if args.no_overhead:
+            print(json.dumps({"optuna_version": optuna.__version__, "quality": quality, "overhead": overhead}))
+            return
         for key, make in [("tpe", lambda: optuna.samplers.TPESampler(seed=0, multivariate=False)),
                           ("random", lambda: optuna.samplers.RandomSampler(seed=0))]:
             for storage_name, storage in [("memory", None), ("sqlite", "sqlite:///%s/%s.db" % (folder, key))]:
