@@ -95,6 +95,12 @@ let package = Package(
             path: "Benchmarks/Accuracy"
         ),
         .executableTarget(name: "bench-ingest", dependencies: ["Ingest", "Kernels"], path: "Benchmarks/Ingest"),
+        .executableTarget(
+            name: "bench-sweep",
+            dependencies: ["Pipeline"],
+            path: "Benchmarks/Sweep",
+            exclude: ["optuna_sweep_bench.py"]
+        ),
 
         .testTarget(
             name: "KernelsTests",

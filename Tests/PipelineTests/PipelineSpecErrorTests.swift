@@ -62,7 +62,7 @@ struct PipelineSpecErrorTests {
             "extra: unknown key at p.yaml:32:1; allowed keys here: format_version, name, params, stages",
         ])
         #expect(fixture.errors(variant("    model: naive", "    modle: naive")) == [
-            "stages.train.modle: unknown key at p.yaml:20:5; did you mean `model`? allowed keys here: kind, needs, foreach, matrix, config, model, overrides",
+            "stages.train.modle: unknown key at p.yaml:20:5; did you mean `model`? allowed keys here: kind, needs, foreach, matrix, config, model, overrides, sweep",
         ])
         #expect(fixture.errors(variant("    generate: {days: 1}", "    generate: {days: 1, seeed: 3}")) == [
             "stages.data.generate.seeed: unknown key at p.yaml:8:25; did you mean `seed`? allowed keys here: containers, days, interval, seed",

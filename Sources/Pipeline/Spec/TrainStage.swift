@@ -3,23 +3,27 @@ import Forecasting
 /// `kind: train`: one catalog model, decoded into the same `ModelSpec` as `autoscale
 /// evaluate --config FILE --model KIND --epochs N …` through `ConfiguredModel.resolve`:
 /// the model of `config:` (a per-metric config, relative to the pipeline's folder), with
-/// `model:` (any catalog kind) overriding its type, then `overrides:` on top.
+/// `model:` (any catalog kind) overriding its type, then `overrides:` on top. With
+/// `sweep:`, the stage is a hyperparameter sweep over that model (`SweepSpec`).
 public struct TrainStage: Sendable, Equatable {
     /// The model as it will be fitted.
     public var model: ModelSpec
     /// The config read, resolved against the pipeline's folder.
     public var configPath: String?
     public var overrides: ModelOverrides
+    /// `sweep:`: the trials to run instead of one fit; nil for a plain train stage.
+    public var sweep: SweepSpec?
 
-    public init(model: ModelSpec, configPath: String? = nil, overrides: ModelOverrides = ModelOverrides()) {
+    public init(model: ModelSpec, configPath: String? = nil, overrides: ModelOverrides = ModelOverrides(), sweep: SweepSpec? = nil) {
         self.model = model
         self.configPath = configPath
         self.overrides = overrides
+        self.sweep = sweep
     }
 
     enum Key: String, CaseIterable {
         case kind, needs, foreach, matrix
-        case config, model, overrides
+        case config, model, overrides, sweep
     }
 
     /// `overrides:` — the settings `autoscale evaluate` takes as flags.
@@ -41,6 +45,13 @@ public struct TrainStage: Sendable, Equatable {
             failed = failed || written == nil
         }
         let overrides = d.check { () throws(ConfigError) in try Self.overrides(m.section(.overrides, keys: OverrideKey.self)) }
+        var sweepMapping: ConfigMapping<SweepSpec.Key>?
+        var sweep: SweepSpec?
+        if m.node(.sweep) != nil {
+            sweepMapping = d.section(m, .sweep, keys: SweepSpec.Key.self)
+            sweep = sweepMapping.flatMap { SweepSpec.decode($0, diagnostics: &d) }
+            failed = failed || sweep == nil
+        }
         guard !failed, let overrides else { return nil }
         guard kind != nil || written != nil else {
             d.add(ConfigError(.missingKey(example: "model: autoarima` or `config: ../Configs/cpu.yaml"), keyPath: m.keyPath(.model), location: m.location))
@@ -53,7 +64,11 @@ public struct TrainStage: Sendable, Equatable {
         do {
             let request = ModelRequest(modelName: kind?.name, configPath: configPath, overrides: overrides)
             let spec = try ConfiguredModel.resolve(request, defaultModel: kind ?? .naive).spec
-            return TrainStage(model: spec, configPath: configPath, overrides: overrides)
+            if let sweepMapping, sweep?.pruning != nil, spec.kind != .lstm {
+                d.add(sweepMapping.error(.refused(value: "pruning", reason: "pruning stops a trial between epochs, and \(spec.kind.name) does not train for epochs; remove pruning or sweep model lstm"), .pruning))
+                return nil
+            }
+            return TrainStage(model: spec, configPath: configPath, overrides: overrides, sweep: sweep)
         } catch let error as ConfiguredModelError {
             d.add(m.error(.refused(value: "\"\(written ?? "")\"", reason: "\(error.description)"), .config))
         } catch let error as ModelSpecError {

@@ -1,0 +1,42 @@
+/// The `sweep:` block of a `kind: train` stage, typed: how trials are chosen, how many
+/// run, what they optimise and when a trial is stopped early. The runner draws trial k's
+/// parameters with `sampler().suggest(space:history:trialNumber:)`, sets them on the
+/// stage's config (`space` names config key paths), trains, reads `objective.metric`
+/// from the run and, with `pruning`, asks `shouldPrune` after every epoch.
+public struct SweepSpec: Sendable, Hashable {
+    public enum Method: String, CaseIterable, Sendable, Hashable, Codable {
+        case grid, random, tpe
+    }
+
+    public var method: Method
+    public var seed: UInt64
+    public var space: SearchSpace
+    public var budget: SweepBudget
+    public var objective: SweepObjective
+    public var pruning: SuccessiveHalvingPruner?
+
+    public init(method: Method, seed: UInt64, space: SearchSpace, budget: SweepBudget, objective: SweepObjective,
+                pruning: SuccessiveHalvingPruner? = nil) {
+        self.method = method
+        self.seed = seed
+        self.space = space
+        self.budget = budget
+        self.objective = objective
+        self.pruning = pruning
+    }
+
+    /// The sampler of `method` with `seed` (TPE with Optuna's defaults).
+    public func sampler() -> any SweepSampler {
+        switch method {
+        case .grid: GridSampler(seed: seed)
+        case .random: RandomSampler(seed: seed)
+        case .tpe: TPESampler(seed: seed)
+        }
+    }
+
+    /// The number of trials the sweep runs at most: `budget.trials`, capped by the grid's
+    /// size for grid search; nil when only a time budget bounds it.
+    public func maximumTrials() throws(SamplerError) -> Int? {
+        budget.maximumTrials(gridTotal: method == .grid ? try GridSampler.total(of: space) : nil)
+    }
+}
