@@ -30,7 +30,7 @@ struct PipelineSpecQuickstartTests {
 
         let data = try #require(spec.plan.stage("data"))
         #expect(data.section == .ingest(IngestStage(source: .generate(GenerateSource(
-            workload: WorkloadConfig(containers: 1, days: 7, interval: 15), seed: 42)))))
+            workload: WorkloadConfig(containers: 1, days: 7, interval: 60), seed: 42)))))
         #expect(data.inputs.isEmpty)
 
         let memory = try #require(spec.plan.stage("series@memory"))

@@ -39,6 +39,7 @@ enum ReportExecution {
             markdown += "| \(e.series) | \(e.model)\(mark) | " + (val + test).joined(separator: " | ") + " | \(e.run.short) |\n"
         }
         var text = (stage.title.map { "\($0)\n" } ?? "") + table.render()
+        if !text.hasSuffix("\n") { text += "\n" }
         if !selected.isEmpty { text += "* selected on validation\n" }
         markdown += selected.isEmpty ? "" : "\n`*` selected on validation; the test columns are the honest estimate.\n"
         for r in registered.sorted(by: { $0.model < $1.model }) {

@@ -120,17 +120,8 @@ import Tracking
     }
 
     @Test func anLSTMNeverSharesTheCoresWhenJobsIsTwo() throws {
-        let yaml = TinyPipeline.yaml
-            .replacingOccurrences(of: "models: [naive, snaive]", with: "models: [naive, lstm, snaive]")
-            .replacingOccurrences(of: "    model: ${item}\n", with: "    model: ${item}\n    config: small-lstm.yaml\n    overrides:\n      epochs: 1\n")
-        let w = try TinyPipeline.Workspace(yaml: yaml)
-        _ = try w.folder.file("small-lstm.yaml", """
-            format_version: 1
-            metric_name: cpu
-            model:
-              hidden_size: 8
-              num_layers: 1
-            """)
+        let w = try TinyPipeline.Workspace(yaml: TinyPipelineSpec.withLSTM(epochs: 1))
+        _ = try w.folder.file("small-lstm.yaml", TinyPipelineSpec.smallLSTMConfig)
         let log = EventLog()
         let report = try w.run(["models=[naive, lstm, snaive]"], jobs: 2, events: log.events)
         #expect(report.failed.isEmpty, "\(report.stages)")

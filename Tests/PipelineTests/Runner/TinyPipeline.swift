@@ -6,48 +6,7 @@ import Tracking
 /// A small pipeline for runner tests: two days of generated 5-minute data, cpu only, the
 /// two baselines (fast in debug builds), select on validation, register, report.
 enum TinyPipeline {
-    static let yaml = """
-        format_version: 1
-        name: tiny
-        params:
-          models: [naive, snaive]
-          days: 2
-        stages:
-          data:
-            kind: ingest
-            generate:
-              containers: 1
-              days: ${params.days}
-              interval: 5m
-              seed: 7
-          series:
-            kind: preprocess
-            needs: data
-            metric: cpu
-          split:
-            kind: split
-            needs: series
-          train:
-            kind: train
-            foreach: ${params.models}
-            needs: split
-            model: ${item}
-          evaluate:
-            kind: evaluate
-            foreach: ${params.models}
-            needs: train@${item}
-          select:
-            kind: select
-            needs: evaluate
-            best: min metrics.val_mase_15m
-          register:
-            kind: register
-            needs: select
-            model: autoscale-cpu
-          report:
-            kind: report
-            needs: [evaluate, select, register]
-        """
+    static let yaml = TinyPipelineSpec.yaml
 
     /// A folder holding `tiny.yaml` and the registry `experiments/registry.sqlite`.
     struct Workspace {
