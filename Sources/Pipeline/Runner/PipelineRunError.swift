@@ -6,6 +6,7 @@ public enum PipelineRunError: Error, Equatable, CustomStringConvertible {
     case seriesNotFound(stage: String, wanted: String, available: [String])
     case ambiguousSeries(stage: String, metric: String, containers: [String])
     case wrongInputCount(stage: String, expected: String, found: Int)
+    case notOneSeries(stage: String, names: [String])
     case nonProtocolSplit(stage: String, train: Double, validation: Double)
     case noCandidate(stage: String, objective: String, candidates: Int, knownMetrics: [String])
     case unknownForcedStage(String, known: [String])
@@ -25,6 +26,10 @@ public enum PipelineRunError: Error, Equatable, CustomStringConvertible {
             return "\(stage): \(containers.count) containers have metric \(metric) (\(containers.joined(separator: ", "))); name one with `container:`"
         case .wrongInputCount(let stage, let expected, let found):
             return "\(stage) reads \(expected), and its needs give \(found); name exactly one such stage in `needs`"
+        case .notOneSeries(let stage, let names):
+            if names.isEmpty { return "\(stage) reads one series, and its input has none" }
+            let shown = names.prefix(6).joined(separator: ", ") + (names.count > 6 ? ", …" : "")
+            return "\(stage) splits one series, and its input has \(names.count) (\(shown)); choose one in the ingest stage (container: and metric: for a long file, column: for a wide one, e.g. --set container=web-1 --set metric=cpu) or add a preprocess stage"
         case .nonProtocolSplit(let stage, let train, let validation):
             return "\(stage): the protocol splits 0.70 / 0.15 / 0.15 (docs/EVALUATION.md §3), and this split is \(train) / \(validation); remove the fractions from the split stage"
         case .noCandidate(let stage, let objective, let candidates, let known):

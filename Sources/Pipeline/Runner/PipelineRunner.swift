@@ -174,7 +174,12 @@ private struct RunLoop {
         var progressed = false
         for i in plan.stages.indices where outcomes[i] == nil && !launched[i] {
             let stage = plan.stages[i]
-            if let bad = inputs[i].first(where: { outcomes[$0] != nil && !succeeded($0) && outcomes[$0] != .wouldRun }) {
+            // `select` and `report` choose among, or list, the runs that were evaluated: a failed
+            // candidate leaves them the others (it is still reported as failed). Every other
+            // kind needs all its inputs.
+            let failedInputs = inputs[i].filter { outcomes[$0] != nil && !succeeded($0) && outcomes[$0] != .wouldRun }
+            let tolerant = stage.kind == .select || stage.kind == .report
+            if let bad = failedInputs.first, !tolerant || failedInputs.count == inputs[i].count {
                 // Name the stage that failed, not the skipped one between.
                 if case .skipped(let root) = outcomes[bad] {
                     resolve(i, .skipped(failedInput: root))
@@ -193,7 +198,7 @@ private struct RunLoop {
             let fingerprint: StageFingerprint
             let key: String
             do {
-                fingerprint = try StageFingerprint.of(stage, inputs: inputs[i].map { hashes[$0] ?? "" })
+                fingerprint = try StageFingerprint.of(stage, inputs: inputs[i].map { hashes[$0] ?? "failed" })
                 key = try fingerprint.key()
             } catch {
                 resolve(i, .failed(reason: Self.describe(error)))
@@ -230,7 +235,7 @@ private struct RunLoop {
         launched[i] = true
         threadsInUse += demands[i]
         let stage = plan.stages[i]
-        let inputKeys = inputs[i].map { (plan.stages[$0].id, keys[$0] ?? "") }
+        let inputKeys = inputs[i].filter { succeeded($0) }.map { (plan.stages[$0].id, keys[$0] ?? "") }
         let cache = cache
         let events = events
         let completions = completions

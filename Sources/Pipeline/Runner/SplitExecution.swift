@@ -5,7 +5,7 @@ enum SplitExecution {
     static func run(_ stage: SplitStage, _ input: StageInput) throws -> StageResult {
         let all = input.products(\.seriesList).flatMap(\.value)
         guard all.count == 1, let series = all.first else {
-            throw PipelineRunError.wrongInputCount(stage: input.stage.id, expected: "one series", found: all.count)
+            throw PipelineRunError.notOneSeries(stage: input.stage.id, names: all.map(\.name))
         }
         return StageResult(product: .split(SplitProduct(series: series, train: stage.train, validation: stage.validation, test: stage.test)))
     }

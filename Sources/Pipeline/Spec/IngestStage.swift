@@ -92,11 +92,16 @@ public struct CSVSource: Sendable, Equatable {
         let d = CSVSource(path: "")
         path = try m.requiredString(.path, example: "path: ${params.data}")
         shape = try m.node(.shape) == nil ? nil : m.choice(.shape, default: ShapeName?.none).value.shape
-        selection = SeriesSelection(
-            column: try m.string(.column, default: nil).value,
-            container: try m.string(.container, default: nil).value,
-            metric: try m.string(.metric, default: nil).value)
-        interval = try m.node(.interval) == nil ? nil : m.interval(.interval, default: nil, example: "interval: 5m")
+        // An empty string means "not given", so a pipeline can pass an optional choice
+        // through a parameter whose default is "" (Pipelines/single-series.yaml).
+        func given(_ key: Key) throws(ConfigError) -> String? {
+            guard let text = try m.string(key, default: nil).value, !text.isEmpty else { return nil }
+            return text
+        }
+        selection = SeriesSelection(column: try given(.column), container: try given(.container), metric: try given(.metric))
+        var intervalGiven = m.node(.interval) != nil
+        if case .scalar(let scalar)? = m.node(.interval), scalar.string.isEmpty { intervalGiven = false }
+        interval = intervalGiven ? try m.interval(.interval, default: nil, example: "interval: 5m") : nil
         onBadRow = try m.choice(.onBadRow, default: d.onBadRow).value
         if shape == .noTimestamp, interval == nil {
             throw m.error(.missingKey(example: "interval: 5m"), .interval)
