@@ -6,7 +6,7 @@ import Testing
 @Suite struct HelpGoldenTests {
     static let commands: [[String]] = [
         [], ["demo"], ["evaluate"], ["forecast"], ["data"], ["data", "generate"], ["data", "collect"], ["data", "show"],
-        ["pipeline"], ["pipeline", "validate"],
+        ["pipeline"], ["pipeline", "validate"], ["pipeline", "run"], ["pipeline", "status"], ["pipeline", "graph"],
     ]
 
     @Test(arguments: commands)

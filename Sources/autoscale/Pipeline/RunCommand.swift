@@ -17,7 +17,7 @@ struct RunCommand: ParsableCommand {
     var overrides: [String] = []
 
     @Option(help: ArgumentHelp("Threads to keep busy at once (LSTM training counts two; default: the number of cores).", valueName: "n"))
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     @Flag(help: "Run every stage, even those whose cache entry is up to date.")
     var force = false
@@ -35,12 +35,12 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs \(jobs): run at least 1 job at once") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs \(jobs): run at least 1 job at once") }
     }
 
     func run() throws {
         let options = PipelineRunOptions(
-            file: file, jobs: jobs, force: force ? .all : (forceStages.isEmpty ? .none : .stages(forceStages)),
+            file: file, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, force: force ? .all : (forceStages.isEmpty ? .none : .stages(forceStages)),
             dryRun: dryRun, experiment: experiment, overrides: parseOverrides(overrides))
         let progress = PipelineProgress(enabled: !output.json)
         let report = try PipelineJob.run(file: file, overrides: overrides, options: options, registry: registry.location,
