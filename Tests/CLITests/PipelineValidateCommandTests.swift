@@ -15,11 +15,11 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect(object["name"] as? String == "quickstart")
         let stages = try #require(object["stages"] as? [[String: Any]])
-        #expect(stages.count == 26)
+        #expect(stages.count == 28)
         #expect(stages.first?["id"] as? String == "data")
-        #expect(stages.contains { $0["id"] as? String == "train@cpu-lstm" && ($0["needs"] as? [String]) == ["split@cpu"] })
+        #expect(stages.contains { $0["id"] as? String == "train@cpu-lstm" && ($0["needs"] as? [String]) == ["window@cpu"] })
         let table = try validate(["Pipelines/quickstart.yaml"])
-        #expect(table.stdout.hasPrefix("Pipelines/quickstart.yaml: valid — pipeline quickstart, 26 stages"), "\(table.stdout)")
+        #expect(table.stdout.hasPrefix("Pipelines/quickstart.yaml: valid — pipeline quickstart, 28 stages"), "\(table.stdout)")
     }
 
     @Test func setChangesTheExpansion() throws {

@@ -13,20 +13,20 @@ struct PipelineSpecQuickstartTests {
 
     static let models = ["naive", "autoarima", "prophet-ar", "lstm"]
 
-    @Test("quickstart validates and expands to 26 stage instances in run order")
+    @Test("quickstart validates and expands to 28 stage instances in run order")
     func quickstartExpands() throws {
         let spec = try PipelineSpec.load(path: quickstart)
         #expect(spec.name == "quickstart")
         #expect(spec.formatVersion == 1)
-        #expect(spec.stages.map(\.name) == ["data", "series", "split", "train", "evaluate", "select", "register", "report"])
-        #expect(spec.stages.map(\.kind) == [.ingest, .preprocess, .split, .train, .evaluate, .select, .register, .report])
+        #expect(spec.stages.map(\.name) == ["data", "series", "split", "window", "train", "evaluate", "select", "register", "report"])
+        #expect(spec.stages.map(\.kind) == [.ingest, .preprocess, .split, .window, .train, .evaluate, .select, .register, .report])
         let metrics = ["cpu", "memory"]
         let pairs = metrics.flatMap { metric in Self.models.map { "\(metric)-\($0)" } }
         let expected = ["data"] + metrics.map { "series@\($0)" } + metrics.map { "split@\($0)" }
-            + pairs.map { "train@\($0)" } + pairs.map { "evaluate@\($0)" }
+            + metrics.map { "window@\($0)" } + pairs.map { "train@\($0)" } + pairs.map { "evaluate@\($0)" }
             + metrics.map { "select@\($0)" } + metrics.map { "register@\($0)" } + ["report"]
         #expect(spec.plan.ids == expected)
-        #expect(spec.plan.stages.count == 26)
+        #expect(spec.plan.stages.count == 28)
 
         let data = try #require(spec.plan.stage("data"))
         #expect(data.section == .ingest(IngestStage(source: .generate(GenerateSource(
@@ -43,9 +43,10 @@ struct PipelineSpecQuickstartTests {
 
         #expect(spec.plan.stage("split@cpu")?.inputs == ["series@cpu"])
         #expect(spec.plan.stage("split@cpu")?.section == .split(SplitStage()))
+        #expect(spec.plan.stage("window@cpu")?.section == .window(WindowStage(windowSize: 60, horizons: [5, 15, 30])))
 
         let lstm = try #require(spec.plan.stage("train@cpu-lstm"))
-        #expect(lstm.inputs == ["split@cpu"])
+        #expect(lstm.inputs == ["window@cpu"])
         #expect(lstm.bindings == [StageBinding(name: "matrix.metric", value: .string("cpu")),
                                   StageBinding(name: "matrix.model", value: .string("lstm"))])
         guard case .train(let train) = lstm.section else { Issue.record("train@cpu-lstm is \(lstm.kind)"); return }
@@ -103,7 +104,7 @@ struct PipelineSpecQuickstartTests {
             PipelineParam(name: "days", value: .int(7), overridden: false),
             PipelineParam(name: "seed", value: .int(42), overridden: false),
         ])
-        #expect(spec.plan.ids == ["data", "series@memory", "split@memory", "train@memory-naive", "train@memory-lstm",
+        #expect(spec.plan.ids == ["data", "series@memory", "split@memory", "window@memory", "train@memory-naive", "train@memory-lstm",
                                   "evaluate@memory-naive", "evaluate@memory-lstm", "select@memory", "register@memory", "report"])
         guard case .train(let train) = spec.plan.stage("train@memory-lstm")?.section else { Issue.record("no train@memory-lstm"); return }
         #expect((train.model.settings as? LSTMConfiguration)?.training.epochs == 10)
@@ -134,7 +135,7 @@ struct PipelineSpecQuickstartTests {
         ])
         // a value of the right type that a stage refuses is reported where the stage uses it
         #expect(messages(["models=[naive, lstmm]"]) == [
-            "stages.train.model: unknown value \"lstmm\" at \(quickstart):45:12; use one of naive, snaive, arima, autoarima, autoarima-daily, prophet, prophet-ar, lstm (did you mean `lstm`?)",
+            "stages.train.model: unknown value \"lstmm\" at \(quickstart):52:12; use one of naive, snaive, arima, autoarima, autoarima-daily, prophet, prophet-ar, lstm (did you mean `lstm`?)",
         ])
     }
 }

@@ -11,14 +11,15 @@ import Tracking
 /// validation scores, `validation_model.json`, which `evaluate` scores.
 enum TrainExecution {
     static func run(_ stage: TrainStage, _ input: StageInput) throws -> StageResult {
-        let (split, windowHorizons) = try splitInput(input)
+        let (split, window) = try splitInput(input)
+        let windowHorizons = window?.horizons
         guard abs(split.train - 0.70) < 1e-12, abs(split.validation - 0.15) < 1e-12 else {
             throw PipelineRunError.nonProtocolSplit(stage: input.stage.id, train: split.train, validation: split.validation)
         }
         let horizons = try windowHorizons ?? TrainHorizons.configured(stage)
         let series = split.series
         let plan = try EvaluationPlan(series: series.timeSeries, horizonMinutes: horizons)
-        let spec = stage.model
+        let spec = try windowed(stage.model, window)
         let t = input.tracking
         let run = try t.tracker.createRun(RunSpec(
             experiment: t.experiment, name: "\(series.name)/\(spec.name)", seed: RunTracking.seed(spec), parent: t.parent,
@@ -67,13 +68,13 @@ enum TrainExecution {
         }
     }
 
-    /// The split a train stage reads, and the horizons of a window stage when it reads one.
-    static func splitInput(_ input: StageInput) throws -> (SplitProduct, [Int]?) {
-        var found: [(SplitProduct, [Int]?)] = []
+    /// The split a train stage reads, and the window stage's product when it reads one.
+    static func splitInput(_ input: StageInput) throws -> (SplitProduct, WindowProduct?) {
+        var found: [(SplitProduct, WindowProduct?)] = []
         for item in input.inputs {
             switch item.product {
             case .split(let split): found.append((split, nil))
-            case .windows(let windows): found.append((windows.split, windows.horizons))
+            case .windows(let windows): found.append((windows.split, windows))
             default: break
             }
         }
@@ -81,6 +82,14 @@ enum TrainExecution {
             throw PipelineRunError.wrongInputCount(stage: input.stage.id, expected: "one split or window", found: found.count)
         }
         return one
+    }
+
+    /// The LSTM with the window stage's input window (`window_size` grid steps); other
+    /// models have no window and are returned as they are.
+    static func windowed(_ spec: ModelSpec, _ window: WindowProduct?) throws -> ModelSpec {
+        guard let window, var lstm = spec.settings as? LSTMConfiguration else { return spec }
+        lstm.windowSteps = window.windowSize
+        return ModelSpec(lstm)
     }
 
     /// A counter's model forecasts from raw counter values: the artifact gets the rate
