@@ -116,6 +116,6 @@ let package = Package(
         ),
         .testTarget(name: "TrackingTests", dependencies: ["Tracking", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Forecasting", "Tracking", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["Forecasting", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "CLITests", dependencies: ["Forecasting", "Tracking", "TestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -24,7 +24,7 @@ enum SweepExecution {
         if settings.workers > 1, settings.launch == nil { throw SweepRunError.noWorkerLauncher(workers: settings.workers) }
         let t = input.tracking
         let sweepRun = try SweepRunLookup.findOrCreate(stage: stage, sweep: sweep, input: input)
-        let pump = HeartbeatPump(tracker: t.tracker, run: sweepRun, interval: settings.pollSeconds)
+        let pump = HeartbeatPump(tracker: t.tracker, run: sweepRun, interval: settings.heartbeatSeconds)
         defer { pump.stop() }
         do {
             try t.tracker.setTag(run: sweepRun, key: "workers", value: String(settings.workers))

@@ -29,9 +29,13 @@ public struct SweepSettings: Sendable {
         self.onHold = onHold
     }
 
-    /// How often a worker heartbeats its trial's run, and polls while other workers finish:
-    /// a quarter of the stale window, at most 15 s and at least 0.05 s.
-    var pollSeconds: Double { min(15, max(0.05, staleAfter / 4)) }
+    /// How often a worker heartbeats its trial's run and the sweep's run: a quarter of the
+    /// stale window, at most 15 s and at least 0.05 s.
+    var heartbeatSeconds: Double { min(15, max(0.05, staleAfter / 4)) }
+
+    /// How often a worker whose budget is spent looks again while trials run elsewhere (one
+    /// may come back to the queue): a quarter of the stale window, at most 1 s.
+    var pollSeconds: Double { min(1, max(0.05, staleAfter / 4)) }
 }
 
 /// What an extra worker process needs to join a sweep: `autoscale pipeline worker FILE

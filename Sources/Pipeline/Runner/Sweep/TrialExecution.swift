@@ -25,7 +25,7 @@ enum TrialExecution {
                    "attempt": String(claim.attempt), "worker": c.worker, "model": c.stage.model.name,
                    "series": series.name, "metric": series.metric ?? ""]))
         try t.attachRun(run, to: claim)
-        let pump = HeartbeatPump(tracker: t, run: run, interval: c.settings.pollSeconds)
+        let pump = HeartbeatPump(tracker: t, run: run, interval: c.settings.heartbeatSeconds)
         defer { pump.stop() }
         if c.settings.holdTrial == claim.number { hold(claim, run: run, c) }
         do {
