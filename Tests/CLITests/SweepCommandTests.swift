@@ -86,15 +86,10 @@ import Tracking
         // The process holds trial 2 (after finishing 0 and 1), says so, and is killed there.
         let (process, _, stderr) = try ProductRunner(product: "autoscale").start(
             ["pipeline", "run", w.spec, "--db", w.db, "--hold-trial", "2", "--stale-after", "1"], in: w.folder.url)
-        var said = ""
-        while !said.contains("holding trial 2 run ") {
-            let chunk = stderr.fileHandleForReading.availableData
-            try #require(!chunk.isEmpty, "the run ended before holding trial 2: \(said)")
-            said += String(decoding: chunk, as: UTF8.self)
-        }
+        let (heldRun, pid) = try Self.waitForHold(trial: 2, stderr)
+        #expect(pid == process.processIdentifier)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        let heldRun = try #require(said.split(separator: "\n").first { $0.hasPrefix("holding trial 2 run ") }?.split(separator: " ").last)
 
         let (sweep, before) = try w.sweep()
         #expect(before.map(\.state) == [.complete, .complete, .running])
@@ -119,5 +114,42 @@ import Tracking
         let children = try registry.runDetails(sweep).childRuns
         #expect(children.count == 5) // four trials and the killed attempt
         #expect(children.filter { $0.status == .finished }.count == 4)
+    }
+
+    /// With `--workers 2`, whichever process first claims trial 1 holds it and is killed: an
+    /// extra worker (then the pipeline's process requeues and finishes the trial once the
+    /// worker is stale) or the pipeline's process (then the extra worker does, and a rerun
+    /// finishes the stage). Either way, after a rerun every trial is complete exactly once.
+    @Test func aWorkerProcessKilledInATrialOfASharedSweepIsReplaced() throws {
+        let w = try Workspace(Self.spec())
+        let (process, _, stderr) = try ProductRunner(product: "autoscale").start(
+            ["pipeline", "run", w.spec, "--db", w.db, "--workers", "2", "--hold-trial", "1", "--stale-after", "1"], in: w.folder.url)
+        let (heldRun, pid) = try Self.waitForHold(trial: 1, stderr)
+        kill(pid, SIGKILL)
+        process.waitUntilExit()
+        let r = try w.run(["--stale-after", "1"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let (sweep, trials) = try w.sweep()
+        #expect(trials.map(\.number) == [0, 1, 2, 3])
+        #expect(trials.allSatisfy { $0.state == .complete })
+        #expect(trials.map(\.attempts) == [1, 2, 1, 1])
+        let registry = try w.registry()
+        #expect(try registry.runDetails(try RunID(heldRun)).header.status == .killed)
+        #expect(try registry.runDetails(sweep).childRuns.count == 5)
+    }
+
+    /// Reads the run's standard error until `holding trial N run ID pid P`; (ID, P).
+    static func waitForHold(trial: Int, _ stderr: Pipe) throws -> (run: String, pid: Int32) {
+        var said = ""
+        while true {
+            // Complete lines only: a chunk may end inside the pid.
+            for line in said.components(separatedBy: "\n").dropLast() where line.hasPrefix("holding trial \(trial) run ") {
+                let words = line.split(separator: " ")
+                if words.count == 7, let pid = Int32(words[6]) { return (String(words[4]), pid) }
+            }
+            let chunk = stderr.fileHandleForReading.availableData
+            try #require(!chunk.isEmpty, "the run ended before holding trial \(trial): \(said)")
+            said += String(decoding: chunk, as: UTF8.self)
+        }
     }
 }

@@ -67,7 +67,8 @@ struct RunCommand: ParsableCommand {
 
     /// `--workers`, `--stale-after`; extra workers run this executable's `pipeline worker`.
     private func sweepSettings() -> SweepSettings {
-        let launcher = SweepWorkerLauncher(file: file, overrides: overrides, db: registry.location.databasePath, staleAfter: staleAfter)
+        let launcher = SweepWorkerLauncher(file: file, overrides: overrides, db: registry.location.databasePath,
+                                          staleAfter: staleAfter, holdTrial: holdTrial)
         return SweepSettings(workers: workers, staleAfter: staleAfter, launch: { try launcher.launch($0) },
                              holdTrial: holdTrial, onHold: HoldAnnouncement.print)
     }

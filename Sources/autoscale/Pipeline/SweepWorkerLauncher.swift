@@ -10,6 +10,8 @@ struct SweepWorkerLauncher: Sendable {
     let overrides: [String]
     let db: String
     let staleAfter: Double
+    /// `--hold-trial`, passed on (the test knob).
+    let holdTrial: Int?
 
     func launch(_ request: SweepWorkerRequest) throws -> any SweepWorkerProcess {
         let process = Process()
@@ -18,6 +20,7 @@ struct SweepWorkerLauncher: Sendable {
                          "--input-key", request.inputKey, "--worker", request.worker, "--experiment", request.experiment,
                          "--stale-after", "\(staleAfter)"]
         for override in overrides { arguments += ["--set", override] }
+        if let holdTrial { arguments += ["--hold-trial", String(holdTrial)] }
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         try process.run()

@@ -27,9 +27,11 @@ struct WorkerCommand: ParsableCommand {
     }
 }
 
-/// The `--hold-trial` test knob's line on standard error: `holding trial N run ID`.
+/// The `--hold-trial` test knob's line on standard error: `holding trial N run ID pid P`
+/// (extra workers write to the same standard error as the pipeline's process).
 enum HoldAnnouncement {
     @Sendable static func print(_ trial: Int, _ run: RunID) {
-        FileHandle.standardError.write(Data("holding trial \(trial) run \(run.rawValue)\n".utf8))
+        let pid = ProcessInfo.processInfo.processIdentifier
+        FileHandle.standardError.write(Data("holding trial \(trial) run \(run.rawValue) pid \(pid)\n".utf8))
     }
 }

@@ -14,8 +14,9 @@ public struct SweepSettings: Sendable {
     /// Starts one extra worker process; nil when this invocation cannot start any (then
     /// `workers` > 1 is `SweepRunError.noWorkerLauncher`).
     public var launch: (@Sendable (SweepWorkerRequest) throws -> any SweepWorkerProcess)?
-    /// Test knob: the worker that claims this trial number attaches its run, calls `onHold`
-    /// and then waits until it is killed (so a test can kill -9 a worker inside a trial).
+    /// Test knob: the worker that first claims this trial number attaches its run, calls
+    /// `onHold` and then waits until it is killed (so a test can kill -9 a worker inside a
+    /// trial). Extra worker processes get it too.
     public var holdTrial: Int?
     public var onHold: @Sendable (_ trial: Int, _ run: RunID) -> Void
 

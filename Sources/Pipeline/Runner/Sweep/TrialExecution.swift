@@ -27,7 +27,7 @@ enum TrialExecution {
         try t.attachRun(run, to: claim)
         let pump = HeartbeatPump(tracker: t, run: run, interval: c.settings.heartbeatSeconds)
         defer { pump.stop() }
-        if c.settings.holdTrial == claim.number { hold(claim, run: run, c) }
+        if c.settings.holdTrial == claim.number, claim.attempt == 1 { hold(claim, run: run, c) }
         do {
             let result = try fitAndLog(claim, run: run, c)
             try t.logMetrics(run: run, [
@@ -119,7 +119,8 @@ enum TrialExecution {
         try c.tracker.finishTrial(claim, state: .failed, objective: nil)
     }
 
-    /// The `holdTrial` test knob: announce, then wait (heartbeating) until the process is killed.
+    /// The `holdTrial` test knob (first attempt only, so the trial can be run again once its
+    /// worker is gone): announce, then wait (heartbeating) until the process is killed.
     static func hold(_ claim: ClaimedTrial, run: RunID, _ c: SweepWorkerContext) -> Never {
         c.settings.onHold(claim.number, run)
         while true { Thread.sleep(forTimeInterval: 3600) }
