@@ -79,6 +79,17 @@ import Tracking
             #expect(run.tags["worker"] == trial.worker && run.tags["trial"] == String(trial.number))
         }
         #expect(try registry.runDetails(sweep).tags["workers"] == "2")
+
+        // --json: the sweep's table, one row per trial, the best marked by its number.
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let sweeps = try #require(report["sweeps"] as? [[String: Any]])
+        #expect(sweeps.count == 1)
+        let rows = try #require(sweeps.first?["trials"] as? [[String: Any]])
+        #expect(rows.compactMap { $0["number"] as? Int } == Array(0..<6))
+        #expect(rows.allSatisfy { $0["status"] as? String == "complete" && $0["objective"] is Double && $0["seconds"] is Double })
+        #expect(rows.allSatisfy { ($0["params"] as? String)?.contains("model.arima.p=") == true })
+        let best = try #require(trials.min { $0.objective! < $1.objective! })
+        #expect(sweeps.first?["bestTrial"] as? Int == best.number)
     }
 
     @Test func aWorkerKilledInATrialLeavesItKilledAndTheRerunFinishesOnlyWhatIsLeft() throws {
