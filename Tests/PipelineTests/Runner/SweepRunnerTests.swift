@@ -79,6 +79,20 @@ import Tracking
         #expect(try registry.runDetails(sweep).tags["resumed_by"] == third.run?.rawValue)
     }
 
+    /// The sweep is part of the stage's cache key: another budget makes the stage (and what
+    /// reads it) stale, with `sweep` among the changed parameters.
+    @Test func theSweepIsPartOfTheStagesCacheKey() throws {
+        let w = try TinyPipeline.Workspace(yaml: SweepPipeline.arimaGrid)
+        _ = try w.run()
+        #expect(try w.status().stale.isEmpty)
+        try SweepPipeline.arimaGrid.replacingOccurrences(of: "trials: 10", with: "trials: 3")
+            .write(toFile: w.spec, atomically: true, encoding: .utf8)
+        let status = try w.status()
+        #expect(status.stale.map(\.id) == ["train", "evaluate", "select", "register"], "\(status.stages)")
+        let train = try #require(status.stages.first { $0.id == "train" })
+        #expect(train.reasons.contains { $0.contains("sweep") }, "\(train.reasons)")
+    }
+
     @Test(arguments: ["random", "tpe"])
     func sampledSweepsDrawTheSameParametersForTheSameSeed(method: String) throws {
         var sequences: [[String]] = []
