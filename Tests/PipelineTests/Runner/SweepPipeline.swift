@@ -56,12 +56,12 @@ enum SweepPipeline {
           model.arima.q: [0, 1]
         """)
 
-    /// `method` (random or tpe) over integer ARIMA orders, three trials, seed 11.
-    static func arimaSampled(_ method: String) -> String {
+    /// `method` (random or tpe) over integer ARIMA orders, `trials` trials, seed 11.
+    static func arimaSampled(_ method: String, trials: Int) -> String {
         yaml(sweep: """
             method: \(method)
             seed: 11
-            trials: 3
+            trials: \(trials)
             objective: min metrics.val_mae_15m
             parameters:
               model.arima.p: {int: [0, 2]}

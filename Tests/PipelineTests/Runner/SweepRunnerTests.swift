@@ -93,15 +93,17 @@ import Tracking
         #expect(train.reasons.contains { $0.contains("sweep") }, "\(train.reasons)")
     }
 
-    @Test(arguments: ["random", "tpe"])
-    func sampledSweepsDrawTheSameParametersForTheSameSeed(method: String) throws {
+    /// TPE runs 12 trials, so that the last two come from its Parzen estimators (after 10
+    /// random start-up trials) and depend on the objectives recorded before them.
+    @Test(arguments: [("random", 3), ("tpe", 12)])
+    func sampledSweepsDrawTheSameParametersForTheSameSeed(method: String, count: Int) throws {
         var sequences: [[String]] = []
         for _ in 0..<2 {
-            let w = try TinyPipeline.Workspace(yaml: SweepPipeline.arimaSampled(method))
+            let w = try TinyPipeline.Workspace(yaml: SweepPipeline.arimaSampled(method, trials: count))
             let report = try w.run()
             #expect(report.failed.isEmpty, "\(report.stages)")
             let (_, trials) = try w.registry().sweepTrials(report)
-            #expect(trials.count == 3 && trials.allSatisfy { $0.state == .complete })
+            #expect(trials.count == count && trials.allSatisfy { $0.state == .complete })
             sequences.append(trials.map(\.params))
         }
         #expect(sequences[0] == sequences[1])
