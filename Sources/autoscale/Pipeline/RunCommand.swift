@@ -32,10 +32,10 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Experiment to record the runs in (default: the pipeline's name).", valueName: "name"))
     var experiment: String?
 
-    @Option(help: ArgumentHelp("Processes that run a sweep's trials at once, this one included (default 1).", valueName: "n"))
+    @Option(help: ArgumentHelp("Processes that run a sweep's trials at once, this one included.", valueName: "n"))
     var workers = 1
 
-    @Option(help: ArgumentHelp("Seconds without a heartbeat after which a sweep worker is presumed dead and its trial requeued (default 120).", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Seconds without a heartbeat after which a sweep worker is presumed dead and its trial requeued.", valueName: "seconds"))
     var staleAfter: Double = Registry.defaultStaleAfter
 
     @Option(help: .hidden) var holdTrial: Int?
