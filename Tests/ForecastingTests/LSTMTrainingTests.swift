@@ -82,6 +82,24 @@ import Testing
         #expect(abs(total - bestLoss) < 1e-12 * max(1, bestLoss))
     }
 
+    /// `TrainingHooks.shouldStop` (a sweep's pruner) stops after the epoch it returns true
+    /// for, keeps the best weights so far (the last checkpoint) and still sends `.finished`.
+    @Test func aStopSignalEndsTrainingAfterThatEpochWithTheBestWeights() throws {
+        let recorder = Recorder()
+        var hooks = LSTMTrainer.Hooks(events: { recorder.record($0) }, now: { 0 }, checkpoint: { recorder.save($0) })
+        hooks.shouldStop = { $0.epoch == 2 }
+        let s = Self.series()
+        let fitted = try LSTMForecaster(configuration: Self.configuration(epochs: 6), hooks: hooks)
+            .fit(FitData(series: s.prefix(255), trainCount: 210))
+        #expect(recorder.epochs.map(\.epoch) == [1, 2])
+        guard case .finished(let bestEpoch, _, let epochsRun) = recorder.events.last else {
+            Issue.record("no finished event"); return
+        }
+        #expect(epochsRun == 2 && bestEpoch <= 2)
+        #expect(recorder.saved.last?.parameters == fitted.artifact.parameters)
+        #expect(fitted.artifact.training?.epochsRun == 2)
+    }
+
     @Test func artifactRoundTripGivesIdenticalForecasts() throws {
         let fitted = try fit(Self.configuration(epochs: 2))
         let data = try fitted.artifact.jsonData()

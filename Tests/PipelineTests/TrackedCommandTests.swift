@@ -130,6 +130,10 @@ struct EpochRefusingTracker: Tracker {
         try registry.promote(run: run, model: model, artifact: artifact, alias: alias, reason: reason)
     }
     func searchRuns(_ search: RunSearch) throws -> RunList { try registry.searchRuns(search) }
+    func readArtifact(run: RunID, name: String) throws -> Data { try registry.readArtifact(run: run, name: name) }
+    func metricHistories(runs: [RunID], key: String) throws -> [RunID: [MetricHistory.Point]] {
+        try registry.metricHistories(runs: runs, key: key)
+    }
     func enqueueTrial(sweep: RunID, number: Int, params: String) throws -> Bool {
         try registry.enqueueTrial(sweep: sweep, number: number, params: params)
     }

@@ -14,7 +14,8 @@ public enum LSTMTrainer {
     /// Each epoch reshuffles the train samples, runs batches of `batchSize` through
     /// forward → loss Σ_k w_k·L_k → backward → clip → optimiser step, then scores the
     /// validation samples without dropout. The best validation epoch's weights are kept
-    /// (and checkpointed); training stops after `patience` epochs without improvement.
+    /// (and checkpointed); training stops after `patience` epochs without improvement, or
+    /// when `hooks.shouldStop` says so after an epoch (a pruned sweep trial).
     /// Finally, in level-relative mode, each output gets a shrinkage factor toward the
     /// last value fitted on the validation samples.
     public static func fit(configuration: LSTMConfiguration, series: RegularSeries, trainCount: Int, hooks: Hooks) throws -> FittedLSTM {
@@ -97,12 +98,13 @@ public enum LSTMTrainer {
                 }
             }
             epochsRun = epoch
-            hooks.events(.epoch(LSTMEpochSummary(
+            let summary = LSTMEpochSummary(
                 epoch: epoch, epochs: options.epochs, trainLoss: trainLoss,
                 trainTotal: zip(weights, trainLoss).reduce(0) { $0 + Double($1.0) * $1.1 },
                 validationLoss: validationLoss, validationTotal: validationTotal, learningRate: Double(learningRate),
-                seconds: hooks.now() - started, improved: improved)))
-            if epoch - best.epoch >= options.patience { break }
+                seconds: hooks.now() - started, improved: improved)
+            hooks.events(.epoch(summary))
+            if epoch - best.epoch >= options.patience || hooks.shouldStop(summary) { break }
             if var schedule = plateau {
                 learningRate = schedule.record(loss: Float(validationTotal))
                 plateau = schedule

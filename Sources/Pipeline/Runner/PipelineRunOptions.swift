@@ -14,10 +14,14 @@ public struct PipelineRunOptions: Sendable {
     public var file: String
     /// `--set k=v` as given (recorded as params `set.k`).
     public var overrides: [String: String]
+    /// `--workers`, `--stale-after`: how sweep stages run their trials.
+    public var sweep: SweepSettings
 
     public init(file: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, force: ForceSelection = .none,
-                dryRun: Bool = false, experiment: String? = nil, overrides: [String: String] = [:]) {
+                dryRun: Bool = false, experiment: String? = nil, overrides: [String: String] = [:],
+                sweep: SweepSettings = SweepSettings()) {
         self.file = file
+        self.sweep = sweep
         self.jobs = max(1, jobs)
         self.force = force
         self.dryRun = dryRun

@@ -20,6 +20,8 @@ public struct PipelineRunReport: Sendable, Encodable {
     public var stages: [Stage]
     public var reports: [String]
     public var registered: [RegisterProduct]
+    /// One per sweep stage that succeeded (executed or reused), in plan order.
+    public var sweeps: [SweepSummary] = []
     public var seconds: Double
 
     public var executed: Int { stages.filter { $0.outcome == "executed" }.count }

@@ -98,6 +98,8 @@ public struct PipelineRunner: Sendable {
                 }
             case .register:
                 if case .registered(let registered) = try cache.product(key) { report.registered.append(registered) }
+            case .train:
+                if case .model(let train) = try cache.product(key), let sweep = train.sweep { report.sweeps.append(sweep) }
             default:
                 break
             }
@@ -236,6 +238,8 @@ private struct RunLoop {
         threadsInUse += demands[i]
         let stage = plan.stages[i]
         let inputKeys = inputs[i].filter { succeeded($0) }.map { (plan.stages[$0].id, keys[$0] ?? "") }
+        let forced = options.force.includes(stage)
+        let sweep = options.sweep
         let cache = cache
         let events = events
         let completions = completions
@@ -245,7 +249,8 @@ private struct RunLoop {
             let start = clock.now
             let result = Result<CacheManifest, any Error> {
                 let products = try inputKeys.map { (id: $0.0, key: $0.1, product: try cache.product($0.1)) }
-                let input = StageInput(stage: stage, inputs: products, cache: cache, tracking: tracking, events: events)
+                let input = StageInput(stage: stage, inputs: products, cache: cache, tracking: tracking, events: events,
+                                       key: key, forced: forced, sweep: sweep)
                 let output = try StageExecution.run(input)
                 return try cache.store(key: key, stage: stage.id, kind: stage.kind, product: output.product, files: output.files)
             }

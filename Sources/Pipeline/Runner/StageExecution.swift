@@ -11,6 +11,12 @@ struct StageInput: Sendable {
     let cache: StageCache
     let tracking: PipelineTracking
     let events: PipelineEvents
+    /// The stage's cache key (a sweep finds its run again by it).
+    let key: String
+    /// `--force` names this stage (a sweep starts a new sweep run).
+    let forced: Bool
+    /// How sweep stages run their trials in this invocation.
+    let sweep: SweepSettings
 
     /// The input products of one case, with their ids.
     func products<T>(_ pick: (StageProduct) -> T?) -> [(id: String, key: String, value: T)] {
@@ -41,7 +47,8 @@ enum StageExecution {
         case .preprocess(let preprocess): try PreprocessExecution.run(preprocess, input)
         case .split(let split): try SplitExecution.run(split, input)
         case .window(let window): try SplitExecution.run(window, input)
-        case .train(let train): try TrainExecution.run(train, input)
+        case .train(let train):
+            if let sweep = train.sweep { try SweepExecution.run(train, sweep, input) } else { try TrainExecution.run(train, input) }
         case .evaluate(let evaluate): try EvaluateExecution.run(evaluate, input)
         case .select(let select): try SelectExecution.run(select, input)
         case .register(let register): try RegisterExecution.run(register, input)

@@ -87,7 +87,15 @@ extension StageFingerprint {
         case .split(let s):
             return ["train_split": "\(s.train)", "val_split": "\(s.validation)", "test_split": "\(s.test)"]
         case .train(let t):
-            return ["model": try json(t.model), "horizons": "\(try TrainHorizons.configured(t))"]
+            var parameters = ["model": try json(t.model), "horizons": "\(try TrainHorizons.configured(t))"]
+            if let sweep = t.sweep {
+                parameters["sweep"] = try json(SweepFingerprint(sweep, overrides: t.overrides))
+                // Trials re-read the config with their values set, so its whole text counts.
+                parameters["sweep.config_sha256"] = try t.configPath.map { path in
+                    ContentHash.sha256Hex(Data(try TrialModel.configText(path).utf8))
+                } ?? ""
+            }
+            return parameters
         case .evaluate(let e):
             return ["horizons": "\(e.horizons)"]
         case .select(let s):

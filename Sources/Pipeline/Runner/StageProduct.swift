@@ -80,6 +80,8 @@ public struct TrainProduct: Codable, Sendable, Equatable {
     public var validationArtifactFile: String?
     public var fitSeconds: Double
     public var epochs: Int?
+    /// For a sweep stage: its trials and the best one (this product's run); nil otherwise.
+    public var sweep: SweepSummary? = nil
 }
 
 /// A model run scored by the protocol.

@@ -33,3 +33,33 @@ extension Registry {
         }
     }
 }
+
+extension Registry {
+    /// Every logged value of metric `key` for each of `runs`, by step (then time, then
+    /// logging order), in one read. Runs that never logged the key are absent from the
+    /// result (not an error: a sweep's trials that have not reached an epoch yet); an unknown
+    /// run id is `TrackingError.runNotFound`. Portable SQL (`IN`, a join on `runs.seq`).
+    public func metricHistories(runs: [RunID], key: String) throws -> [RunID: [MetricHistory.Point]] {
+        guard !runs.isEmpty else { return [:] }
+        return try read { db in
+            var keys: [Int64: RunID] = [:]
+            for run in runs { keys[try Self.runKey(run, db)] = run }
+            var result: [RunID: [MetricHistory.Point]] = [:]
+            let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
+            var values: [(any DatabaseValueConvertible)?] = keys.keys.sorted()
+            values.append(key)
+            let arguments = StatementArguments(values)
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT run, step, timestamp, value, is_nan FROM metrics WHERE run IN (\(marks)) AND key = ?
+                ORDER BY run, step, timestamp, rowid
+                """, arguments: arguments)
+            while let row = try cursor.next() {
+                let runKey: Int64 = row[0]
+                let isNaN: Bool = row[4]
+                guard let run = keys[runKey] else { continue }
+                result[run, default: []].append(MetricHistory.Point(step: row[1], timestamp: row[2], value: isNaN ? .nan : row[3]))
+            }
+            return result
+        }
+    }
+}

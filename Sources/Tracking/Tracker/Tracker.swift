@@ -32,6 +32,14 @@ public protocol Tracker: Sendable {
     /// among runs (a pipeline's `select`).
     func searchRuns(_ search: RunSearch) throws -> RunList
 
+    /// Reads the artifact `name` of `run`, its SHA-256 verified (`artifactNotFound` lists the
+    /// run's artifacts when there is none of that name). A sweep copies its best trial's model.
+    func readArtifact(run: RunID, name: String) throws -> Data
+
+    /// Every logged value of metric `key` of each of `runs`, by step, in one read; runs without
+    /// the key are left out. A sweep's pruner compares a trial's `val_loss` with the others'.
+    func metricHistories(runs: [RunID], key: String) throws -> [RunID: [MetricHistory.Point]]
+
     // MARK: Sweep trial queue (docs/formats/registry.md#sweep_trials)
 
     /// Queues trial `number` (≥ 0) of the sweep whose parent run is `sweep`, with the sampler's

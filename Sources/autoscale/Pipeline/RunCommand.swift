@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Pipeline
+import Tracking
 
 /// `autoscale pipeline run FILE`: runs the pipeline (`PipelineJob.run`), reusing every stage
 /// whose cache entry is up to date, and prints each stage's outcome and the reports.
@@ -31,17 +32,27 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Experiment to record the runs in (default: the pipeline's name).", valueName: "name"))
     var experiment: String?
 
+    @Option(help: ArgumentHelp("Processes that run a sweep's trials at once, this one included.", valueName: "n"))
+    var workers = 1
+
+    @Option(help: ArgumentHelp("Seconds without a heartbeat after which a sweep worker is presumed dead and its trial requeued.", valueName: "seconds"))
+    var staleAfter: Double = Registry.defaultStaleAfter
+
+    @Option(help: .hidden) var holdTrial: Int?
+
     @OptionGroup var registry: PipelineRegistryOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs \(jobs): run at least 1 job at once") }
+        guard workers >= 1 else { throw ValidationError("--workers \(workers): run at least 1 worker") }
+        guard staleAfter > 0 else { throw ValidationError("--stale-after \(staleAfter): use a positive number of seconds, e.g. 120") }
     }
 
     func run() throws {
         let options = PipelineRunOptions(
             file: file, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, force: force ? .all : (forceStages.isEmpty ? .none : .stages(forceStages)),
-            dryRun: dryRun, experiment: experiment, overrides: parseOverrides(overrides))
+            dryRun: dryRun, experiment: experiment, overrides: parseOverrides(overrides), sweep: sweepSettings())
         let progress = PipelineProgress(enabled: !output.json)
         let report = try PipelineJob.run(file: file, overrides: overrides, options: options, registry: registry.location,
                                          events: progress.events(total: try stageCount()))
@@ -52,6 +63,14 @@ struct RunCommand: ParsableCommand {
             print(PipelineRunText.render(report, db: registry.db))
         }
         if !report.failed.isEmpty || !report.skipped.isEmpty { throw ExitCode.failure }
+    }
+
+    /// `--workers`, `--stale-after`; extra workers run this executable's `pipeline worker`.
+    private func sweepSettings() -> SweepSettings {
+        let launcher = SweepWorkerLauncher(file: file, overrides: overrides, db: registry.location.databasePath,
+                                          staleAfter: staleAfter, holdTrial: holdTrial)
+        return SweepSettings(workers: workers, staleAfter: staleAfter, launch: { try launcher.launch($0) },
+                             holdTrial: holdTrial, onHold: HoldAnnouncement.print)
     }
 
     private func stageCount() throws -> Int {
