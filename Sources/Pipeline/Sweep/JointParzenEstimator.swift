@@ -15,6 +15,12 @@ import Kernels
 ///     p(x) = Σ_k π_k Π_d K_{k,d}(x_d),
 ///     log p(x) = logsumexp_k (log π_k + Σ_d log K_{k,d}(x_d)).
 ///
+/// Bandwidths: earlier Optuna versions gave the multivariate estimator Scott's rule,
+/// σ = 0.2·(H − L)·n^(−1/(D + 4)) for every kernel of a dimension; Optuna 5.1 no longer
+/// does (its `_ParzenEstimatorParameters.multivariate` is unused, see
+/// `_calculate_numerical_distributions` and optuna/optuna#6574), and neither do we: each
+/// dimension takes the univariate neighbour rule, so the joint densities equal 5.1's.
+///
 /// A draw picks one component k by π and then draws every dimension from K_{k,d}, so the
 /// coordinates of a draw come from the same observation (or the prior) and stay
 /// correlated as the observed trials are.
