@@ -3,9 +3,12 @@ import Pipeline
 
 // bench-sweep: the sweep samplers against Optuna (Benchmarks/README.md, "Sweep").
 //   (a) quality: median over seeds of the best value after N trials, on Branin,
-//       Hartmann-6 and a mixed space; ours (TPE, random) and Optuna's (TPE default,
-//       TPE univariate, random) from optuna_sweep_bench.py;
-//   (b) overhead: seconds per trial with an objective that returns at once.
+//       Hartmann-6 and a mixed space; ours (TPE multivariate = default, TPE univariate,
+//       random) and Optuna's (TPE default = multivariate, TPE univariate, random) from
+//       optuna_sweep_bench.py;
+//   (b) overhead: seconds per trial with an objective that returns at once;
+//   (c) with 20 seeds or more, how much a 10-seed median varies: the medians of the
+//       seed blocks 0–9, 10–19, … of ours and Optuna's default TPE.
 // Options: --seeds 10 --trials 50 --overhead-trials 200 --no-optuna
 
 struct Options {
@@ -93,19 +96,25 @@ print("bench-sweep: \(options.seeds) seeds × \(options.trials) trials; overhead
 
 let all = try problems()
 var ours: [String: [String: Double]] = [:]
+var oursBests: [String: [Double]] = [:]
 for problem in all {
-    var tpe: [Double] = [], random: [Double] = []
+    var tpe: [Double] = [], univariate: [Double] = [], random: [Double] = []
     for seed in 0..<options.seeds {
         tpe.append(try run(TPESampler(seed: UInt64(seed)), problem, trials: options.trials).best)
+        univariate.append(try run(TPESampler(seed: UInt64(seed), multivariate: false), problem, trials: options.trials).best)
         random.append(try run(RandomSampler(seed: UInt64(seed)), problem, trials: options.trials).best)
     }
-    ours[problem.name] = ["tpe": median(tpe), "random": median(random)]
+    ours[problem.name] = ["tpe": median(tpe), "tpe_univariate": median(univariate), "random": median(random)]
+    oursBests[problem.name] = tpe
 }
 
 // Overhead: one sweep of `overheadTrials` on Branin, objective at once, seconds per trial.
 let branin = all[0]
 var oursOverhead: [String: Double] = [:]
-for (name, sampler) in [("tpe", TPESampler(seed: 0) as any SweepSampler), ("random", RandomSampler(seed: 0))] {
+let timedSamplers: [(String, any SweepSampler)] = [
+    ("tpe", TPESampler(seed: 0)), ("tpe_univariate", TPESampler(seed: 0, multivariate: false)), ("random", RandomSampler(seed: 0)),
+]
+for (name, sampler) in timedSamplers {
     // Branin costs nanoseconds, so the time is the sampler's; its values keep TPE's split realistic.
     let timed = Problem(name: name, space: branin.space, objective: branin.objective, minimum: 0)
     let start = DispatchTime.now().uptimeNanoseconds
@@ -116,25 +125,48 @@ for (name, sampler) in [("tpe", TPESampler(seed: 0) as any SweepSampler), ("rand
 let optuna = options.optuna ? optunaResults(options) : nil
 let quality = optuna?["quality"] as? [String: [String: Double]]
 let overhead = optuna?["overhead"] as? [String: Double]
+let optunaBests = optuna?["bests"] as? [String: [String: [Double]]]
 if let version = optuna?["optuna_version"] as? String { print("Optuna \(version)") }
 
 print("")
 print("(a) median best value (lower is better; minimum in brackets)")
-print("| problem | ours TPE | ours random | Optuna TPE (default, multivariate) | Optuna TPE (univariate) | Optuna random | ours TPE − Optuna univariate |")
-print("|---|---|---|---|---|---|---|")
+print("| problem | ours TPE (multivariate, default) | Optuna TPE (default, multivariate) | ours − Optuna default | ours TPE (univariate) | Optuna TPE (univariate) | ours random | Optuna random |")
+print("|---|---|---|---|---|---|---|---|")
 for problem in all {
     let o = ours[problem.name] ?? [:]
     let q = quality?[problem.name] ?? [:]
-    let gap = (o["tpe"] ?? .nan) - (q["tpe_univariate"] ?? .nan)
-    print("| \(problem.name) [\(problem.minimum)] | \(format(o["tpe"] ?? .nan)) | \(format(o["random"] ?? .nan)) | \(format(q["tpe"] ?? .nan)) | \(format(q["tpe_univariate"] ?? .nan)) | \(format(q["random"] ?? .nan)) | \(format(gap)) |")
+    let gap = (o["tpe"] ?? .nan) - (q["tpe"] ?? .nan)
+    let cells = [o["tpe"], q["tpe"], gap, o["tpe_univariate"], q["tpe_univariate"], o["random"], q["random"]].map { format($0 ?? .nan) }
+    print("| \(problem.name) [\(problem.minimum)] | " + cells.joined(separator: " | ") + " |")
 }
 print("")
 print("(b) sampler overhead per trial on Branin (objective returns at once), microseconds")
 print("| sampler | ours | Optuna in-memory | Optuna SQLite | in-memory ÷ ours | SQLite ÷ ours |")
 print("|---|---|---|---|---|---|")
-for (name, key) in [("TPE (univariate)", "tpe"), ("random", "random")] {
+for (name, key) in [("TPE (multivariate, default)", "tpe"), ("TPE (univariate)", "tpe_univariate"), ("random", "random")] {
     let mine = (oursOverhead[key] ?? .nan) * 1e6
     let memory = (overhead?["\(key)_memory"] ?? .nan) * 1e6
     let sqlite = (overhead?["\(key)_sqlite"] ?? .nan) * 1e6
     print("| \(name) | \(format(mine, 1)) | \(format(memory, 1)) | \(format(sqlite, 1)) | \(format(memory / mine, 0))× | \(format(sqlite / mine, 0))× |")
+}
+
+/// The medians of consecutive blocks of `size` values (a last, shorter block is dropped).
+func blockMedians(_ xs: [Double], size: Int) -> [Double] {
+    stride(from: 0, to: xs.count - size + 1, by: size).map { median(Array(xs[$0..<($0 + size)])) }
+}
+
+if options.seeds >= 20 {
+    print("")
+    print("(c) 10-seed medians of the TPE default over the seed blocks 0–9, 10–19, …: min / median / max; blocks where ours ≤ Optuna's")
+    print("| problem | ours | Optuna | blocks ours ≤ Optuna |")
+    print("|---|---|---|---|")
+    for problem in all {
+        let mine = blockMedians(oursBests[problem.name] ?? [], size: 10)
+        let theirs = blockMedians(optunaBests?[problem.name]?["tpe"] ?? [], size: 10)
+        func spread(_ m: [Double]) -> String {
+            m.isEmpty ? "—" : "\(format(m.min() ?? .nan)) / \(format(median(m))) / \(format(m.max() ?? .nan))"
+        }
+        let wins = zip(mine, theirs).filter { $0 <= $1 }.count
+        print("| \(problem.name) | \(spread(mine)) | \(spread(theirs)) | \(theirs.isEmpty ? "—" : "\(wins) of \(min(mine.count, theirs.count))") |")
+    }
 }

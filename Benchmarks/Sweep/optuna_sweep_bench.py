@@ -3,8 +3,9 @@
 
 Runs in a virtual environment it creates on first use (python3 -m venv, pip install
 optuna) at $SWEEP_BENCH_VENV (default ~/.cache/autoscale/optuna-venv), then prints one
-JSON object: the median best value per problem and sampler over the seeds, and the
-seconds per trial of TPE (univariate, as ours) and random search, in memory and with
+JSON object: the median best value per problem and sampler over the seeds (and every
+seed's best value, in seed order, under "bests"), and the
+seconds per trial of TPE (default multivariate, and univariate) and random search, in memory and with
 SQLite storage. The problems are the same as Problems.swift.
 """
 import argparse
@@ -92,9 +93,11 @@ def main():
         "random": lambda s: optuna.samplers.RandomSampler(seed=s),
     }
     quality = {}
+    bests_by_problem = {}
     for name in args.problems.split(","):
         objective = PROBLEMS[name]
         quality[name] = {}
+        bests_by_problem[name] = {}
         for sampler_name in args.samplers.split(","):
             make = samplers[sampler_name]
             bests = []
@@ -103,13 +106,16 @@ def main():
                 study.optimize(objective, n_trials=args.trials)
                 bests.append(study.best_value)
             quality[name][sampler_name] = statistics.median(bests)
+            bests_by_problem[name][sampler_name] = bests
 
     overhead = {}
     with tempfile.TemporaryDirectory() as folder:
         if args.no_overhead:
-            print(json.dumps({"optuna_version": optuna.__version__, "quality": quality, "overhead": overhead}))
+            print(json.dumps({"optuna_version": optuna.__version__, "quality": quality, "bests": bests_by_problem,
+                              "overhead": overhead}))
             return
-        for key, make in [("tpe", lambda: optuna.samplers.TPESampler(seed=0, multivariate=False)),
+        for key, make in [("tpe", lambda: optuna.samplers.TPESampler(seed=0)),
+                          ("tpe_univariate", lambda: optuna.samplers.TPESampler(seed=0, multivariate=False)),
                           ("random", lambda: optuna.samplers.RandomSampler(seed=0))]:
             for storage_name, storage in [("memory", None), ("sqlite", "sqlite:///%s/%s.db" % (folder, key))]:
                 study = optuna.create_study(sampler=make(), storage=storage)
@@ -117,7 +123,8 @@ def main():
                 study.optimize(obj_branin, n_trials=args.overhead_trials)
                 overhead["%s_%s" % (key, storage_name)] = (time.perf_counter() - start) / args.overhead_trials
 
-    print(json.dumps({"optuna_version": optuna.__version__, "quality": quality, "overhead": overhead}))
+    print(json.dumps({"optuna_version": optuna.__version__, "quality": quality, "bests": bests_by_problem,
+                      "overhead": overhead}))
 
 
 if __name__ == "__main__":

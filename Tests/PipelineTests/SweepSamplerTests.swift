@@ -29,6 +29,7 @@ struct SweepSamplerTests {
         let samplers: [(any SweepSampler, any SweepSampler)] = [
             (RandomSampler(seed: 1), RandomSampler(seed: 2)),
             (TPESampler(seed: 1), TPESampler(seed: 2)),
+            (TPESampler(seed: 1, multivariate: false), TPESampler(seed: 2, multivariate: false)),
         ]
         for (a, b) in samplers {
             let history = try Self.history(a, count: 15)

@@ -68,7 +68,7 @@ struct SweepSpecTests {
 
     @Test("every sweep error, with its exact sentence (the first reported)", arguments: [
         ("      method: tpe", "      metod: tpe",
-         "stages.train.sweep.metod: unknown key at p.yaml:16:7; did you mean `method`? allowed keys here: method, seed, trials, time_budget, objective, parameters, pruning"),
+         "stages.train.sweep.metod: unknown key at p.yaml:16:7; did you mean `method`? allowed keys here: method, multivariate, seed, trials, time_budget, objective, parameters, pruning"),
         ("      method: tpe", "      method: tpee",
          "stages.train.sweep.method: unknown value \"tpee\" at p.yaml:16:15; use one of grid, random, tpe (did you mean `tpe`?)"),
         ("      objective: min metrics.val_mae_15m", "      objective: min metrics.mae_15m",
@@ -102,6 +102,25 @@ struct SweepSpecTests {
         let fixture = try PipelineSpecFixture()
         let errors = fixture.errors(variant(line, replacement))
         #expect(errors.first == expected, "\(errors)")
+    }
+
+    @Test("multivariate: TPE's default is joint, false gives one estimator per parameter, other methods refuse the key")
+    func multivariate() throws {
+        let fixture = try PipelineSpecFixture()
+        func sweep(_ text: String) throws -> SweepSpec? {
+            let stage = try #require(try fixture.load(text).plan.stage("train"))
+            guard case .train(let train) = stage.section else { return nil }
+            return train.sweep
+        }
+        let joint = try #require(try sweep(Self.base))
+        #expect(joint.multivariate)
+        #expect((joint.sampler() as? TPESampler)?.multivariate == true)
+        let separate = try #require(try sweep(variant("      method: tpe", "      method: tpe\n      multivariate: false")))
+        #expect(!separate.multivariate)
+        #expect((separate.sampler() as? TPESampler)?.multivariate == false)
+        #expect(fixture.errors(variant("      method: tpe", "      method: random\n      multivariate: true")) == [
+            "stages.train.sweep.multivariate: multivariate: true cannot be used at p.yaml:17:21: it chooses how TPE models the parameters, and the method is random; remove it or use method: tpe",
+        ])
     }
 
     @Test("grid without a count, no budget, pruning a model that does not train")

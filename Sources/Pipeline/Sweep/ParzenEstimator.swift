@@ -2,157 +2,39 @@ import Foundation
 import Kernels
 
 /// One parameter's Parzen estimator (a weighted mixture of kernels), as in Optuna's
-/// `_ParzenEstimator` for one parameter with the default settings (prior weight 1,
-/// magic clip on, endpoints not considered).
+/// `_ParzenEstimator` for one parameter with the default settings: the univariate TPE's
+/// l(x) and g(x).
 ///
 /// With n observations z₁…z_n (internal coordinates, see `ParameterScale`) of weights
-/// w₁…w_n (`TPESampler.weights(n)`), the mixture has n + 1 components: one per
-/// observation and the prior, with weights (w₁, …, w_n, w_prior)/Σ (just the prior when
-/// n = 0).
-///
-/// Numeric parameters on [L, H] (the internal bounds): kernel k is N(z_k, σ_k²) truncated
-/// to [L, H]; the prior is N((L + H)/2, (H − L)²). σ_k is the larger distance from z_k to
-/// its sorted neighbours, with L and H as the outer neighbours, except that the smallest
-/// and largest observations take the distance to their inner neighbour (consider_endpoints
-/// false, n ≥ 2); then σ_k is clipped to [(H − L)/min(100, n + 2), H − L] (the "magic clip").
-/// A real parameter's density is p(z) = Σ_k w_k N_trunc(z; z_k, σ_k); an integer's mass at
-/// x is Σ_k w_k (Φ((T(x + ½) − z_k)/σ_k) − Φ((T(x − ½) − z_k)/σ_k)) / (Φ(b_k) − Φ(a_k)),
-/// T the identity or log.
-///
-/// Categorical parameters with c choices: kernel k is the distribution
-/// (prior_weight/(n + 1) + [j = z_k])/(1 + prior_weight/(n + 1)·c) over j (the prior row
-/// uniform); with n = 0 one uniform row.
+/// w₁…w_n (`TPESampler.weights(n)`), the mixture has n + 1 components, one per
+/// observation and the prior, with weights π_k = (w₁, …, w_n, w_prior)/Σ
+/// (`ParzenMixture.weights`), and p(x) = Σ_k π_k K_k(x) with the kernels K_k of
+/// `ParzenKernels`.
 struct ParzenEstimator {
-    private enum Kernels {
-        case numeric(mus: [Double], sigmas: [Double], scale: ParameterScale)
-        case categorical(rows: [[Double]])
-    }
-
     private let weights: [Double]
-    private let kernels: Kernels
-    /// log w_k, and for numeric kernels log(Φ(b_k) − Φ(a_k)), the truncation's mass on
-    /// [L, H]: computed once, used by every `logPDF`.
+    /// log π_k, computed once.
     private let logWeights: [Double]
-    private let logMasses: [Double]
+    private let kernels: ParzenKernels
 
     /// `observations` are internal coordinates (choice indices for `choice`), with their
     /// `observationWeights`.
     init(observations: [Double], observationWeights: [Double], domain: SearchDomain, priorWeight: Double = 1) {
-        let n = observations.count
-        var w = n == 0 ? [1.0] : observationWeights + [priorWeight]
-        let sum = w.reduce(0, +)
-        w = w.map { $0 / sum }
-        weights = w
-        logWeights = w.map { log($0) }
-        if case .choice(let values) = domain {
-            let c = values.count
-            guard n > 0 else {
-                kernels = .categorical(rows: [Array(repeating: 1 / Double(c), count: c)])
-                logMasses = []
-                return
-            }
-            let base = priorWeight / Double(n + 1)
-            var rows = Array(repeating: Array(repeating: base, count: c), count: n + 1)
-            for (k, z) in observations.enumerated() { rows[k][Int(z)] += 1 }
-            rows = rows.map { row in
-                let total = row.reduce(0, +)
-                return row.map { $0 / total }
-            }
-            kernels = .categorical(rows: rows)
-            logMasses = []
-            return
-        }
-        let scale = ParameterScale(domain)
-        let (low, high) = (scale.low, scale.high)
-        var sigmas = Self.bandwidths(observations, low: low, high: high)
-        var mus = observations
-        mus.append(0.5 * (low + high))
-        sigmas.append(high - low)
-        kernels = .numeric(mus: mus, sigmas: sigmas, scale: scale)
-        logMasses = mus.indices.map { k in
-            TruncatedNormal.logGaussMass((low - mus[k]) / sigmas[k], (high - mus[k]) / sigmas[k])
-        }
-    }
-
-    /// σ_k per observation (see the type's comment), clipped by the magic clip.
-    static func bandwidths(_ mus: [Double], low: Double, high: Double) -> [Double] {
-        let n = mus.count
-        guard n > 0 else { return [] }
-        let order = mus.indices.sorted { mus[$0] < mus[$1] }
-        let points = [low] + order.map { mus[$0] } + [high]
-        var sorted = [Double](repeating: 0, count: n)
-        for i in 1...n {
-            let left: Double = points[i] - points[i - 1]
-            let right: Double = points[i + 1] - points[i]
-            sorted[i - 1] = max(left, right)
-        }
-        if points.count >= 4 {
-            sorted[0] = points[2] - points[1]
-            sorted[n - 1] = points[n] - points[n - 1]
-        }
-        let maxSigma: Double = high - low
-        let kernels: Double = 1 + Double(n + 1)
-        let minSigma: Double = maxSigma / min(100, kernels)
-        var sigmas = [Double](repeating: 0, count: n)
-        for (rank, index) in order.enumerated() { sigmas[index] = min(max(sorted[rank], minSigma), maxSigma) }
-        return sigmas
+        weights = ParzenMixture.weights(observationWeights, priorWeight: priorWeight)
+        logWeights = weights.map { log($0) }
+        kernels = ParzenKernels(observations: observations, domain: domain, priorWeight: priorWeight)
     }
 
     /// One draw: a component by weight, then a value from it. Returns the internal
     /// coordinate of a real, the integer value of an `int`, the index of a `choice`.
     func sample(_ g: inout SplitMix64) -> Double {
-        let k = Self.pick(weights, g.nextUnit())
-        switch kernels {
-        case .categorical(let rows):
-            return Double(Self.pick(rows[k], g.nextUnit()))
-        case .numeric(let mus, let sigmas, let scale):
-            let z = TruncatedNormal.quantile(g.nextUnit(), mu: mus[k], sigma: sigmas[k], low: scale.low, high: scale.high)
-            guard scale.isDiscrete else { return z }
-            let x = scale.isLog ? exp(z) : z
-            return min(max(x.rounded(.toNearestOrEven), scale.lowerValue), scale.upperValue)
-        }
+        let k = ParzenMixture.pick(weights, g.nextUnit())
+        return kernels.sample(component: k, &g)
     }
 
-    /// log p of a value as `sample` returns it (log-sum-exp over the components).
+    /// log p(x) = log Σ_k exp(log π_k + log K_k(x)) of a value as `sample` returns it.
     func logPDF(_ x: Double) -> Double {
-        var terms: [Double] = []
-        switch kernels {
-        case .categorical(let rows):
-            for (k, row) in rows.enumerated() { terms.append(logWeights[k] + log(row[Int(x)])) }
-        case .numeric(let mus, let sigmas, let scale):
-            terms.reserveCapacity(mus.count)
-            let left = scale.isDiscrete ? (scale.isLog ? log(x - 0.5) : x - 0.5) : 0
-            let right = scale.isDiscrete ? (scale.isLog ? log(x + 0.5) : x + 0.5) : 0
-            let inside = x >= scale.low && x <= scale.high
-            for k in mus.indices {
-                let (mu, sigma) = (mus[k], sigmas[k])
-                let density: Double
-                if scale.isDiscrete {
-                    // Mass of the integer's cell [x − ½, x + ½] (in log space for a log int).
-                    density = TruncatedNormal.logGaussMass((left - mu) / sigma, (right - mu) / sigma) - logMasses[k]
-                } else if inside {
-                    // log φ(z) − log σ − log(Φ(b) − Φ(a)), z = (x − μ)/σ.
-                    let z = (x - mu) / sigma
-                    density = -0.5 * z * z - TruncatedNormal.logSqrt2Pi - log(sigma) - logMasses[k]
-                } else {
-                    density = -.infinity
-                }
-                terms.append(logWeights[k] + density)
-            }
-        }
-        let m = terms.max() ?? -.infinity
-        guard m > -.infinity else { return -.infinity }
-        return m + log(terms.reduce(0) { $0 + exp($1 - m) })
-    }
-
-    /// The index j with F_{j−1} ≤ u < F_j of the cumulative sums of `probabilities`
-    /// (the last index when rounding leaves u ≥ F_last), as Optuna counts F_j < u.
-    static func pick(_ probabilities: [Double], _ u: Double) -> Int {
-        var cumulative = 0.0
-        for (j, p) in probabilities.enumerated() {
-            cumulative += p
-            if u < cumulative { return j }
-        }
-        return probabilities.count - 1
+        var terms = logWeights
+        kernels.addLogDensities(x, into: &terms)
+        return ParzenMixture.logSumExp(terms)
     }
 }

@@ -14,23 +14,28 @@ public struct SweepSpec: Sendable, Hashable {
     public var budget: SweepBudget
     public var objective: SweepObjective
     public var pruning: SuccessiveHalvingPruner?
+    /// For `tpe`: one joint estimator over the parameters (the default, as Optuna's) or
+    /// one per parameter (`sweep.multivariate: false`); ignored by grid and random.
+    public var multivariate: Bool
 
     public init(method: Method, seed: UInt64, space: SearchSpace, budget: SweepBudget, objective: SweepObjective,
-                pruning: SuccessiveHalvingPruner? = nil) {
+                pruning: SuccessiveHalvingPruner? = nil, multivariate: Bool = true) {
         self.method = method
         self.seed = seed
         self.space = space
         self.budget = budget
         self.objective = objective
         self.pruning = pruning
+        self.multivariate = multivariate
     }
 
-    /// The sampler of `method` with `seed` (TPE with Optuna's defaults).
+    /// The sampler of `method` with `seed` (TPE with Optuna's defaults, multivariate or not
+    /// as `multivariate` says).
     public func sampler() -> any SweepSampler {
         switch method {
         case .grid: GridSampler(seed: seed)
         case .random: RandomSampler(seed: seed)
-        case .tpe: TPESampler(seed: seed)
+        case .tpe: TPESampler(seed: seed, multivariate: multivariate)
         }
     }
 

@@ -6,6 +6,7 @@ import Yams
 /// ```yaml
 /// sweep:
 ///   method: tpe                  # grid | random | tpe (default tpe)
+///   multivariate: true           # tpe only: one joint estimator (default) or one per parameter
 ///   seed: 7                      # default 42
 ///   trials: 40                   # and/or time_budget: 10m
 ///   objective: min metrics.val_mae_15m
@@ -19,7 +20,7 @@ import Yams
 /// ```
 extension SweepSpec {
     enum Key: String, CaseIterable {
-        case method, seed, trials, timeBudget = "time_budget", objective, parameters, pruning
+        case method, multivariate, seed, trials, timeBudget = "time_budget", objective, parameters, pruning
     }
 
     /// The keys of one parameter's mapping.
@@ -38,6 +39,14 @@ extension SweepSpec {
     static func decode(_ m: ConfigMapping<Key>, diagnostics d: inout SpecDiagnostics) -> SweepSpec? {
         let before = d.errors.count
         let method = d.value(Method.tpe) { () throws(ConfigError) in try m.choice(.method, default: Method.tpe).value }
+        let multivariate = d.value(true) { () throws(ConfigError) in
+            guard m.node(.multivariate) != nil else { return true }
+            let value = try m.bool(.multivariate, default: true).value
+            guard method == .tpe else {
+                throw m.error(.refused(value: "multivariate: \(value)", reason: "it chooses how TPE models the parameters, and the method is \(method.rawValue); remove it or use method: tpe"), .multivariate)
+            }
+            return value
+        }
         let seed = d.value(0) { () throws(ConfigError) in
             try m.int(.seed, default: 42).requiring({ $0 >= 0 }, "use a seed ≥ 0")
         }
@@ -68,7 +77,7 @@ extension SweepSpec {
         }
         guard d.errors.count == before, let objective, let space, let pruning else { return nil }
         return SweepSpec(method: method, seed: UInt64(seed), space: space, budget: SweepBudget(trials: trials, seconds: seconds),
-                         objective: objective, pruning: pruning.value)
+                         objective: objective, pruning: pruning.value, multivariate: multivariate)
     }
 
     /// `objective:` parsed as `select`'s `best:`.

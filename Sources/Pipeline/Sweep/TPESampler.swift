@@ -1,8 +1,10 @@
 import Foundation
 import Kernels
 
-/// Tree-structured Parzen Estimator (Bergstra et al. 2011) as Optuna's `TPESampler` with
-/// its default settings, univariate (`multivariate=False`: one estimator per parameter).
+/// Tree-structured Parzen Estimator (Bergstra et al. 2011) as Optuna 5.1's `TPESampler`
+/// with its default settings for one objective: multivariate (`multivariate: true`, one
+/// joint estimator over all parameters, Falkner et al. 2018's product kernels) or
+/// univariate (`multivariate: false`, one estimator per parameter).
 ///
 /// For trial k with history H (complete and pruned trials; failed ones are ignored):
 ///
@@ -11,30 +13,42 @@ import Kernels
 ///    "above". Complete trials rank by value (lower is better); pruned trials come after
 ///    every complete one, the deepest first (larger `lastStep`), then by value, and a
 ///    pruned trial without a step last (Optuna's `_get_pruned_trial_score`).
-/// 3. Per parameter, fit a Parzen estimator l(x) to the below trials' values and g(x) to
-///    the above trials' (`ParzenEstimator`), each trial in trial-number order with weight
-///    w(m) for m observations: 1 each for m < 25, else a ramp linspace(1/m, 1, m − 25)
-///    for the oldest followed by 25 ones (Optuna's `default_weights`), plus the prior.
+/// 3. Fit a Parzen estimator l(x) to the below trials' values and g(x) to the above
+///    trials', each trial in trial-number order with weight w(m) for m observations: 1
+///    each for m < 25, else a ramp linspace(1/m, 1, m − 25) for the oldest followed by 25
+///    ones (Optuna's `default_weights`), plus the prior. Multivariate: x is the vector of
+///    all parameters that can take more than one value, and l, g are mixtures of product
+///    kernels (`JointParzenEstimator`); univariate: one l and g per parameter
+///    (`ParzenEstimator`).
 /// 4. Draw 24 candidates from l and keep the one with the largest
 ///    log l(x) − log g(x), which maximises the expected improvement
-///    EI(x) ∝ (γ + (1 − γ)·g(x)/l(x))⁻¹.
+///    EI(x) ∝ (γ + (1 − γ)·g(x)/l(x))⁻¹. Multivariate, the score is the joint one, so
+///    the parameters are chosen together.
 ///
 /// Reals on a log scale are modelled in log space; integers as discretised truncated
 /// normals (mass of [x − ½, x + ½], in log space for a log `int`); categories by smoothed
 /// counts. A trial without a usable value for a parameter (missing, wrong type, out of
-/// range) is left out of that parameter's estimators, as Optuna leaves out trials that
-/// lack the parameter. Randomness: one generator per (seed, trial, parameter).
+/// range) is left out of that parameter's estimators (univariate) or out of the joint
+/// estimators (multivariate), as Optuna leaves out trials that lack a parameter of the
+/// search space. Optuna's constant liar does nothing here: the history holds finished
+/// trials only. Randomness: one generator per (seed, trial, parameter) for the start-up
+/// draws and the univariate estimators, one per (seed, trial) for the joint estimator
+/// (`TrialRandomness`), so trial k's values depend on (seed, k, history) alone.
 public struct TPESampler: SweepSampler, Sendable, Hashable {
     public var seed: UInt64
     public var startupTrials: Int
     public var candidates: Int
     public var priorWeight: Double
+    /// One joint estimator over the parameters (Optuna's default for one objective), or
+    /// one per parameter.
+    public var multivariate: Bool
 
-    public init(seed: UInt64, startupTrials: Int = 10, candidates: Int = 24, priorWeight: Double = 1) {
+    public init(seed: UInt64, startupTrials: Int = 10, candidates: Int = 24, priorWeight: Double = 1, multivariate: Bool = true) {
         self.seed = seed
         self.startupTrials = startupTrials
         self.candidates = candidates
         self.priorWeight = priorWeight
+        self.multivariate = multivariate
     }
 
     /// γ(n) = min(⌈0.1·n⌉, 25): how many of n trials are "below".
@@ -55,6 +69,9 @@ public struct TPESampler: SweepSampler, Sendable, Hashable {
         guard trialNumber >= 0 else { throw .negativeTrialNumber(trialNumber) }
         let observed = Self.observed(history)
         let split = observed.count < startupTrials ? nil : Self.split(observed, below: Self.gamma(observed.count))
+        if let split, multivariate {
+            return sampleJointly(space, below: split.below, above: split.above, trialNumber: trialNumber)
+        }
         var pairs: [(String, ParamValue)] = []
         for (i, parameter) in space.parameters.enumerated() {
             var g = TrialRandomness.generator(seed: seed, trialNumber: trialNumber, stream: i)
@@ -109,6 +126,7 @@ public struct TPESampler: SweepSampler, Sendable, Hashable {
         return Self.externalValue(best, parameter.domain)
     }
 
+    /// The univariate estimator of one parameter's observations.
     func estimator(_ domain: SearchDomain, _ observations: [Double]) -> ParzenEstimator {
         ParzenEstimator(observations: observations, observationWeights: Self.weights(observations.count), domain: domain, priorWeight: priorWeight)
     }
