@@ -2,7 +2,8 @@ import Foundation
 import Pipeline
 
 /// Progress of `pipeline run` on standard error. On a terminal, one redrawn line (the
-/// `ProgressBar`): stages finished of total, the running ones, and a training LSTM's epoch.
+/// `ProgressBar`): stages finished of total, the running ones, how many are queued, and a
+/// training LSTM's epoch.
 /// Elsewhere, one line per finished stage (`[5/26] train@cpu-naive executed 0.4 s`).
 final class PipelineProgress: @unchecked Sendable {
     private let enabled: Bool
@@ -51,7 +52,8 @@ final class PipelineProgress: @unchecked Sendable {
     private func redraw(total: Int) {
         guard terminal else { return }
         let (done, label, activity) = lock.withLock { () -> (Int, String, String) in
-            let label = running.isEmpty ? "" : "running " + running.joined(separator: ", ")
+            let queued = total - self.done - running.count
+            let label = (running.isEmpty ? "" : "running " + running.joined(separator: ", ") + " · ") + "\(queued) queued"
             let activity = epochs.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "; ")
             return (self.done, label, activity)
         }
