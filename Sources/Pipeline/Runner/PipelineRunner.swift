@@ -15,7 +15,8 @@ import Tracking
 ///   run ends with every failure listed (`PipelineRunError.stagesFailed`, thrown by the caller).
 ///
 /// The invocation is a parent run in the registry (tags `pipeline`, `spec_hash`,
-/// `code_version`, params `set.<key>`, one tag `stage.<id>` per stage outcome); every
+/// `code_version`, params `set.<key>`, one tag `stage.<id>` per stage outcome, one tag
+/// `cache.<id>` = cache key per executed or reused stage, which `runs gc` honours); every
 /// trained model is a child run. Reports are attached to the parent run.
 public struct PipelineRunner: Sendable {
     public let plan: PipelinePlan
@@ -50,7 +51,11 @@ public struct PipelineRunner: Sendable {
         do {
             try loop.run()
         } catch {
-            if let parent { try tracker.setStatus(run: parent, .failed) }
+            if let parent {
+                // The stages that completed before the failure keep their entries from `runs gc`.
+                try recordCacheKeys(parent, loop: loop)
+                try tracker.setStatus(run: parent, .failed)
+            }
             throw error
         }
         if !options.dryRun { try loop.state.save(cache: cache, pipeline: plan.name) }
@@ -77,8 +82,19 @@ public struct PipelineRunner: Sendable {
         return run
     }
 
-    /// Stage outcomes as tags, reports as artifacts, the registered versions, and the status.
+    /// One tag `cache.<stage id>` = its cache key per stage that executed or was reused: the
+    /// entries this invocation used, which `runs gc` keeps while the run's experiment lives
+    /// (docs/formats/pipeline-cache.md). The loop writes them as stages complete; this writes
+    /// them all (the same values) at the end, first, and when the loop stopped half-way.
+    private func recordCacheKeys(_ parent: RunID, loop: RunLoop) throws {
+        let tags = loop.cacheTags
+        guard !tags.isEmpty else { return }
+        try tracker.logBatch(run: parent, params: [:], metrics: [], tags: tags)
+    }
+
+    /// Cache keys, stage outcomes as tags, reports as artifacts, the registered versions, and the status.
     private func finishParentRun(_ parent: RunID, loop: RunLoop, report: inout PipelineRunReport) throws {
+        try recordCacheKeys(parent, loop: loop)
         var tags: [String: String] = [:]
         for (index, stage) in plan.stages.enumerated() {
             tags["stage.\(stage.id)"] = loop.outcomes[index]?.tag ?? "not run"
@@ -128,6 +144,8 @@ private struct RunLoop {
     var hashes: [String?]
     private let inputs: [[Int]]
     private var launched: [Bool]
+    /// Stages whose `cache.<id>` tag is written (`tagNewCacheEntries`).
+    private var cacheTagged: [Bool]
     private var demands: [Int]
     private var threadsInUse = 0
     private let completions = CompletionQueue()
@@ -146,6 +164,7 @@ private struct RunLoop {
         keys = Array(repeating: nil, count: n)
         hashes = Array(repeating: nil, count: n)
         launched = Array(repeating: false, count: n)
+        cacheTagged = Array(repeating: false, count: n)
         demands = plan.stages.map { min(StageExecution.threadDemand($0), options.jobs) }
     }
 
@@ -156,9 +175,21 @@ private struct RunLoop {
         }
     }
 
+    /// `cache.<stage id>` = key for every stage that executed or was reused (none for failed,
+    /// skipped or not yet finished stages).
+    var cacheTags: [String: String] {
+        var tags: [String: String] = [:]
+        for (i, stage) in plan.stages.enumerated() {
+            guard succeeded(i), let key = keys[i] else { continue }
+            tags["cache.\(stage.id)"] = key
+        }
+        return tags
+    }
+
     mutating func run() throws {
         while outcomes.contains(where: { $0 == nil }) {
             let progressed = try startWhatCan()
+            try tagNewCacheEntries()
             if outcomes.allSatisfy({ $0 != nil }) { break }
             if !progressed || threadsInUse > 0 {
                 guard threadsInUse > 0 else {
@@ -166,8 +197,24 @@ private struct RunLoop {
                     preconditionFailure("pipeline runner: no stage can start and none is running")
                 }
                 for completion in completions.wait() { finish(completion) }
+                try tagNewCacheEntries()
             }
         }
+    }
+
+    /// Writes `cache.<stage id>` on the parent run for the stages that executed or were reused
+    /// since the last call, so `runs gc` sees an entry as referenced from the moment this
+    /// invocation uses it, however long the pipeline goes on running (the entry stays recent
+    /// only for the grace period). `PipelineRunner.finishParentRun` writes them all again.
+    private mutating func tagNewCacheEntries() throws {
+        guard let tracking else { return }
+        var tags: [String: String] = [:]
+        for (i, stage) in plan.stages.enumerated() where !cacheTagged[i] && succeeded(i) {
+            cacheTagged[i] = true
+            if let key = keys[i] { tags["cache.\(stage.id)"] = key }
+        }
+        guard !tags.isEmpty else { return }
+        try tracking.tracker.logBatch(run: tracking.parent, params: [:], metrics: [], tags: tags)
     }
 
     /// Resolves every stage that can be resolved now (skipped, reused, would run) and

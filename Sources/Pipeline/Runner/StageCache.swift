@@ -8,7 +8,8 @@ import Tracking
 ///                                    /<files>         artifacts the product names (model.json, …)
 ///
 /// An entry is written into `<root>/tmp/<random>/` and renamed into place, so a stage killed
-/// half-way leaves no entry (its temporary folder is removed by the next `store` or `runs gc`),
+/// half-way leaves no entry (`runs gc` removes its temporary folder, and the entries no run
+/// refers to with a tag `cache.<stage id>`, once they are older than its grace period),
 /// and readers see either nothing or a complete entry.
 public struct StageCache: Sendable {
     public let root: URL

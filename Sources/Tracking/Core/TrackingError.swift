@@ -42,6 +42,8 @@ public enum TrackingError: Error, Equatable, Sendable, CustomStringConvertible {
     case trialHasRun(sweep: String, number: Int, run: String, attempted: String)
     /// A staleness window that is negative or not a number.
     case invalidStaleAfter(String)
+    /// `runs gc` could not list or remove a folder of the stage cache beside the registry.
+    case cacheFolderFailed(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -115,6 +117,8 @@ public enum TrackingError: Error, Equatable, Sendable, CustomStringConvertible {
             return "Trial \(number) of sweep \(sweep) already runs as \(run) and cannot be attached to \(attempted)."
         case .invalidStaleAfter(let text):
             return "Staleness window \(text) is not allowed; give a number of seconds ≥ 0 (the registry's default is \(Int(Registry.defaultStaleAfter)))."
+        case .cacheFolderFailed(let path, let reason):
+            return "Could not list or remove \(path) in the stage cache: \(reason); check the folder's permissions, or delete the cache folder (the next pipeline run executes every stage again)."
         }
     }
 }

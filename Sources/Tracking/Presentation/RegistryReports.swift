@@ -48,6 +48,14 @@ public enum RegistryReports {
         lines.append("Removed \(gc.removedFiles.count) unreferenced artifact file\(gc.removedFiles.count == 1 ? "" : "s").")
         lines += gc.removedFiles.map { "  \($0)" }
         if gc.keptRecentFiles > 0 { lines.append("Kept \(gc.keptRecentFiles) recent unreferenced file(s) that a writer may still record.") }
+        lines.append("Removed \(gc.removedCacheEntries.count) cache entr\(gc.removedCacheEntries.count == 1 ? "y" : "ies") no run refers to.")
+        lines += gc.removedCacheEntries.map { "  \($0)" }
+        if gc.keptRecentCacheEntries > 0 {
+            lines.append("Kept \(gc.keptRecentCacheEntries) recent unreferenced cache entr\(gc.keptRecentCacheEntries == 1 ? "y" : "ies") that a running pipeline may still use.")
+        }
+        if !gc.removedCacheTemporaryFolders.isEmpty {
+            lines.append("Removed \(gc.removedCacheTemporaryFolders.count) leftover cache temporary folder\(gc.removedCacheTemporaryFolders.count == 1 ? "" : "s").")
+        }
         return lines.joined(separator: "\n")
     }
 }

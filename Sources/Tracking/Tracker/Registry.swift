@@ -9,6 +9,8 @@ import GRDB
 public final class Registry: Tracker, Sendable {
     let database: any DatabaseWriter
     let artifacts: any ArtifactStorage
+    /// The stage cache beside the database; nil for the in-memory registry.
+    let cacheFolder: CacheFolder?
     let clock: any TrackingClock
     let ids: any RunIDGenerator
     /// A RUNNING run whose heartbeat is older than this many seconds reads as KILLED.
@@ -20,10 +22,11 @@ public final class Registry: Tracker, Sendable {
 
     public static let defaultStaleAfter: Double = 120
 
-    init(database: any DatabaseWriter, artifacts: any ArtifactStorage, clock: any TrackingClock,
+    init(database: any DatabaseWriter, artifacts: any ArtifactStorage, cacheFolder: CacheFolder?, clock: any TrackingClock,
          ids: any RunIDGenerator, staleAfter: Double, path: String) {
         self.database = database
         self.artifacts = artifacts
+        self.cacheFolder = cacheFolder
         self.clock = clock
         self.ids = ids
         self.staleAfter = staleAfter
@@ -39,6 +42,7 @@ public final class Registry: Tracker, Sendable {
     ) throws -> Registry {
         let pool = try RegistryDatabase.openPool(path: location.databasePath, create: create)
         return Registry(database: pool, artifacts: FileArtifactStorage(root: location.artifactsPath),
+                        cacheFolder: CacheFolder(root: URL(fileURLWithPath: location.cachePath, isDirectory: true)),
                         clock: clock, ids: ids, staleAfter: staleAfter, path: location.databasePath)
     }
 
@@ -50,6 +54,7 @@ public final class Registry: Tracker, Sendable {
     ) throws -> Registry {
         let database = try RegistryDatabase.openReadOnly(path: location.databasePath)
         return Registry(database: database, artifacts: FileArtifactStorage(root: location.artifactsPath),
+                        cacheFolder: CacheFolder(root: URL(fileURLWithPath: location.cachePath, isDirectory: true)),
                         clock: clock, ids: RandomRunIDGenerator(), staleAfter: staleAfter, path: location.databasePath)
     }
 
@@ -59,7 +64,7 @@ public final class Registry: Tracker, Sendable {
         clock: any TrackingClock = SystemTrackingClock(), ids: any RunIDGenerator = RandomRunIDGenerator(),
         staleAfter: Double = Registry.defaultStaleAfter
     ) throws -> Registry {
-        Registry(database: try RegistryDatabase.openInMemory(), artifacts: MemoryArtifactStorage(),
+        Registry(database: try RegistryDatabase.openInMemory(), artifacts: MemoryArtifactStorage(), cacheFolder: nil,
                  clock: clock, ids: ids, staleAfter: staleAfter, path: ":memory:")
     }
 
