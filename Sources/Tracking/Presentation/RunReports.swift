@@ -54,7 +54,9 @@ public enum RunReports {
         if let stages = run.stages { out.append("\n" + StageReport.render(stages)) }
 
         // Stage outcomes are shown above; the other tags here.
-        let plainTags = run.tags.keys.filter { !StageOutcomes.isStageTag($0) }.sorted()
+        // Stage outcomes have their own section; cache keys (`cache.<stage>`, for `runs gc`) are
+        // 64 hex characters each and only in --json.
+        let plainTags = run.tags.keys.filter { !StageOutcomes.isStageTag($0) && !$0.hasPrefix("cache.") }.sorted()
         if !plainTags.isEmpty {
             out.append("\nTags")
             var tags = TextTable([.init("KEY"), .init("VALUE")])
