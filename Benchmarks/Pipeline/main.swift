@@ -309,6 +309,32 @@ if options.parallel {
     }
 }
 
+/// The wall time the runner's scheduler would take with `slots` free cores: stages in plan order,
+/// each started once its inputs finished and a slot is free, taking the seconds it took under
+/// --jobs 1. Divided by the --jobs 1 sum, the best --jobs ratio this stage graph allows.
+func scheduledMakespan(_ stages: [(id: String, seconds: Double)], needs: [String: [String]], slots: Int) -> Double {
+    var finish: [String: Double] = [:]
+    var running: [(id: String, end: Double)] = []
+    var now = 0.0
+    var waiting = stages
+    while !waiting.isEmpty || !running.isEmpty {
+        var started = true
+        while started {
+            started = false
+            if running.count < slots, let k = waiting.firstIndex(where: { s in (needs[s.id] ?? []).allSatisfy { finish[$0] != nil } }) {
+                running.append((waiting[k].id, now + waiting[k].seconds))
+                waiting.remove(at: k)
+                started = true
+            }
+        }
+        guard let next = running.min(by: { $0.end < $1.end }) else { break }
+        now = next.end
+        finish[next.id] = now
+        running.removeAll { $0.id == next.id }
+    }
+    return now
+}
+
 // MARK: - Report
 
 func walls(_ xs: [Measured]) -> [Double] { xs.map(\.wall) }
@@ -360,9 +386,17 @@ print("where a cold 10-stage command goes (median wall): `autoscale pipeline --h
       + "`pipeline status` (+ fingerprints, CSV hash, manifests) \(seconds(statusWall)) s, "
       + "`pipeline run` unchanged (+ registry, parent run, state) \(seconds(tenRerunWall)) s")
 if let last = jobs1.last {
-    let trains = try stageField(last.stdout, "outcome").filter { $0.id.hasPrefix("train@") }.map { "\($0.id) \(seconds($0.seconds ?? .nan))" }
-    let total = try stageField(last.stdout, "outcome").compactMap(\.seconds).reduce(0, +)
-    print("parallel.yaml, last --jobs 1 run: stages' own seconds sum to \(seconds(total)) s; \(trains.joined(separator: ", "))")
+    let stages = try stageField(last.stdout, "outcome")
+    let trains = stages.filter { $0.id.hasPrefix("train@") }.map { "\($0.id) \(seconds($0.seconds ?? .nan))" }
+    let total = stages.compactMap(\.seconds).reduce(0, +)
+    print("parallel.yaml, last --jobs 1 run: stages' own seconds sum to \(seconds(total)) s of \(seconds(last.wall)) s; \(trains.joined(separator: ", "))")
+    let plan = try measure(autoscale, ["pipeline", "validate", parallelSpec, "--json"], in: temp)
+    if let object = try JSONSerialization.jsonObject(with: plan.stdout) as? [String: Any], let planned = object["stages"] as? [[String: Any]] {
+        let needs = Dictionary(uniqueKeysWithValues: planned.map { ($0["id"] as? String ?? "", $0["needs"] as? [String] ?? []) })
+        let makespan = scheduledMakespan(stages.map { ($0.id, $0.seconds ?? 0) }, needs: needs, slots: 2)
+        print("  with two free cores the scheduler would take \(seconds(makespan)) s of those \(seconds(total)) s "
+              + "(\(String(format: "%.2f", makespan / total)): the best --jobs 2 ÷ --jobs 1 this graph allows, before process start and registry)")
+    }
 }
 if let last = jobs2.last {
     let trains = try stageField(last.stdout, "outcome").filter { $0.id.hasPrefix("train@") }.map { "\($0.id) \(seconds($0.seconds ?? .nan))" }
