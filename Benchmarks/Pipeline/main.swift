@@ -119,6 +119,9 @@ func measureTogether(_ executable: String, _ arguments: [String], in folders: [U
     return wall
 }
 
+/// Progress, on standard error (unbuffered, so it shows when the output goes to a file).
+func note(_ line: String) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+
 func median(_ xs: [Double]) -> Double {
     let s = xs.sorted()
     guard !s.isEmpty else { return .nan }
@@ -179,7 +182,7 @@ func dvcExecutable() -> String? {
         ?? fm.homeDirectoryForCurrentUser.appendingPathComponent(".cache/autoscale/dvc-venv").path
     let dvc = venv + "/bin/dvc"
     if fm.isExecutableFile(atPath: dvc) { return dvc }
-    print("creating \(venv) and installing dvc from PyPI…")
+    note("creating \(venv) and installing dvc from PyPI…")
     do {
         try fm.createDirectory(atPath: URL(fileURLWithPath: venv).deletingLastPathComponent().path, withIntermediateDirectories: true)
         _ = try measure("/usr/bin/env", ["python3", "-m", "venv", venv], in: temp)
@@ -223,7 +226,7 @@ if let dvc {
     _ = try measure(dvc, ["config", "core.check_update", "false"], in: dvcFolder, environment: environment)
 }
 
-print("10-stage pipeline: first runs…")
+note("10-stage pipeline: first runs…")
 let tenFirst = try measure(autoscale, tenRun, in: ours)
 try expectOutcomes(tenFirst, "executed", "ours, first run")
 let dvcFirst = try dvc.map { try measure($0, ["repro"], in: dvcFolder, environment: environment) }
@@ -233,7 +236,7 @@ if let dvcFirst {
     guard ran == 10 else { throw BenchError("dvc repro: expected 10 stages to run, saw \(ran):\n\(text)") }
 }
 
-print("10-stage pipeline: \(options.reps) unchanged reruns and statuses on each side, interleaved…")
+note("10-stage pipeline: \(options.reps) unchanged reruns and statuses on each side, interleaved…")
 var tenRerun: [Measured] = [], tenStatusRuns: [Measured] = [], dvcRerun: [Measured] = [], dvcStatus: [Measured] = []
 for _ in 0..<options.reps {
     let rerun = try measure(autoscale, tenRun, in: ours)
@@ -274,7 +277,7 @@ if options.quickstart {
     try fm.createDirectory(at: folder, withIntermediateDirectories: true)
     let sets = options.quickstartSets.flatMap { ["--set", $0] }
     let args = ["pipeline", "run", quickSpec, "--db", folder.appendingPathComponent("registry/registry.sqlite").path, "--json"] + sets
-    print("quickstart: first run (\(options.quickstartSets.isEmpty ? "no --set" : options.quickstartSets.joined(separator: " ")))…")
+    note("quickstart: first run (\(options.quickstartSets.isEmpty ? "no --set" : options.quickstartSets.joined(separator: " ")))…")
     let first = try measure(autoscale, args, in: folder)
     try expectOutcomes(first, "executed", "quickstart, first run")
     quickFirst = first
@@ -297,7 +300,7 @@ if options.parallel {
     let pair = [temp.appendingPathComponent("parallel-a", isDirectory: true), temp.appendingPathComponent("parallel-b", isDirectory: true)]
     for f in [folder] + pair { try fm.createDirectory(at: f, withIntermediateDirectories: true) }
     let args = ["pipeline", "run", parallelSpec, "--db", "registry/registry.sqlite", "--json", "--force"]
-    print("parallel: \(options.parallelReps) × (--jobs 1, --jobs 2, two --jobs 1 processes at once) with --force…")
+    note("parallel: \(options.parallelReps) × (--jobs 1, --jobs 2, two --jobs 1 processes at once) with --force…")
     for _ in 0..<options.parallelReps {
         let one = try measure(autoscale, args + ["--jobs", "1"], in: folder)
         try expectOutcomes(one, "executed", "--jobs 1 --force")
