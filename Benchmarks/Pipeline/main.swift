@@ -220,7 +220,7 @@ if let dvc {
     }
     try fm.copyItem(at: ours.appendingPathComponent("data.csv"), to: dvcFolder.appendingPathComponent("data.csv"))
     _ = try measure(dvc, ["init", "--no-scm", "-q"], in: dvcFolder, environment: environment)
-    // Keep DVC's site cache (its hash/mtime state database lives in the project's .dvc/tmp) in the temporary folder.
+    // DVC keeps per-project state (file hashes, index) in its site cache dir, /var/tmp/dvc by default: keep it in the temporary folder.
     _ = try measure(dvc, ["config", "core.site_cache_dir", temp.appendingPathComponent("dvc-site-cache").path], in: dvcFolder, environment: environment)
     _ = try measure(dvc, ["config", "core.analytics", "false"], in: dvcFolder, environment: environment)
     _ = try measure(dvc, ["config", "core.check_update", "false"], in: dvcFolder, environment: environment)
