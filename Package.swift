@@ -101,6 +101,12 @@ let package = Package(
             path: "Benchmarks/Sweep",
             exclude: ["optuna_sweep_bench.py"]
         ),
+        // Spawns the release `autoscale` beside it and `dvc` from a venv: no library dependency.
+        .executableTarget(
+            name: "bench-pipeline",
+            path: "Benchmarks/Pipeline",
+            exclude: ["ten-stages.yaml", "parallel.yaml", "dvc"]
+        ),
 
         .testTarget(
             name: "KernelsTests",
