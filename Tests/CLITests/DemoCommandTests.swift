@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-/// The README's main job (`autoscale demo`) as a real process in a scratch folder.
+/// `autoscale demo` (every metric in one process) as a real process in a scratch folder.
 @Suite struct DemoCommandTests {
     @Test func smallDemoScoresEveryMetricAndModel() throws {
         let runner = try ProductRunner(product: "autoscale")

@@ -5,7 +5,8 @@ import Ingest
 import Pipeline
 import Tracking
 
-/// `autoscale demo`: the main job on the embedded defaults (README's first command).
+/// `autoscale demo`: every metric of a generated workload scored in one process, with no spec
+/// file (the README's main command runs the quickstart pipeline instead).
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
