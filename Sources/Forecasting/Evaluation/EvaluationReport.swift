@@ -43,3 +43,25 @@ public struct EvaluationReport: Sendable, Encodable {
         scores.compactMap { key, score in Int(key).map { ($0, score) } }.sorted { $0.minutes < $1.minutes }
     }
 }
+
+extension EvaluationReport {
+    /// A report of `plan`'s series, grid and split with the model's scores and timings.
+    init(plan: EvaluationPlan, model: String, fitSeconds: Double, forecastSeconds: Double,
+         horizons: [String: HorizonScore], parameters: [String: ParameterValue]) {
+        self.init(
+            series: plan.grid.series.name,
+            intervalSeconds: plan.grid.series.interval,
+            n: plan.split.count,
+            filled: plan.grid.filled,
+            collapsed: plan.grid.collapsed,
+            nTrain: plan.split.trainCount,
+            nVal: plan.split.validationCount,
+            nTest: plan.split.testCount,
+            model: model,
+            fitSeconds: fitSeconds,
+            forecastSeconds: forecastSeconds,
+            horizons: horizons,
+            parameters: parameters
+        )
+    }
+}

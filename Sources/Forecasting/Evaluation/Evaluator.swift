@@ -41,19 +41,8 @@ public struct Evaluator<Clock: _Concurrency.Clock> where Clock.Duration == Durat
             scores[String(horizon.minutes)] = plan.score(horizon, forecasts: forecasts)
         }
         let report = EvaluationReport(
-            series: plan.grid.series.name,
-            intervalSeconds: plan.grid.series.interval,
-            n: plan.split.count,
-            filled: plan.grid.filled,
-            collapsed: plan.grid.collapsed,
-            nTrain: plan.split.trainCount,
-            nVal: plan.split.validationCount,
-            nTest: plan.split.testCount,
-            model: forecaster.name,
-            fitSeconds: fitSeconds,
-            forecastSeconds: forecastSeconds,
-            horizons: scores,
-            parameters: model.parameters
+            plan: plan, model: forecaster.name, fitSeconds: fitSeconds, forecastSeconds: forecastSeconds,
+            horizons: scores, parameters: model.parameters
         )
         return (report, paths)
     }

@@ -37,19 +37,8 @@ public struct ProtocolFit: Sendable {
         let validation = try validationScorer.score(on: plan, part: .validation)
         let parameters = try model.state.model(conditionedOn: plan.scaled.prefix(plan.split.testStart)).parameters
         var report = EvaluationReport(
-            series: plan.grid.series.name,
-            intervalSeconds: plan.grid.series.interval,
-            n: plan.split.count,
-            filled: plan.grid.filled,
-            collapsed: plan.grid.collapsed,
-            nTrain: plan.split.trainCount,
-            nVal: plan.split.validationCount,
-            nTest: plan.split.testCount,
-            model: name,
-            fitSeconds: fitSeconds,
-            forecastSeconds: test.forecastSeconds,
-            horizons: test.horizons,
-            parameters: parameters
+            plan: plan, model: name, fitSeconds: fitSeconds, forecastSeconds: test.forecastSeconds,
+            horizons: test.horizons, parameters: parameters
         )
         report.validation = validation.horizons
         return report
