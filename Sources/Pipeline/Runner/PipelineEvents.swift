@@ -27,13 +27,17 @@ public enum StageOutcome: Sendable, Equatable {
 /// What the runner reports while it works (the executable draws progress from it). Called
 /// from worker threads; implementations must be thread-safe.
 public struct PipelineEvents: Sendable {
+    /// The number of stage instances, once, before any stage starts.
+    public var planned: @Sendable (_ stages: Int) -> Void = { _ in }
     public var started: @Sendable (_ stage: String) -> Void
     public var finished: @Sendable (_ stage: String, _ outcome: StageOutcome) -> Void
     public var training: @Sendable (_ stage: String, _ event: LSTMTrainingEvent) -> Void
 
-    public init(started: @escaping @Sendable (String) -> Void = { _ in },
+    public init(planned: @escaping @Sendable (Int) -> Void = { _ in },
+                started: @escaping @Sendable (String) -> Void = { _ in },
                 finished: @escaping @Sendable (String, StageOutcome) -> Void = { _, _ in },
                 training: @escaping @Sendable (String, LSTMTrainingEvent) -> Void = { _, _ in }) {
+        self.planned = planned
         self.started = started
         self.finished = finished
         self.training = training

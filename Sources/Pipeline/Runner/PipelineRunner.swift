@@ -40,6 +40,7 @@ public struct PipelineRunner: Sendable {
         }
         let clock = ContinuousClock()
         let start = clock.now
+        events.planned(plan.stages.count)
         let experiment = options.experiment ?? plan.name
         let parent = options.dryRun ? nil : try startParentRun(options, experiment: experiment)
         let pump = parent.map { HeartbeatPump(tracker: tracker, run: $0) }

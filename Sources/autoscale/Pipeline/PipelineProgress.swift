@@ -11,6 +11,7 @@ final class PipelineProgress: @unchecked Sendable {
     private let bar = ProgressBar()
     private let lock = NSLock()
     private var done = 0
+    private var total = 0
     private var running: [String] = []
     private var epochs: [String: String] = [:]
 
@@ -18,26 +19,27 @@ final class PipelineProgress: @unchecked Sendable {
         self.enabled = enabled
     }
 
-    func events(total: Int) -> PipelineEvents {
+    func events() -> PipelineEvents {
         guard enabled else { return .silent }
         return PipelineEvents(
+            planned: { [self] count in lock.withLock { total = count } },
             started: { [self] stage in
                 lock.withLock { running.append(stage) }
-                redraw(total: total)
+                redraw()
             },
             finished: { [self] stage, outcome in
-                let count = lock.withLock { () -> Int in
+                let (count, total) = lock.withLock { () -> (Int, Int) in
                     running.removeAll { $0 == stage }
                     epochs[stage] = nil
                     done += 1
-                    return done
+                    return (done, self.total)
                 }
                 if !terminal {
                     var detail = outcome.tag
                     if case .executed(let seconds) = outcome { detail += String(format: " %.1f s", seconds) }
                     FileHandle.standardError.write(Data("[\(count)/\(total)] \(stage) \(detail)\n".utf8))
                 }
-                redraw(total: total)
+                redraw()
             },
             training: { [self] stage, event in
                 guard case .epoch(let summary) = event else { return }
@@ -45,17 +47,17 @@ final class PipelineProgress: @unchecked Sendable {
                 if !terminal {
                     FileHandle.standardError.write(Data("  \(stage) epoch \(summary.epoch)/\(summary.epochs) train \(String(format: "%.5f", summary.trainTotal)) val \(String(format: "%.5f", summary.validationTotal))\n".utf8))
                 }
-                redraw(total: total)
+                redraw()
             })
     }
 
-    private func redraw(total: Int) {
+    private func redraw() {
         guard terminal else { return }
-        let (done, label, activity) = lock.withLock { () -> (Int, String, String) in
-            let queued = total - self.done - running.count
+        let (done, total, label, activity) = lock.withLock { () -> (Int, Int, String, String) in
+            let queued = self.total - self.done - running.count
             let label = (running.isEmpty ? "" : "running " + running.joined(separator: ", ") + " · ") + "\(queued) queued"
             let activity = epochs.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "; ")
-            return (self.done, label, activity)
+            return (self.done, self.total, label, activity)
         }
         bar.update(done: done, total: total, label: label)
         bar.update(activity: activity)

@@ -55,7 +55,7 @@ struct RunCommand: ParsableCommand {
             dryRun: dryRun, experiment: experiment, overrides: parseOverrides(overrides), sweep: sweepSettings())
         let progress = PipelineProgress(enabled: !output.json)
         let report = try PipelineJob.run(file: file, overrides: overrides, options: options, registry: registry.location,
-                                         events: progress.events(total: try stageCount()))
+                                         events: progress.events())
         progress.finish()
         if output.json {
             print(try jsonString(report))
@@ -73,7 +73,4 @@ struct RunCommand: ParsableCommand {
                              holdTrial: holdTrial, onHold: HoldAnnouncement.print)
     }
 
-    private func stageCount() throws -> Int {
-        try PipelineSpec.load(path: file, overrides: overrides).plan.stages.count
-    }
 }
