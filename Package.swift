@@ -97,7 +97,7 @@ let package = Package(
         .executableTarget(name: "bench-ingest", dependencies: ["Ingest", "Kernels"], path: "Benchmarks/Ingest"),
         .executableTarget(
             name: "bench-sweep",
-            dependencies: ["Pipeline"],
+            dependencies: ["Pipeline", "Tracking"],
             path: "Benchmarks/Sweep",
             exclude: ["optuna_sweep_bench.py"]
         ),

@@ -9,13 +9,16 @@ import Pipeline
 //   (b) overhead: seconds per trial with an objective that returns at once;
 //   (c) with 20 seeds or more, how much a 10-seed median varies: the medians of the
 //       seed blocks 0–9, 10–19, … of ours and Optuna's default TPE.
-// Options: --seeds 10 --trials 50 --overhead-trials 200 --no-optuna
+//   --queue: only the sampler plus the registry's trial queue per trial (QueueOverhead.swift)
+//       against Optuna's TPE with SQLite storage, both with an objective that returns at once.
+// Options: --seeds 10 --trials 50 --overhead-trials 200 --no-optuna --queue
 
 struct Options {
     var seeds = 10
     var trials = 50
     var overheadTrials = 200
     var optuna = true
+    var queue = false
 
     init(_ arguments: [String]) {
         var i = 0
@@ -26,7 +29,8 @@ struct Options {
             case "--trials": trials = next ?? trials; i += 1
             case "--overhead-trials": overheadTrials = next ?? overheadTrials; i += 1
             case "--no-optuna": optuna = false
-            default: print("unknown option \(arguments[i]); options: --seeds N --trials N --overhead-trials N --no-optuna"); exit(2)
+            case "--queue": queue = true
+            default: print("unknown option \(arguments[i]); options: --seeds N --trials N --overhead-trials N --no-optuna --queue"); exit(2)
             }
             i += 1
         }
@@ -55,12 +59,12 @@ func median(_ xs: [Double]) -> Double {
 func format(_ x: Double, _ digits: Int = 4) -> String { x.isNaN ? "—" : String(format: "%.\(digits)f", x) }
 
 /// Runs the Optuna script and returns its JSON (nil, with the reason printed, when it fails).
-func optunaResults(_ options: Options) -> [String: Any]? {
+func optunaResults(_ options: Options, extra: [String] = []) -> [String: Any]? {
     let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("optuna_sweep_bench.py")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3", script.path, "--seeds", String(options.seeds), "--trials", String(options.trials),
-                         "--overhead-trials", String(options.overheadTrials)]
+                         "--overhead-trials", String(options.overheadTrials)] + extra
     let pipe = Pipe()
     process.standardOutput = pipe
     do {
@@ -92,6 +96,10 @@ func loadAverage() -> String {
     }
 }
 let load = loadAverage()
+if options.queue {
+    try queueOverheadReport(options, load: load)
+    exit(0)
+}
 print("bench-sweep: \(options.seeds) seeds × \(options.trials) trials; overhead over \(options.overheadTrials) trials; load average \(load)")
 
 let all = try problems()

@@ -85,6 +85,7 @@ def main():
                         help="comma-separated: tpe (default, multivariate), tpe_univariate, random")
     parser.add_argument("--problems", default=",".join(PROBLEMS), help="comma-separated: branin, hartmann6, mixed")
     parser.add_argument("--no-overhead", action="store_true", help="skip the overhead timing")
+    parser.add_argument("--no-quality", action="store_true", help="skip the quality sweeps (bench-sweep --queue)")
     args = parser.parse_args()
 
     samplers = {
@@ -94,7 +95,7 @@ def main():
     }
     quality = {}
     bests_by_problem = {}
-    for name in args.problems.split(","):
+    for name in ([] if args.no_quality else args.problems.split(",")):
         objective = PROBLEMS[name]
         quality[name] = {}
         bests_by_problem[name] = {}
@@ -117,6 +118,8 @@ def main():
         for key, make in [("tpe", lambda: optuna.samplers.TPESampler(seed=0)),
                           ("tpe_univariate", lambda: optuna.samplers.TPESampler(seed=0, multivariate=False)),
                           ("random", lambda: optuna.samplers.RandomSampler(seed=0))]:
+            if key not in args.samplers.split(","):
+                continue
             for storage_name, storage in [("memory", None), ("sqlite", "sqlite:///%s/%s.db" % (folder, key))]:
                 study = optuna.create_study(sampler=make(), storage=storage)
                 start = time.perf_counter()
