@@ -99,7 +99,7 @@ let package = Package(
             name: "bench-sweep",
             dependencies: ["Pipeline", "Tracking"],
             path: "Benchmarks/Sweep",
-            exclude: ["optuna_sweep_bench.py"]
+            exclude: ["optuna_sweep_bench.py", "arima-workers.yaml", "cpu-sweep-reduced.yaml", "cpu-sweep-reduced-no-pruning.yaml", "sweep_pruning_bench.sh", "sweep_workers_bench.sh"]
         ),
         // Spawns the release `autoscale` beside it and `dvc` from a venv: no library dependency.
         .executableTarget(
