@@ -26,18 +26,15 @@ enum EvaluateExecution {
         let validation = try validationModel.score(on: plan, part: .validation)
         let naive = try ModelSpec.naive.fitForProtocol(on: plan, clock: ContinuousClock()).model.score(on: plan, part: .test)
 
-        var metrics: [String: Double] = ["forecast_seconds": test.forecastSeconds]
-        for horizon in plan.horizons {
-            let key = String(horizon.minutes)
-            if let score = test.horizons[key] { add(score, prefix: "", minutes: horizon.minutes, to: &metrics) }
-            if let score = validation.horizons[key] { add(score, prefix: "val_", minutes: horizon.minutes, to: &metrics) }
-            if let score = test.horizons[key], let base = naive.horizons[key] {
-                metrics["relmae_\(horizon.minutes)m"] = score.mae / base.mae
-            }
+        var points = [MetricPoint(key: "forecast_seconds", value: test.forecastSeconds)]
+        points += scoreMetrics(test: test, validation: validation, plan: plan)
+        for (minutes, score) in ordered(test.horizons, plan) {
+            if let base = naive.horizons[String(minutes)] { points.append(MetricPoint(key: "relmae_\(minutes)m", value: score.mae / base.mae)) }
         }
+        let metrics = Dictionary(points.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         let tracker = input.tracking.tracker
         try tracker.logBatch(
-            run: product.run, params: [:], metrics: metrics.keys.sorted().map { MetricPoint(key: $0, value: metrics[$0]!) },
+            run: product.run, params: [:], metrics: points,
             tags: ["evaluated_by": input.tracking.parent.rawValue])
         let evaluation = PipelineEvaluation(
             series: product.series.name, model: product.model, intervalSeconds: plan.grid.series.interval, n: plan.split.count,
@@ -52,14 +49,20 @@ enum EvaluateExecution {
             metric: product.series.metric, metrics: metrics)))
     }
 
-    static func load(_ url: URL) throws -> FittedModelArtifact {
-        try ArtifactLoader.load(try Data(contentsOf: url))
+    /// `<metric>_<minutes>m` of the test part and `val_<metric>_<minutes>m` of the validation
+    /// part for every horizon of `plan`, named as `EvaluationLogger` names them.
+    static func scoreMetrics(test: PartScores, validation: PartScores, plan: EvaluationPlan) -> [MetricPoint] {
+        EvaluationLogger.horizonMetrics(ordered(test.horizons, plan), prefix: "")
+            + EvaluationLogger.horizonMetrics(ordered(validation.horizons, plan), prefix: "val_")
     }
 
-    static func add(_ score: HorizonScore, prefix: String, minutes: Int, to metrics: inout [String: Double]) {
-        for (name, value) in [("mae", score.mae), ("rmse", score.rmse), ("smape", score.smape), ("mase", score.mase), ("r2", score.r2)] {
-            metrics["\(prefix)\(name)_\(minutes)m"] = value
-        }
+    /// Scores keyed by minutes, in the plan's horizon order.
+    static func ordered(_ scores: [String: HorizonScore], _ plan: EvaluationPlan) -> [(minutes: Int, score: HorizonScore)] {
+        plan.horizons.compactMap { h in scores[String(h.minutes)].map { (h.minutes, $0) } }
+    }
+
+    static func load(_ url: URL) throws -> FittedModelArtifact {
+        try ArtifactLoader.load(try Data(contentsOf: url))
     }
 }
 

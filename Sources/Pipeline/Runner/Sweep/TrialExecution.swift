@@ -88,14 +88,11 @@ enum TrialExecution {
 
         let validation = try fit.validationScorer.score(on: plan, part: .validation)
         let test = try fit.model.score(on: plan, part: .test)
-        var metrics: [String: Double] = ["fit_seconds": fit.fitSeconds]
-        if !logger.epochs.isEmpty { metrics["epochs_run"] = Double(logger.epochs.count) }
-        for horizon in plan.horizons {
-            let key = String(horizon.minutes)
-            if let score = test.horizons[key] { EvaluateExecution.add(score, prefix: "", minutes: horizon.minutes, to: &metrics) }
-            if let score = validation.horizons[key] { EvaluateExecution.add(score, prefix: "val_", minutes: horizon.minutes, to: &metrics) }
-        }
-        try t.logMetrics(run: run, metrics.keys.sorted().map { MetricPoint(key: $0, value: metrics[$0]!) })
+        var points = [MetricPoint(key: "fit_seconds", value: fit.fitSeconds)]
+        if !logger.epochs.isEmpty { points.append(MetricPoint(key: "epochs_run", value: Double(logger.epochs.count))) }
+        points += EvaluateExecution.scoreMetrics(test: test, validation: validation, plan: plan)
+        try t.logMetrics(run: run, points)
+        let metrics = Dictionary(points.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
 
         let model = try TrainExecution.withPreprocessing(fit.model, series: series, plan: plan)
         _ = try t.logArtifact(run: run, name: "model.json", kind: "model", data: try model.encoded())
