@@ -2,52 +2,57 @@ import Foundation
 import TestSupport
 import Testing
 
-/// `autoscale demo` (every metric in one process) as a real process in a scratch folder.
+/// `autoscale demo` (the built-in quickstart pipeline) as a real process in an empty folder:
+/// no spec or config files, flags mapped to `--set`, an unchanged rerun reusing every stage.
 @Suite struct DemoCommandTests {
-    @Test func smallDemoScoresEveryMetricAndModel() throws {
-        let runner = try ProductRunner(product: "autoscale")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let r = try runner.run(["demo", "--containers", "1", "--days", "3", "--models", "naive,snaive", "--json"], in: folder)
-        #expect(r.status == 0, "\(r.stderr)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-        let rows = try #require(object["rows"] as? [[String: Any]])
-        #expect(rows.count == 6 * 2)
-        let metrics = Set(rows.compactMap { $0["metric"] as? String })
-        #expect(metrics == ["cpu", "memory", "disk_reads", "disk_writes", "network_rx", "network_tx"])
-        // Off a terminal, progress is one stderr line per finished evaluation, in order.
-        let progress = r.stderr.split(separator: "\n").filter { $0.hasPrefix("[") }
-        #expect(progress.count == 12, "\(r.stderr)")
-        #expect(progress.enumerated().allSatisfy { $0.element.hasPrefix("[\($0.offset + 1)/12] ") }, "\(r.stderr)")
-        #expect(progress.first?.contains("/cpu naive: ") == true, "\(r.stderr)")
-        // The generated CSV is where the job said: 3 days at 15 s, 6 metrics, one header.
-        let csv = try String(contentsOf: folder.appendingPathComponent("data/generated.csv"), encoding: .utf8)
-        #expect(csv.split(separator: "\n").count == 1 + 3 * 5760 * 6)
-        // Counters are scored as rates: one point fewer than the gauge series.
-        let n = Dictionary(rows.map { (($0["metric"] as? String) ?? "", (($0["report"] as? [String: Any])?["n"] as? Int) ?? 0) }, uniquingKeysWith: { a, _ in a })
-        #expect(n["cpu"] == 3 * 5760)
-        #expect(n["disk_reads"] == 3 * 5760 - 1)
-        // Each evaluation was recorded as a finished run in the default registry.
-        let runs = try ProductRunner(product: "runs")
-        let list = try runs.run(["list", "--experiment", "demo", "--json"], in: folder)
-        #expect(list.status == 0, "\(list.stderr)")
-        let listed = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any])
-        let recorded = try #require(listed["runs"] as? [[String: Any]])
-        #expect(recorded.count == 12)
-        #expect(recorded.allSatisfy { $0["status"] as? String == "FINISHED" })
+    static let small = ["--days", "1", "--set", "metrics=[cpu]", "--set", "models=[naive]"]
+
+    func outcomes(_ result: ProductRunner.Result) throws -> [String: String] {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stdout)\n\(result.stderr)")
+        let stages = try #require(object["stages"] as? [[String: Any]])
+        return Dictionary(uniqueKeysWithValues: stages.map { ($0["id"] as! String, $0["outcome"] as! String) })
     }
 
-    @Test func sameSeedSameNumbers() throws {
+    @Test func demoRunsTheQuickstartWithNoFilesAndPromotesTheBest() throws {
+        let folder = try TemporaryFolder(prefix: "demo")
         let runner = try ProductRunner(product: "autoscale")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let args = ["demo", "--containers", "1", "--days", "2", "--models", "naive", "--no-tracking", "--json"]
-        let a = try runner.run(args, in: folder), b = try runner.run(args, in: folder)
-        #expect(a.status == 0 && b.status == 0)
-        // fit/forecast seconds differ run to run; everything else must not.
-        func stripTimes(_ s: String) -> String {
-            s.split(separator: "\n").filter { !$0.contains("_seconds") }.joined(separator: "\n")
-        }
-        #expect(stripTimes(a.stdout) == stripTimes(b.stdout))
+        let first = try runner.run(["demo"] + Self.small, in: folder.url)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("pipeline quickstart: 9 executed, 0 reused, 0 failed, 0 skipped"), "\(first.stdout)")
+        #expect(first.stdout.contains("registered autoscale-cpu version 1 as production"), "\(first.stdout)")
+        #expect(first.stdout.contains("next: runs show ") && first.stdout.contains("runs models"), "\(first.stdout)")
+        #expect(first.stderr.contains("[9/9] "), "\(first.stderr)")
+        // The embedded spec and configs were written beside the default registry.
+        let spec = folder.url.appendingPathComponent("experiments/builtin/Pipelines/quickstart.yaml")
+        let shipped = RealData.packageRoot.appendingPathComponent("Pipelines/quickstart.yaml")
+        #expect(try Data(contentsOf: spec) == Data(contentsOf: shipped))
+
+        // Unchanged: every stage reused. --seed is --set seed: the data and all after it rerun.
+        let again = try runner.run(["demo", "--json"] + Self.small, in: folder.url)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(Set(try outcomes(again).values) == ["reused"])
+        let reseeded = try runner.run(["demo", "--json", "--seed", "7"] + Self.small, in: folder.url)
+        #expect(reseeded.status == 0, "\(reseeded.stderr)")
+        let changed = try outcomes(reseeded)
+        #expect(changed["data"] == "executed" && changed["train@cpu-naive"] == "executed", "\(changed)")
+
+        // The production alias points at a model the registry can show.
+        let models = try ProductRunner(product: "runs").run(["models", "--json"], in: folder.url)
+        #expect(models.status == 0, "\(models.stderr)")
+        #expect(models.stdout.contains("autoscale-cpu") && models.stdout.contains("production"), "\(models.stdout)")
+    }
+
+    @Test func demoRecordsInTheRegistryGivenByDb() throws {
+        let folder = try TemporaryFolder(prefix: "demo-db")
+        let db = folder.url.appendingPathComponent("elsewhere/registry.sqlite").path
+        let result = try ProductRunner(product: "autoscale").run(["demo", "--db", db, "--jobs", "1", "--json"] + Self.small, in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Set(try outcomes(result).values) == ["executed"])
+        #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("elsewhere/builtin/Configs/cpu.yaml").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("experiments").path))
+        let list = try ProductRunner(product: "runs").run(["list", "--db", db, "--filter", "tags.pipeline = 'quickstart' and tags.command = 'pipeline run'", "--json"], in: folder.url)
+        #expect(list.status == 0, "\(list.stderr)")
+        let runs = try #require((try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any])?["runs"] as? [[String: Any]])
+        #expect(runs.count == 1 && runs.first?["status"] as? String == "FINISHED", "\(list.stdout)")
     }
 }

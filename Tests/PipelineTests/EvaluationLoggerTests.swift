@@ -58,22 +58,3 @@ import Tracking
         #expect(hits.count == 1 && misses.isEmpty)
     }
 }
-
-/// The demo's runs carry their fitted model, so `runs promote` works on them.
-@Suite struct DemoJobArtifactTests {
-    @Test func everyDemoRunHasAPromotableModel() throws {
-        let folder = try TemporaryFolder()
-        let registry = try Registry.inMemory()
-        let job = DemoJob(workload: WorkloadConfig(containers: 1, days: 0.5, interval: 60), models: [.naive],
-                          dataPath: folder.url.appendingPathComponent("generated.csv").path)
-        let report = try job.run(evaluator: Evaluator(), tracker: registry)
-        let runs = try registry.searchRuns(RunSearch(experiment: "demo")).runs
-        #expect(runs.count == report.rows.count && runs.count == 6)
-        for run in runs {
-            let artifact = try ArtifactLoader.load(try registry.readArtifact(run: run.id, name: "model.json"))
-            #expect(artifact.kind == .naive && artifact.scaler != nil)
-        }
-        let promotion = try registry.promote(run: try #require(runs.first).id, model: "demo", artifact: nil, alias: "production", reason: nil)
-        #expect(promotion.artifact.kind == "model")
-    }
-}

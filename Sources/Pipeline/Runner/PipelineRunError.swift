@@ -2,6 +2,7 @@
 public enum PipelineRunError: Error, Equatable, CustomStringConvertible {
     case cacheEntryUnreadable(path: String, reason: String)
     case unreadableInput(path: String, reason: String)
+    case unwritableOutput(path: String, reason: String)
     case csvShapeMismatch(path: String, expected: String, found: String)
     case seriesNotFound(stage: String, wanted: String, available: [String])
     case ambiguousSeries(stage: String, metric: String, containers: [String])
@@ -18,6 +19,8 @@ public enum PipelineRunError: Error, Equatable, CustomStringConvertible {
             return "cannot read the cache entry \(path) (\(reason)); remove it, or run again with --force"
         case .unreadableInput(let path, let reason):
             return "cannot read \(path) (\(reason)); paths in a pipeline are relative to the folder you run it from"
+        case .unwritableOutput(let path, let reason):
+            return "cannot write \(path) (\(reason)); check that its folder is writable, or give another registry with --db"
         case .csvShapeMismatch(let path, let expected, let found):
             return "\(path) is a \(found) file, but the ingest stage says shape \(expected); fix `shape:` or leave it out"
         case .seriesNotFound(let stage, let wanted, let available):

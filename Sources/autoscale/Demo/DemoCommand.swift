@@ -1,64 +1,46 @@
 import ArgumentParser
-import Forecasting
 import Foundation
-import Ingest
 import Pipeline
-import Tracking
 
-/// `autoscale demo`: every metric of a generated workload scored in one process, with no spec
-/// file (the README's main command runs the quickstart pipeline instead).
+/// `autoscale demo`: the quickstart pipeline from the copy embedded in the executable
+/// (`BuiltinQuickstart`), so it needs no files; its flags are `--set` values of the spec.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Generate a seeded container workload and score every forecaster on every metric.",
-        discussion: "Writes the workload to --output as long CSV, reads it back, turns byte counters into rates, and evaluates the models by the evaluation protocol (5/15/30-minute horizons)."
+        abstract: "Run the built-in quickstart pipeline: a generated workload, four models on cpu and memory, the best of each promoted to production.",
+        discussion: "The same stages as `autoscale pipeline run Pipelines/quickstart.yaml`, from a copy of that file and of Configs/*.yaml embedded in the executable and written to builtin/ beside the registry, so no files are needed. --seed N and --days N are --set seed=N and --set days=N; a second run reuses every unchanged stage."
     )
 
-    @Option(help: "Seed of the workload generator.")
-    var seed: UInt64 = WorkloadConfig.defaultSeed
+    @Option(help: ArgumentHelp("Seed of the generated workload and of the models (--set seed=N; default: the spec's).", valueName: "n"))
+    var seed: UInt64?
 
-    @Option(help: "Number of containers.")
-    var containers: Int = 3
+    @Option(help: ArgumentHelp("Days of generated data at one sample a minute (--set days=N; default: the spec's).", valueName: "days"))
+    var days: Double?
 
-    @Option(help: "Days of data at a 15-second interval.")
-    var days: Double = 14
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override another parameter of the quickstart's params:, e.g. lstm_epochs=10 or metrics=[cpu] (repeatable).", valueName: "name=value"))
+    var overrides: [String] = []
 
-    @Option(help: "Where to write the generated CSV.")
-    var output: String = "data/generated.csv"
+    @Option(help: ArgumentHelp("Threads to keep busy at once (LSTM training counts two; default: the number of cores).", valueName: "n"))
+    var jobs: Int?
 
-    @Option(help: "Models to score, comma-separated: \(ModelSpec.names.joined(separator: ", ")).")
-    var models: String = "naive,snaive,arima"
+    @OptionGroup var registry: PipelineRegistryOptions
+    @OptionGroup var output: OutputOptions
 
-    @Option(help: "Registry to record the runs in (default: experiments/registry.sqlite, or $AUTOSCALE_REGISTRY).")
-    var db: String?
-
-    @Flag(help: "Do not record runs in the registry.")
-    var noTracking = false
-
-    @OptionGroup var format: OutputOptions
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs \(jobs): run at least 1 job at once") }
+        if let days, !(days > 0) { throw ValidationError("--days \(days): generate a positive number of days, e.g. 7") }
+    }
 
     func run() throws {
-        let folder = (output as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        let job = DemoJob(
-            workload: WorkloadConfig(containers: containers, days: days),
-            seed: seed,
-            models: try models.split(separator: ",").map { try ModelSpec(kind: ModelKind(name: String($0))) },
-            dataPath: output
-        )
-        let location = RegistryLocation.resolve(
-            explicit: db, environment: ProcessInfo.processInfo.environment,
-            currentDirectory: FileManager.default.currentDirectoryPath)
-        let tracker = noTracking ? nil : try Registry.open(location)
-        let bar = ProgressBar()
-        let report = try job.run(evaluator: Evaluator(), tracker: tracker, hooks: { TrainingProgress.hooks(for: $0, bar: bar) }) {
-            done, total, label in
-            bar.update(done: done, total: total, label: label)
-        }
-        bar.finish()
-        print(format.json ? try jsonString(report) : DemoTable(report: report).render())
-        if tracker != nil, !format.json {
-            print("recorded \(report.rows.count) runs in \(location.databasePath); list them with: runs list --experiment demo")
-        }
+        let folder = URL(fileURLWithPath: registry.location.databasePath).deletingLastPathComponent().appendingPathComponent("builtin")
+        let file = try BuiltinQuickstart.materialize(into: folder)
+        let sets = (seed.map { ["seed=\($0)"] } ?? []) + (days.map { ["days=\(Self.number($0))"] } ?? []) + overrides
+        let options = PipelineRunOptions(file: file, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, overrides: parseOverrides(sets))
+        try PipelineRunPrinter.run(options: options, overrides: sets, registry: registry, json: output.json)
+    }
+
+    /// `7` for 7.0, `0.5` for 0.5: the text a spec author would write.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

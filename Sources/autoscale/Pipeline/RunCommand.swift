@@ -53,16 +53,7 @@ struct RunCommand: ParsableCommand {
         let options = PipelineRunOptions(
             file: file, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, force: force ? .all : (forceStages.isEmpty ? .none : .stages(forceStages)),
             dryRun: dryRun, experiment: experiment, overrides: parseOverrides(overrides), sweep: sweepSettings())
-        let progress = PipelineProgress(enabled: !output.json)
-        let report = try PipelineJob.run(file: file, overrides: overrides, options: options, registry: registry.location,
-                                         events: progress.events())
-        progress.finish()
-        if output.json {
-            print(try jsonString(report))
-        } else {
-            print(PipelineRunText.render(report, db: registry.db))
-        }
-        if !report.failed.isEmpty || !report.skipped.isEmpty { throw ExitCode.failure }
+        try PipelineRunPrinter.run(options: options, overrides: overrides, registry: registry, json: output.json)
     }
 
     /// `--workers`, `--stale-after`; extra workers run this executable's `pipeline worker`.
