@@ -68,7 +68,7 @@ struct SweepSpecTests {
 
     @Test("every sweep error, with its exact sentence (the first reported)", arguments: [
         ("      method: tpe", "      metod: tpe",
-         "stages.train.sweep.metod: unknown key at p.yaml:16:7; did you mean `method`? allowed keys here: method, multivariate, seed, trials, time_budget, objective, parameters, pruning"),
+         "stages.train.sweep.metod: unknown key at p.yaml:16:7; did you mean `method`? allowed keys here: method, multivariate, seed, trials, time_budget, objective, parameters, pruning, max_attempts"),
         ("      method: tpe", "      method: tpee",
          "stages.train.sweep.method: unknown value \"tpee\" at p.yaml:16:15; use one of grid, random, tpe (did you mean `tpe`?)"),
         ("      objective: min metrics.val_mae_15m", "      objective: min metrics.mae_15m",

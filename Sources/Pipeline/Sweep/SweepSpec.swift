@@ -17,9 +17,15 @@ public struct SweepSpec: Sendable, Hashable {
     /// For `tpe`: one joint estimator over the parameters (the default, as Optuna's) or
     /// one per parameter (`sweep.multivariate: false`); ignored by grid and random.
     public var multivariate: Bool
+    /// Claims a trial gets (`max_attempts`, default 3): a trial whose worker died in each of
+    /// them (killed, out of memory) is not requeued again but ends `failed` with the reason.
+    public var maxAttempts: Int
+
+    /// `max_attempts` when the spec leaves it out.
+    public static let defaultMaxAttempts = 3
 
     public init(method: Method, seed: UInt64, space: SearchSpace, budget: SweepBudget, objective: SweepObjective,
-                pruning: SuccessiveHalvingPruner? = nil, multivariate: Bool = true) {
+                pruning: SuccessiveHalvingPruner? = nil, multivariate: Bool = true, maxAttempts: Int = SweepSpec.defaultMaxAttempts) {
         self.method = method
         self.seed = seed
         self.space = space
@@ -27,6 +33,7 @@ public struct SweepSpec: Sendable, Hashable {
         self.objective = objective
         self.pruning = pruning
         self.multivariate = multivariate
+        self.maxAttempts = maxAttempts
     }
 
     /// The sampler of `method` with `seed` (TPE with Optuna's defaults, multivariate or not

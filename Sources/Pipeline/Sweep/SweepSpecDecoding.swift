@@ -17,10 +17,12 @@ import Yams
 ///     model.num_layers: {int: [1, 3]}
 ///     data.window_size: {int: [60, 480], log: true}
 ///   pruning: {method: asha, min_epochs: 1, reduction_factor: 3}
+///   max_attempts: 3              # claims of a trial whose worker keeps dying (default 3)
 /// ```
 extension SweepSpec {
     enum Key: String, CaseIterable {
         case method, multivariate, seed, trials, timeBudget = "time_budget", objective, parameters, pruning
+        case maxAttempts = "max_attempts"
     }
 
     /// The keys of one parameter's mapping.
@@ -61,6 +63,9 @@ extension SweepSpec {
             guard seconds > 0 else { throw m.error(.outOfRange(value: "\(seconds.secondsText)s", advice: "give a positive time, e.g. 10m"), .timeBudget) }
             return seconds
         }
+        let maxAttempts = d.value(SweepSpec.defaultMaxAttempts) { () throws(ConfigError) in
+            try m.int(.maxAttempts, default: SweepSpec.defaultMaxAttempts).requiring({ $0 >= 1 }, "give each trial at least 1 attempt, e.g. max_attempts: 3")
+        }
         let objective = d.check { () throws(ConfigError) in try parseObjective(m) }
         let space = decodeSpace(m, diagnostics: &d)
         let pruning = decodePruning(m, diagnostics: &d)
@@ -77,7 +82,7 @@ extension SweepSpec {
         }
         guard d.errors.count == before, let objective, let space, let pruning else { return nil }
         return SweepSpec(method: method, seed: UInt64(seed), space: space, budget: SweepBudget(trials: trials, seconds: seconds),
-                         objective: objective, pruning: pruning.value, multivariate: multivariate)
+                         objective: objective, pruning: pruning.value, multivariate: multivariate, maxAttempts: maxAttempts)
     }
 
     /// `objective:` parsed as `select`'s `best:`.

@@ -11,6 +11,8 @@ public enum SweepRunError: Error, Equatable, CustomStringConvertible {
     case noWorkerLauncher(workers: Int)
     /// An extra worker process ended with a non-zero status.
     case workerFailed(worker: String, status: Int32)
+    /// The trial's worker died in each of its `maxAttempts` claims; it is not run again.
+    case attemptsExhausted(trial: Int, attempts: Int, maxAttempts: Int)
     /// `pipeline worker --stage ID`: no sweep stage of that id in the plan.
     case notASweepStage(String, sweeps: [String])
 
@@ -27,6 +29,8 @@ public enum SweepRunError: Error, Equatable, CustomStringConvertible {
             return "--workers \(workers): this invocation cannot start worker processes; run with --workers 1"
         case .workerFailed(let worker, let status):
             return "sweep worker \(worker) ended with status \(status); its trial goes back to the queue after the stale window"
+        case .attemptsExhausted(let trial, let attempts, let maxAttempts):
+            return "trial \(trial): its worker died in each of its \(attempts) attempts (max_attempts: \(maxAttempts)), so it is not run again; the KILLED runs tagged trial=\(trial) show how far each got (a crash, the memory limit, a kill); raise max_attempts in the sweep to try it more often"
         case .notASweepStage(let id, let sweeps):
             return "no sweep stage \(id) in the plan; its sweep stages are \(sweeps.isEmpty ? "none" : sweeps.joined(separator: ", "))"
         }

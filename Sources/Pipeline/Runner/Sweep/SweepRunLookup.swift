@@ -1,16 +1,20 @@
+import Forecasting
 import Tracking
 
 /// The sweep's run for a stage: found again, or created. A sweep run carries the tag
-/// `sweep_key` = the stage's cache key (which covers the sweep spec, the model, the config
-/// file's content and the input data), so a sweep that was killed, run again with the same
-/// inputs, finds its run — and with it the trial queue, whose finished trials are never run
-/// again — instead of starting anew. `--force` on the stage starts a new sweep run.
+/// `sweep_key` = the sweep's identity (`identityKey`: the stage's cache key without the
+/// budget; it covers the rest of the sweep spec, the model, the config file's content and
+/// the input data), so a sweep that was killed, run again with the same inputs, finds its
+/// run — and with it the trial queue, whose finished trials are never run again — instead of
+/// starting anew; and a finished sweep given a larger budget continues: its trials are
+/// reused and only the extra ones run. `--force` on the stage starts a new sweep run.
 enum SweepRunLookup {
     static func findOrCreate(stage: TrainStage, sweep: SweepSpec, input: StageInput) throws -> RunID {
         let t = input.tracking
         let tracker = t.tracker
+        let key = try identityKey(stage: stage, sweep: sweep, input: input)
         if !input.forced {
-            if let latest = try existing(key: input.key, experiment: t.experiment, tracker: tracker) {
+            if let latest = try existing(key: key, experiment: t.experiment, tracker: tracker) {
                 try tracker.setStatus(run: latest.id, .running)
                 try tracker.setTag(run: latest.id, key: "resumed_by", value: t.parent.rawValue)
                 return latest.id
@@ -18,10 +22,20 @@ enum SweepRunLookup {
         }
         let run = try tracker.createRun(RunSpec(
             experiment: t.experiment, name: "sweep \(input.stage.id)", parent: t.parent,
-            tags: ["pipeline": t.pipeline, "stage": input.stage.id, "sweep": input.stage.id, "sweep_key": input.key,
+            tags: ["pipeline": t.pipeline, "stage": input.stage.id, "sweep": input.stage.id, "sweep_key": key,
                    "model": stage.model.name]))
         try tracker.logBatch(run: run, params: params(sweep), metrics: [], tags: [:])
         return run
+    }
+
+    /// sha256 of the stage's fingerprint with the sweep's budget left out (`SweepFingerprint`
+    /// without `budget`) and its inputs' cache keys: what decides which trials the sweep draws
+    /// and how they are judged, so a larger budget draws the same first trials.
+    static func identityKey(stage: TrainStage, sweep: SweepSpec, input: StageInput) throws -> String {
+        var parameters = try StageFingerprint.parameters(input.stage.section)
+        parameters["sweep"] = try StageFingerprint.json(SweepFingerprint(sweep, overrides: stage.overrides, includingBudget: false))
+        return try StageFingerprint(kind: input.stage.kind.rawValue, parameters: parameters, inputs: input.inputs.map(\.key),
+                                    codeVersion: CodeVersion.current).key()
     }
 
     /// The latest run tagged `sweep_key` = `key` in the experiment, if any.
@@ -59,22 +73,24 @@ enum SweepRunLookup {
 }
 
 /// The part of a sweep stage's cache key that the sweep adds: everything that decides which
-/// trials run and how they are judged (not `--workers` or the stale window).
+/// trials run and how they are judged (not `--workers`, the stale window or `max_attempts`).
+/// Without the budget (`includingBudget: false`) it is the sweep's identity
+/// (`SweepRunLookup.identityKey`).
 struct SweepFingerprint: Encodable {
     var method: String
     var seed: UInt64
     var space: SearchSpace
-    var budget: SweepBudget
+    var budget: SweepBudget?
     var objective: String
     var pruning: SuccessiveHalvingPruner?
     var epochs: Int?
     var modelSeed: UInt64?
 
-    init(_ sweep: SweepSpec, overrides: ModelOverrides) {
+    init(_ sweep: SweepSpec, overrides: ModelOverrides, includingBudget: Bool = true) {
         method = sweep.method.rawValue
         seed = sweep.seed
         space = sweep.space
-        budget = sweep.budget
+        budget = includingBudget ? sweep.budget : nil
         objective = sweep.objective.description
         pruning = sweep.pruning
         epochs = overrides.epochs

@@ -5,7 +5,8 @@ import Tracking
 /// `pipeline worker` process alike; the registry's trial queue is the only thing they share.
 ///
 /// 1. Claim the lowest queued trial (`claimTrial`; the claim first puts trials whose worker
-///    went quiet for `staleAfter` back in the queue) and run it (`TrialExecution`).
+///    went quiet for `staleAfter` back in the queue) and run it (`TrialExecution`); a claim
+///    past the sweep's `max_attempts` ends the trial `failed` instead (`TrialAttemptLimit`).
 /// 2. Nothing queued: if the budget allows trial n (n = the highest number so far + 1), ask
 ///    the sampler for trial n's parameters given the finished trials read from the registry
 ///    (`trials(sweep:)`) and enqueue them (`enqueueTrial`, idempotent; when another worker
@@ -22,7 +23,11 @@ enum SweepWorker {
         while true {
             if let claim = try c.tracker.claimTrial(sweep: c.sweepRun, worker: c.worker, staleAfter: c.settings.staleAfter) {
                 do {
-                    try TrialExecution.run(claim, c)
+                    if TrialAttemptLimit.exceeded(claim, maxAttempts: c.sweep.maxAttempts) {
+                        try TrialAttemptLimit.giveUp(claim, c)
+                    } else {
+                        try TrialExecution.run(claim, c)
+                    }
                 } catch TrackingError.trialClaimLost {
                     // Presumed dead and requeued meanwhile: the trial is another worker's now.
                 }

@@ -17,13 +17,7 @@ enum TrialExecution {
         let clock = ContinuousClock()
         let start = clock.now
         let t = c.tracker
-        let series = c.split.series
-        let run = try t.createRun(RunSpec(
-            experiment: c.experiment, name: "\(series.name)/\(c.stage.model.name) trial \(claim.number)",
-            seed: RunTracking.seed(c.stage.model), parent: c.sweepRun,
-            tags: ["pipeline": c.pipeline, "stage": c.stageID, "sweep": c.stageID, "trial": String(claim.number),
-                   "attempt": String(claim.attempt), "worker": c.worker, "model": c.stage.model.name,
-                   "series": series.name, "metric": series.metric ?? ""]))
+        let run = try t.createRun(runSpec(claim, c))
         try t.attachRun(run, to: claim)
         let pump = HeartbeatPump(tracker: t, run: run, interval: c.settings.heartbeatSeconds)
         defer { pump.stop() }
@@ -47,6 +41,17 @@ enum TrialExecution {
         } catch {
             try fail(claim, run: run, error, c)
         }
+    }
+
+    /// The trial's child run of the sweep's run, tagged with the trial, the attempt and the worker.
+    static func runSpec(_ claim: ClaimedTrial, _ c: SweepWorkerContext) -> RunSpec {
+        let series = c.split.series
+        return RunSpec(
+            experiment: c.experiment, name: "\(series.name)/\(c.stage.model.name) trial \(claim.number)",
+            seed: RunTracking.seed(c.stage.model), parent: c.sweepRun,
+            tags: ["pipeline": c.pipeline, "stage": c.stageID, "sweep": c.stageID, "trial": String(claim.number),
+                   "attempt": String(claim.attempt), "worker": c.worker, "model": c.stage.model.name,
+                   "series": series.name, "metric": series.metric ?? ""])
     }
 
     /// What a trial that ran reports: its objective (the metric's own value, not negated)
