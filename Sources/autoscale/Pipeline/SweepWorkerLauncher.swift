@@ -3,8 +3,9 @@ import Pipeline
 
 /// Starts the extra workers of `pipeline run --workers N` as real processes of this
 /// executable: `autoscale pipeline worker FILE --set … --db … --sweep RUN --stage ID
-/// --input-key KEY --worker NAME --experiment E --stale-after S`. Their standard output is
-/// discarded and their standard error is this process's.
+/// --input-key KEY --worker NAME --experiment E --stale-after S --parent-pid P` (P: this
+/// process, so that a worker exits when it is gone). Their standard output is discarded and
+/// their standard error is this process's.
 struct SweepWorkerLauncher: Sendable {
     let file: String
     let overrides: [String]
@@ -18,7 +19,7 @@ struct SweepWorkerLauncher: Sendable {
         process.executableURL = try Self.executable()
         var arguments = ["pipeline", "worker", file, "--db", db, "--sweep", request.sweep.rawValue, "--stage", request.stage,
                          "--input-key", request.inputKey, "--worker", request.worker, "--experiment", request.experiment,
-                         "--stale-after", "\(staleAfter)"]
+                         "--stale-after", "\(staleAfter)", "--parent-pid", String(getpid())]
         for override in overrides { arguments += ["--set", override] }
         if let holdTrial { arguments += ["--hold-trial", String(holdTrial)] }
         process.arguments = arguments

@@ -18,12 +18,14 @@ struct WorkerCommand: ParsableCommand {
     @Option var experiment: String
     @Option var staleAfter: Double = Registry.defaultStaleAfter
     @Option var holdTrial: Int?
+    @Option var parentPid: Int32?
     @OptionGroup var registry: PipelineRegistryOptions
 
     func run() throws {
         let request = SweepWorkerRequest(sweep: try RunID(sweep), stage: stage, inputKey: inputKey, worker: worker, experiment: experiment)
         try PipelineJob.sweepWorker(file: file, overrides: overrides, registry: registry.location, request: request,
-                                    settings: SweepSettings(staleAfter: staleAfter, holdTrial: holdTrial, onHold: HoldAnnouncement.print))
+                                    settings: SweepSettings(staleAfter: staleAfter, holdTrial: holdTrial, onHold: HoldAnnouncement.print),
+                                    parent: parentPid)
     }
 }
 

@@ -6,11 +6,13 @@ extension PipelineJob {
     /// that `pipeline run --workers N` started. Decodes `file` with the same `overrides`, finds
     /// the sweep stage `request.stage`, reads its input split from the cache entry
     /// `request.inputKey`, and claims trials of `request.sweep` (`SweepWorker`) until the
-    /// budget is spent and no trial is queued or running.
+    /// budget is spent and no trial is queued or running. With `parent` (the pipeline
+    /// process's pid), the worker exits as soon as that process is gone (`ParentWatch`).
     public static func sweepWorker(
         file: String, overrides: [String], registry location: RegistryLocation, request: SweepWorkerRequest,
-        settings: SweepSettings, events: PipelineEvents = .silent
+        settings: SweepSettings, parent: Int32? = nil, events: PipelineEvents = .silent
     ) throws {
+        if let parent { ParentWatch.start(parent: parent) }
         let spec = try PipelineSpec.load(path: file, overrides: overrides)
         let sweeps = spec.plan.stages.compactMap { stage -> (PlannedStage, TrainStage, SweepSpec)? in
             guard case .train(let train) = stage.section, let sweep = train.sweep else { return nil }
