@@ -148,6 +148,8 @@ private struct RunLoop {
     /// Stages whose `cache.<id>` tag is written (`tagNewCacheEntries`).
     private var cacheTagged: [Bool]
     private var demands: [Int]
+    /// Expected cost of each stage (`StageCost`): among stages ready at once, the costliest start first.
+    private let costs: [Int]
     private var threadsInUse = 0
     private let completions = CompletionQueue()
 
@@ -167,6 +169,7 @@ private struct RunLoop {
         launched = Array(repeating: false, count: n)
         cacheTagged = Array(repeating: false, count: n)
         demands = plan.stages.map { min(StageExecution.threadDemand($0), options.jobs) }
+        costs = StageCost.expected(plan)
     }
 
     func succeeded(_ i: Int) -> Bool {
@@ -219,9 +222,11 @@ private struct RunLoop {
     }
 
     /// Resolves every stage that can be resolved now (skipped, reused, would run) and
-    /// launches those that fit in the free threads. True when anything changed.
+    /// launches those that fit in the free threads, the costliest first (`StageCost.launchOrder`).
+    /// True when anything changed.
     private mutating func startWhatCan() throws -> Bool {
         var progressed = false
+        var ready: [(index: Int, key: String, fingerprint: StageFingerprint)] = []
         for i in plan.stages.indices where outcomes[i] == nil && !launched[i] {
             let stage = plan.stages[i]
             // `select` and `report` choose among, or list, the runs that were evaluated: a failed
@@ -268,9 +273,14 @@ private struct RunLoop {
                 progressed = true
                 continue
             }
-            guard threadsInUse + demands[i] <= options.jobs, let tracking else { continue }
-            state.stages[stage.id] = fingerprint
-            launch(i, key: key, tracking: tracking)
+            ready.append((i, key, fingerprint))
+        }
+        guard let tracking else { return progressed }
+        let byIndex = Dictionary(uniqueKeysWithValues: ready.map { ($0.index, $0) })
+        for i in StageCost.launchOrder(ready.map(\.index), costs: costs) {
+            guard threadsInUse + demands[i] <= options.jobs, let stage = byIndex[i] else { continue }
+            state.stages[plan.stages[i].id] = stage.fingerprint
+            launch(i, key: stage.key, tracking: tracking)
             progressed = true
         }
         return progressed
