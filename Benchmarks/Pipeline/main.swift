@@ -312,9 +312,10 @@ if options.parallel {
     }
 }
 
-/// The wall time the runner's scheduler would take with `slots` free cores: stages in plan order,
-/// each started once its inputs finished and a slot is free, taking the seconds it took under
-/// --jobs 1. Divided by the --jobs 1 sum, the best --jobs ratio this stage graph allows.
+/// The wall time the runner's scheduler would take with `slots` free cores: each stage started
+/// once its inputs finished and a slot is free, the costliest ready stage first (`StageCost`:
+/// here the train stages, parallel.yaml's only model fits, then plan order), taking the seconds
+/// it took under --jobs 1. Divided by the --jobs 1 sum, the best --jobs ratio this graph allows.
 func scheduledMakespan(_ stages: [(id: String, seconds: Double)], needs: [String: [String]], slots: Int) -> Double {
     var finish: [String: Double] = [:]
     var running: [(id: String, end: Double)] = []
@@ -324,7 +325,8 @@ func scheduledMakespan(_ stages: [(id: String, seconds: Double)], needs: [String
         var started = true
         while started {
             started = false
-            if running.count < slots, let k = waiting.firstIndex(where: { s in (needs[s.id] ?? []).allSatisfy { finish[$0] != nil } }) {
+            let ready = waiting.indices.filter { (needs[waiting[$0].id] ?? []).allSatisfy { finish[$0] != nil } }
+            if running.count < slots, let k = ready.first(where: { waiting[$0].id.hasPrefix("train") }) ?? ready.first {
                 running.append((waiting[k].id, now + waiting[k].seconds))
                 waiting.remove(at: k)
                 started = true

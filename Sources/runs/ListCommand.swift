@@ -16,6 +16,7 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let search = RunSearch(experiment: experiment, filter: filter, orderBy: orderBy, limit: limit,
                                statuses: try status.map(RunStatus.init(parsing:)), details: options.json && !noDetails)
+        try Registry.markRunsOfDeadOwnersKilled(at: options.location) // runs of dead processes on this host: KILLED now
         try options.emit(try options.openForReading().searchRuns(search), table: RunReports.list)
     }
 }

@@ -6,21 +6,31 @@ import Tracking
 public enum PipelineJob {
     /// Decodes `file` with `overrides` and runs it (`PipelineRunner`). Spec errors are thrown
     /// before anything runs; a run with failed stages returns its report (the caller exits
-    /// non-zero on `report.failed`).
+    /// non-zero on `report.failed`). First, the runs of pipeline processes on this host that
+    /// died (kill -9) are marked KILLED (`markRunsOfDeadOwnersKilled`).
     public static func run(
         file: String, overrides: [String], options: PipelineRunOptions, registry location: RegistryLocation,
         events: PipelineEvents = .silent
     ) throws -> PipelineRunReport {
         let spec = try PipelineSpec.load(path: file, overrides: overrides)
-        let tracker: any Tracker = options.dryRun ? try Registry.inMemory() : try Registry.open(location)
+        let tracker: any Tracker
+        if options.dryRun {
+            tracker = try Registry.inMemory()
+        } else {
+            let registry = try Registry.open(location)
+            try registry.markRunsOfDeadOwnersKilled()
+            tracker = registry
+        }
         let runner = PipelineRunner(plan: spec.plan, cache: StageCache(besideRegistry: location.databasePath), tracker: tracker,
                                     specHash: try specHash(file))
         return try runner.run(options, events: events)
     }
 
-    /// Which stages of `file` are up to date, which are stale and why (`PipelineStatus`).
+    /// Which stages of `file` are up to date, which are stale and why (`PipelineStatus`); marks
+    /// the runs of dead pipeline processes on this host KILLED on the way, as `run` does.
     public static func status(file: String, overrides: [String], registry location: RegistryLocation) throws -> PipelineStatus {
         let spec = try PipelineSpec.load(path: file, overrides: overrides)
+        try Registry.markRunsOfDeadOwnersKilled(at: location)
         return try PipelineStatus(plan: spec.plan, cache: StageCache(besideRegistry: location.databasePath))
     }
 

@@ -75,7 +75,8 @@ public struct PipelineRunner: Sendable {
     private func startParentRun(_ options: PipelineRunOptions, experiment: String) throws -> RunID {
         let run = try tracker.createRun(RunSpec(
             experiment: experiment, name: "pipeline \(plan.name)", source: RunSource(file: options.file, specHash: specHash),
-            tags: ["pipeline": plan.name, "command": "pipeline run", "spec_hash": specHash, "code_version": CodeVersion.current]))
+            tags: ["pipeline": plan.name, "command": "pipeline run", "spec_hash": specHash, "code_version": CodeVersion.current]
+                .merging(OwnerProcess.current().tags) { a, _ in a }))
         var params = Dictionary(uniqueKeysWithValues: options.overrides.map { ("set.\($0.key)", $0.value) })
         params["pipeline_file"] = options.file
         params["jobs"] = String(options.jobs)

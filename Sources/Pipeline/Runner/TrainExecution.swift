@@ -23,7 +23,8 @@ enum TrainExecution {
         let t = input.tracking
         let run = try t.tracker.createRun(RunSpec(
             experiment: t.experiment, name: "\(series.name)/\(spec.name)", seed: RunTracking.seed(spec), parent: t.parent,
-            tags: ["pipeline": t.pipeline, "stage": input.stage.id, "model": spec.name, "series": series.name, "metric": series.metric ?? ""]))
+            tags: ["pipeline": t.pipeline, "stage": input.stage.id, "model": spec.name, "series": series.name, "metric": series.metric ?? ""]
+                .merging(OwnerProcess.current().tags) { a, _ in a }))
         let pump = HeartbeatPump(tracker: t.tracker, run: run)
         defer { pump.stop() }
         do {

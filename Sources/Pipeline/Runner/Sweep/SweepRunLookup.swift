@@ -16,14 +16,15 @@ enum SweepRunLookup {
         if !input.forced {
             if let latest = try existing(key: key, experiment: t.experiment, tracker: tracker) {
                 try tracker.setStatus(run: latest.id, .running)
-                try tracker.setTag(run: latest.id, key: "resumed_by", value: t.parent.rawValue)
+                try tracker.logBatch(run: latest.id, params: [:], metrics: [],
+                                     tags: ["resumed_by": t.parent.rawValue].merging(OwnerProcess.current().tags) { a, _ in a })
                 return latest.id
             }
         }
         let run = try tracker.createRun(RunSpec(
             experiment: t.experiment, name: "sweep \(input.stage.id)", parent: t.parent,
             tags: ["pipeline": t.pipeline, "stage": input.stage.id, "sweep": input.stage.id, "sweep_key": key,
-                   "model": stage.model.name]))
+                   "model": stage.model.name].merging(OwnerProcess.current().tags) { a, _ in a }))
         try tracker.logBatch(run: run, params: params(sweep), metrics: [], tags: [:])
         return run
     }

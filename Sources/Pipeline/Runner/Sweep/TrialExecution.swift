@@ -51,7 +51,7 @@ enum TrialExecution {
             seed: RunTracking.seed(c.stage.model), parent: c.sweepRun,
             tags: ["pipeline": c.pipeline, "stage": c.stageID, "sweep": c.stageID, "trial": String(claim.number),
                    "attempt": String(claim.attempt), "worker": c.worker, "model": c.stage.model.name,
-                   "series": series.name, "metric": series.metric ?? ""])
+                   "series": series.name, "metric": series.metric ?? ""].merging(OwnerProcess.current().tags) { a, _ in a })
     }
 
     /// What a trial that ran reports: its objective (the metric's own value, not negated)
