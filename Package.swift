@@ -94,7 +94,7 @@ let package = Package(
             dependencies: ["Forecasting", "Ingest", "Series", "Kernels"],
             path: "Benchmarks/Accuracy"
         ),
-        .executableTarget(name: "bench-ingest", dependencies: ["Ingest", "Kernels"], path: "Benchmarks/Ingest"),
+        .executableTarget(name: "bench-ingest", dependencies: ["Ingest", "Kernels", "TestSupport"], path: "Benchmarks/Ingest"),
         .executableTarget(
             name: "bench-sweep",
             dependencies: ["Pipeline", "Tracking"],
