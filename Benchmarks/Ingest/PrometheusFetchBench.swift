@@ -25,7 +25,7 @@ enum PrometheusFetchBench {
         let ours = try measure("prometheus fetch: PrometheusClient.queryRange, 7 series × 11,000 points", 5) {
             try client.queryRange(query, range: range).reduce(0) { $0 + $1.values.count }
         }
-        guard let promtool = executable("promtool") else { return }
+        guard let promtool = PrometheusTestServer.executable("promtool") else { return }
         let theirs = try measure("prometheus fetch: promtool query range -o json, same range", 5) {
             try promtoolQuery(promtool, server: server.url, query: query, range: range)
         }
@@ -56,11 +56,6 @@ enum PrometheusFetchBench {
             points += 1
         }
         return points
-    }
-
-    static func executable(_ name: String) -> String? {
-        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
-            .map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     enum BenchError: Error { case promtoolFailed(Int32) }

@@ -105,7 +105,8 @@ public final class PrometheusTestServer: @unchecked Sendable {
         return box.status
     }
 
-    static func executable(_ name: String) -> String? {
+    /// The first executable `name` on PATH.
+    public static func executable(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
