@@ -162,13 +162,14 @@ struct PrometheusServerTests {
         let sleeps = RecordedSleeps()
         let client = try PrometheusClient(baseURL: "http://127.0.0.1:\(port)", settings: PrometheusClientSettings(timeout: 5), sleep: sleeps.sleep)
         let error = ingestFailure { () throws(IngestError) in try client.query("up") }
-        guard case .prometheusUnreachable(let url, let attempts, _)? = error else {
+        guard case .prometheusUnreachable(let url, let attempts, let reason)? = error else {
             Issue.record("a closed port gave \(String(describing: error))")
             return
         }
         #expect(url == "http://127.0.0.1:\(port)/api/v1/query?query=up")
         #expect(attempts == 3)
-        #expect(error?.description.contains("after 3 attempts") == true)
+        #expect(reason == "connection refused")
+        #expect(error?.description.contains("after 3 attempts (connection refused)") == true)
         #expect(sleeps.recorded == [0.5, 1.0])
     }
 

@@ -47,7 +47,7 @@ struct PrometheusHTTP: Sendable {
         let done = DispatchSemaphore(value: 0)
         let task = session.dataTask(with: request) { data, response, error in
             if let error {
-                box.set(.failure(error.localizedDescription))
+                box.set(.failure(Self.reason(error, timeout: settings.timeout)))
             } else if let http = response as? HTTPURLResponse {
                 box.set(.success(status: http.statusCode, body: data ?? Data()))
             } else {
@@ -58,6 +58,19 @@ struct PrometheusHTTP: Sendable {
         task.resume()
         done.wait()
         return box.get()
+    }
+
+    /// A transport failure in words (Foundation's text on Linux is only "error -1001").
+    private static func reason(_ error: Error, timeout: Double) -> String {
+        guard let urlError = error as? URLError else { return error.localizedDescription }
+        switch urlError.code {
+        case .timedOut: return "timed out after \(timeout) s"
+        case .cannotConnectToHost: return "connection refused"
+        case .cannotFindHost, .dnsLookupFailed: return "unknown host"
+        case .networkConnectionLost: return "connection closed before an answer"
+        case .notConnectedToInternet: return "no network"
+        default: return "\(urlError.localizedDescription) (URLError \(urlError.code.rawValue))"
+        }
     }
 
     /// The completion handler's answer, handed across threads under a lock.
