@@ -47,8 +47,10 @@ public struct PrometheusFetch: Sendable, Equatable {
         }
     }
 
-    /// Fetches the history on `range(now:)`; `sleep` waits between retries, `progress(done, total)` counts requests.
-    public func history(now: Double, sleep: (@Sendable (Double) -> Void)? = nil,
+    /// Fetches the history on `range(now:)`: every metric must give at least `minimumPoints`
+    /// finite points (a model's window, for a predictor); `sleep` waits between retries,
+    /// `progress(done, total)` counts requests.
+    public func history(now: Double, minimumPoints: Int = 1, sleep: (@Sendable (Double) -> Void)? = nil,
                         progress: (Int, Int) -> Void = { _, _ in }) throws(IngestError) -> ContainerHistory {
         let client: PrometheusClient
         if let sleep {
@@ -60,7 +62,7 @@ public struct PrometheusFetch: Sendable, Equatable {
             throw .invalidSetting(name: "metrics", value: "", expected: "one or more of \(ResourceMetric.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return try ContainerHistory.fetch(from: client, container: container, range: try range(now: now),
-                                          metrics: metrics, queries: queries, progress: progress)
+                                          metrics: metrics, queries: queries, minimumPoints: minimumPoints, progress: progress)
     }
 
     /// Fetches the history and writes it as long CSV to `destination` (nothing is written

@@ -26,10 +26,10 @@ struct FetchCommand: ParsableCommand {
     @Option(help: "Value of the container label to select.")
     var container: String
 
-    @Option(help: "How far back to fetch: 2d, 6h, 90m, … (default: 2d).")
+    @Option(help: "How far back to fetch: 2d, 6h, 90m, … (default: \(Int(PrometheusFetch.defaultLookback / 3600))h).")
     var since: String?
 
-    @Option(help: "Grid step: 15s, 1m, … (default: 15s).")
+    @Option(help: "Grid step: 15s, 1m, … (default: \(Int(PrometheusFetch.defaultStep))s).")
     var step: String?
 
     @Option(help: "Comma-separated metrics (default: all six: cpu,memory,disk_reads,disk_writes,network_rx,network_tx).")
