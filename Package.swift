@@ -58,10 +58,15 @@ let package = Package(
             name: "Pipeline",
             dependencies: ["Series", "Ingest", "Forecasting", "Tracking", .product(name: "Yams", package: "Yams")]
         ),
+        // Predictor over registered models, scaling policy, backtest (docs/ARCHITECTURE.md#serving).
+        .target(
+            name: "Serving",
+            dependencies: ["Series", "Ingest", "Forecasting", "Tracking", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "autoscale",
             dependencies: [
-                "Kernels", "Series", "Ingest", "Forecasting", "Pipeline", "Tracking",
+                "Kernels", "Series", "Ingest", "Forecasting", "Pipeline", "Tracking", "Serving",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -122,6 +127,7 @@ let package = Package(
         ),
         .testTarget(name: "TrackingTests", dependencies: ["Tracking", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Forecasting", "Tracking", "TestSupport"], exclude: ["SweepReference"]),
+        .testTarget(name: "ServingTests", dependencies: ["Serving", "Forecasting", "Tracking", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["Forecasting", "Tracking", "TestSupport"], exclude: ["Golden"]),
     ]
 )
