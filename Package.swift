@@ -106,6 +106,7 @@ let package = Package(
             path: "Benchmarks/Sweep",
             exclude: ["optuna_sweep_bench.py", "arima-workers.yaml", "cpu-sweep-reduced.yaml", "cpu-sweep-reduced-no-pruning.yaml", "sweep_pruning_bench.sh", "sweep_workers_bench.sh"]
         ),
+        .executableTarget(name: "bench-backtest", dependencies: ["Serving", "Forecasting", "Ingest", "Series"], path: "Benchmarks/Backtest"),
         // Spawns the release `autoscale` beside it and `dvc` from a venv: no library dependency.
         .executableTarget(
             name: "bench-pipeline",

@@ -20,8 +20,12 @@ public struct BacktestSpec: Sendable, Equatable {
     public var hpaTolerance: Double = 0.1
     public var hpaStabilizationSeconds: Double = 300
 
+    /// The predictive side on HPA's footing: the same target 0.8, no margin, the same 300 s
+    /// scale-down stabilisation, unbounded scale-down steps and no cooldowns, so the two
+    /// differ only in looking at forecasts (5, 15, 30 min) beside the current usage. Bounds 1…100.
     public static let defaultPolicy = ScalingPolicy(
-        resources: ["demand": ResourcePolicy(targetUtilization: 0.8, headroom: .margin(0.1), maxReplicas: 100)])
+        resources: ["demand": ResourcePolicy(targetUtilization: 0.8, headroom: .margin(0), maxReplicas: 100)],
+        behavior: ScalingBehavior(stabilizationSeconds: 300, maxScaleDownStep: 100, scaleUpCooldownSeconds: 0, scaleDownCooldownSeconds: 0))
 
     public init() {}
 

@@ -71,7 +71,7 @@ struct BacktestCommand: ParsableCommand {
         } else {
             choice = .catalog(try ModelSpec(name: modelType ?? ""))
         }
-        let bar = ProgressBar()
+        let bar = ProgressBar(enabled: isatty(STDOUT_FILENO) == 1)
         let report = try runBacktest(BacktestRequest(tracePath: data, column: column, model: choice, spec: spec)) { done, total in
             if done % 50 == 0 { bar.update(done: done, total: total, label: "backtest") }
         }
