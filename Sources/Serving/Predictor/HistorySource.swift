@@ -12,18 +12,15 @@ public protocol HistorySource: Sendable {
 /// read once.
 public struct CSVHistorySource: HistorySource {
     public let path: String
-    let series: [SeriesKey: TimeSeries]
+    let series: InMemoryHistorySource
 
     public init(path: String) throws {
         self.path = path
-        series = try CSVSeriesReader.readAll(path: path)
+        series = InMemoryHistorySource(try CSVSeriesReader.readAll(path: path))
     }
 
     public func history(container: String, metric: String) throws -> TimeSeries {
-        guard let found = series[SeriesKey(container: container, metric: metric)] else {
-            throw ServingError.noHistory(container: container, metric: metric, available: series.keys.sorted().map(\.description))
-        }
-        return found
+        try series.history(container: container, metric: metric)
     }
 }
 
