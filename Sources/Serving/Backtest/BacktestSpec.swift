@@ -13,9 +13,10 @@ public struct BacktestSpec: Sendable, Equatable {
     public var refitEvery: Int = 288
     /// A model is conditioned on at most this many latest points per decision (one week at 5 min).
     public var conditioningPoints: Int = 2016
-    /// The predictive policy (resource `demand`, or the file's only resource); its capacity
-    /// per replica is replaced by c.
+    /// The predictive policy; its capacity per replica is replaced by c.
     public var policy: ScalingPolicy = BacktestSpec.defaultPolicy
+    /// The policy's resource that sizes the trace's demand (nil: `demand`, else the only one).
+    public var resource: String?
     /// Reactive HPA: target utilisation (the policy's), tolerance, scale-down stabilisation.
     public var hpaTolerance: Double = 0.1
     public var hpaStabilizationSeconds: Double = 300
@@ -29,8 +30,14 @@ public struct BacktestSpec: Sendable, Equatable {
 
     public init() {}
 
-    /// The policy's rule for the trace: resource `demand`, else the only resource.
+    /// The policy's rule for the trace: `resource`, else `demand`, else the only resource.
     public func demandRule() throws -> ResourcePolicy {
+        if let resource {
+            guard let rule = policy.resources[resource] else {
+                throw ServingError.badPolicyForBacktest(resources: policy.resources.keys.sorted())
+            }
+            return rule
+        }
         if let rule = policy.resources["demand"] { return rule }
         guard policy.resources.count == 1, let only = policy.resources.values.first else {
             throw ServingError.badPolicyForBacktest(resources: policy.resources.keys.sorted())

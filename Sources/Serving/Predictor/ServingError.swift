@@ -26,7 +26,7 @@ public enum ServingError: Error, Equatable, CustomStringConvertible {
     case noModels(tried: [String], reasons: [String])
     /// The model failed while forecasting (reason from Forecasting).
     case forecastFailed(model: String, reason: String)
-    /// A backtest policy file with several resources and none named `demand`.
+    /// A backtest policy without the resource asked for, or with several and none named `demand`.
     case badPolicyForBacktest(resources: [String])
     /// A trace with too few points for the warm-up and at least two decisions.
     case traceTooShort(path: String, points: Int, needed: Int)
@@ -62,7 +62,7 @@ public enum ServingError: Error, Equatable, CustomStringConvertible {
         case .forecastFailed(let model, let reason):
             return "\(model) could not forecast: \(reason)"
         case .badPolicyForBacktest(let resources):
-            return "the policy has resources \(resources.joined(separator: ", ")) but a backtest sizes one demand; name one of them `demand` or keep only one"
+            return "the policy has resources \(resources.joined(separator: ", ")) but a backtest sizes one demand; pick one with --resource, name one `demand` or keep only one"
         case .traceTooShort(let path, let points, let needed):
             return "the trace \(path) has \(points) points; a backtest needs at least \(needed) (the warm-up plus two decisions); give a longer trace or a smaller --warmup"
         }

@@ -28,6 +28,9 @@ struct BacktestCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Policy YAML (default: the built-in policy, docs/formats/policy-yaml.md).", valueName: "file"))
     var policy: String?
 
+    @Option(name: .long, help: "The policy's resource that sizes the demand (default: demand, else the policy's only resource).")
+    var resource: String?
+
     @Option(name: .long, help: "Capacity of one replica in the trace's units (default: mean demand / 4).")
     var capacity: Double?
 
@@ -59,6 +62,7 @@ struct BacktestCommand: ParsableCommand {
     func run() throws {
         var spec = BacktestSpec()
         if let policy { spec.policy = try PolicyLoader.load(path: policy) }
+        spec.resource = resource
         spec.capacityPerReplica = capacity
         if let startupDelay { spec.startupDelaySeconds = startupDelay }
         if let warmup { spec.warmupPoints = warmup }
