@@ -60,6 +60,30 @@ import Testing
         }
     }
 
+    /// c = 0.1 core per replica at u = 0.8, no margin: the policy needs ⌈max(current, ŷ_5, ŷ_15, ŷ_30) / 0.08⌉,
+    /// computed here from `predict --json` and the CSV's last cpu value.
+    @Test func recommendSizesFromTheForecasts() throws {
+        _ = try promotedARIMA()
+        try "format_version: 1\nresources:\n  cpu: {capacity_per_replica: 0.1, headroom: {margin: 0}, max_replicas: 100}\n"
+            .write(toFile: path("policy.yaml"), atomically: true, encoding: .utf8)
+        let predicted = try json(try run("autoscale", ["predict", "--container", "web-1", "--data", path("data.csv"), "--db", path("registry.sqlite"), "--json"]))
+        let horizons = try #require((predicted["forecasts"] as? [[String: Any]])?.first?["horizons"] as? [[String: Any]])
+        let csv = try String(contentsOfFile: path("data.csv"), encoding: .utf8).split(separator: "\n")
+        let current = try #require(csv.last { $0.contains(",web-1,cpu,") }.flatMap { Double($0.split(separator: ",")[3]) })
+        let peak = horizons.compactMap { $0["value"] as? Double }.reduce(current, max)
+        let expected = Int((peak / 0.08).rounded(.up))
+
+        let result = try run("autoscale", ["recommend", "--container", "web-1", "--data", path("data.csv"), "--db", path("registry.sqlite"),
+                                           "--replicas", "1", "--policy", path("policy.yaml"), "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let recommendation = try #require(try json(result)["recommendation"] as? [String: Any])
+        #expect(recommendation["replicas"] as? Int == expected && recommendation["current"] as? Int == 1)
+        #expect(recommendation["action"] as? String == (expected > 1 ? "scale_up" : "hold"))
+        let reasons = try #require(recommendation["reasons"] as? [[String: Any]])
+        #expect(reasons.count == 4 && reasons.first?["replicas_needed"] as? Int == expected)
+        #expect(reasons.compactMap { $0["horizon_minutes"] as? Double }.sorted() == [0, 5, 15, 30])
+    }
+
     @Test func predictNamesWhatIsMissingAndWhatIsCorrupt() throws {
         let sha = try promotedARIMA().sha256
         let missing = try run("autoscale", ["predict", "--container", "web-1", "--data", path("data.csv"), "--db", path("registry.sqlite"),

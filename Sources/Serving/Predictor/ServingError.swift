@@ -28,6 +28,8 @@ public enum ServingError: Error, Equatable, CustomStringConvertible {
     case forecastFailed(model: String, reason: String)
     /// A backtest policy without the resource asked for, or with several and none named `demand`.
     case badPolicyForBacktest(resources: [String])
+    /// None of the forecast metrics is a resource of the policy.
+    case noPolicyResource(forecast: [String], policy: [String])
     /// A trace with too few points for the warm-up and at least two decisions.
     case traceTooShort(path: String, points: Int, needed: Int)
 
@@ -63,6 +65,8 @@ public enum ServingError: Error, Equatable, CustomStringConvertible {
             return "\(model) could not forecast: \(reason)"
         case .badPolicyForBacktest(let resources):
             return "the policy has resources \(resources.joined(separator: ", ")) but a backtest sizes one demand; pick one with --resource, name one `demand` or keep only one"
+        case .noPolicyResource(let forecast, let policy):
+            return "the policy sizes \(policy.joined(separator: ", ")) but only \(forecast.joined(separator: ", ")) could be forecast; add a resource for one of them to the policy or register a model for one of the policy's"
         case .traceTooShort(let path, let points, let needed):
             return "the trace \(path) has \(points) points; a backtest needs at least \(needed) (the warm-up plus two decisions); give a longer trace or a smaller --warmup"
         }
