@@ -8,12 +8,20 @@ public struct LoadedModel: Sendable {
     public let run: String
     public let sha256: String
     public let artifact: FittedModelArtifact
+    /// Raw points the model must be conditioned on (`HistoryRequirement`).
+    public let minimumPoints: Int
+
+    public init(reference: ModelReference, version: Int64, run: String, sha256: String, artifact: FittedModelArtifact) throws {
+        self.reference = reference
+        self.version = version
+        self.run = run
+        self.sha256 = sha256
+        self.artifact = artifact
+        minimumPoints = try HistoryRequirement.minimumRawPoints(artifact)
+    }
 
     /// Grid step D in seconds the model was trained on (nil for old artifacts without it).
     public var intervalSeconds: Double? { artifact.data.intervalSeconds }
-
-    /// Raw points the model must be conditioned on (`HistoryRequirement`).
-    public var minimumPoints: Int { HistoryRequirement.minimumRawPoints(artifact) }
 }
 
 /// How many raw grid points a model needs before it can forecast:
@@ -24,12 +32,13 @@ public struct LoadedModel: Sendable {
 ///
 /// plus one point for counters (the rate stage turns n cumulative values into n − 1 rates).
 public enum HistoryRequirement {
-    public static func minimumRawPoints(_ artifact: FittedModelArtifact) -> Int {
+    /// Throws when the LSTM's window does not fit its grid (the artifact cannot forecast).
+    public static func minimumRawPoints(_ artifact: FittedModelArtifact) throws -> Int {
         let counter = artifact.preprocessing?.spec.input == .counter ? 1 : 0
-        return modelPoints(artifact) + counter
+        return try modelPoints(artifact) + counter
     }
 
-    static func modelPoints(_ artifact: FittedModelArtifact) -> Int {
+    static func modelPoints(_ artifact: FittedModelArtifact) throws -> Int {
         switch artifact.state.value {
         case let arima as FittedARIMA:
             return arimaPoints(arima)
@@ -38,7 +47,7 @@ public enum HistoryRequirement {
         case let prophet as FittedProphetStyle:
             return prophet.residualModel.map(arimaPoints) ?? 1
         case let lstm as LSTMArtifact:
-            return (try? lstm.configuration.steps(interval: lstm.intervalSeconds).window) ?? 1
+            return try lstm.configuration.steps(interval: lstm.intervalSeconds).window
         default:
             return 1
         }

@@ -69,10 +69,10 @@ public final class ModelStore: Sendable {
         }
         do {
             let artifact = try ArtifactLoader.load(data)
-            return LoadedModel(reference: reference, version: version.version, run: version.run.rawValue,
+            return try LoadedModel(reference: reference, version: version.version, run: version.run.rawValue,
                                sha256: version.artifact.sha256, artifact: artifact)
         } catch {
-            throw ServingError.artifactUnloadable(model: reference.description, version: version.version, reason: error.description)
+            throw ServingError.artifactUnloadable(model: reference.description, version: version.version, reason: "\(error)")
         }
     }
 }
