@@ -3,7 +3,6 @@ import Forecasting
 import Foundation
 import Ingest
 import Serving
-import Tracking
 
 /// `autoscale backtest`: predictive policy vs reactive HPA on a trace.
 struct BacktestCommand: ParsableCommand {
@@ -69,9 +68,7 @@ struct BacktestCommand: ParsableCommand {
         if let refitEvery { spec.refitEvery = refitEvery }
         let choice: BacktestRequest.ModelChoice
         if let model {
-            let location = RegistryLocation.resolve(explicit: db, environment: ProcessInfo.processInfo.environment,
-                                                    currentDirectory: FileManager.default.currentDirectoryPath)
-            choice = .registered(try ModelReference(parsing: model), location)
+            choice = .registered(try ModelReference(parsing: model), registryLocation(db: db))
         } else {
             choice = .catalog(try ModelSpec(name: modelType ?? ""))
         }

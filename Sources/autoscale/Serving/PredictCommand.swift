@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Serving
-import Tracking
 
 /// `autoscale predict`: forecasts a container's metrics with the registered models.
 struct PredictCommand: ParsableCommand {
@@ -11,37 +10,19 @@ struct PredictCommand: ParsableCommand {
         discussion: "Each metric m uses the model <prefix>m@<alias> of the registry (as the pipelines register them), loaded once and checked against its sha256. The history is the container's recent raw data at the model's interval; counters are forecast as per-second rates. Intervals where the model gives them (arima, autoarima, prophet)."
     )
 
-    @Option(name: .long, help: "Container to forecast (the long CSV's container column).")
-    var container: String
-
-    @Option(name: .long, help: "Long CSV (timestamp,container,metric,value), as `autoscale data generate` writes.")
-    var data: String
+    @OptionGroup var input: ServingInputOptions
 
     @Option(name: .long, help: ArgumentHelp("Comma-separated metrics (default: the six, skipping those without a model).", valueName: "list"))
     var metrics: String?
 
-    @Option(name: .long, help: "Model alias to serve.")
-    var alias: String = ModelReference.defaultAlias
-
-    @Option(name: .long, help: "Model name prefix: metric m uses <prefix>m.")
-    var modelPrefix: String = ModelReference.defaultPrefix
-
     @Option(name: .long, help: ArgumentHelp("Comma-separated horizons in minutes (default: 5,15,30).", valueName: "list"))
     var horizons: String?
-
-    @Option(help: ArgumentHelp("Registry (default: experiments/registry.sqlite, or $AUTOSCALE_REGISTRY).", valueName: "path"))
-    var db: String?
 
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let location = RegistryLocation.resolve(explicit: db, environment: ProcessInfo.processInfo.environment,
-                                                currentDirectory: FileManager.default.currentDirectoryPath)
-        let spec = PredictionSpec(horizons: try horizons.map { try parseMinutes($0, option: "--horizons") } ?? PredictionSpec.defaultHorizons,
-                                  alias: alias, modelPrefix: modelPrefix)
-        let request = PredictRequest(container: container, source: try CSVHistorySource(path: data),
-                                     metrics: metrics.map(splitList), spec: spec, registry: location)
-        let result = try predictContainer(request)
+        let minutes = try horizons.map { try parseMinutes($0, option: "--horizons") } ?? PredictionSpec.defaultHorizons
+        let result = try predictContainer(try input.predictRequest(metrics: metrics.map(splitList), horizons: minutes))
         print(output.json ? try jsonString(result) : PredictionTable(result: result).render())
     }
 }
