@@ -58,10 +58,15 @@ let package = Package(
             name: "Pipeline",
             dependencies: ["Series", "Ingest", "Forecasting", "Tracking", .product(name: "Yams", package: "Yams")]
         ),
+        // Predictor over registered models, scaling policy, backtest (docs/ARCHITECTURE.md#serving).
+        .target(
+            name: "Serving",
+            dependencies: ["Series", "Ingest", "Forecasting", "Tracking", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "autoscale",
             dependencies: [
-                "Kernels", "Series", "Ingest", "Forecasting", "Pipeline", "Tracking",
+                "Kernels", "Series", "Ingest", "Forecasting", "Pipeline", "Tracking", "Serving",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -101,6 +106,7 @@ let package = Package(
             path: "Benchmarks/Sweep",
             exclude: ["optuna_sweep_bench.py", "arima-workers.yaml", "cpu-sweep-reduced.yaml", "cpu-sweep-reduced-no-pruning.yaml", "sweep_pruning_bench.sh", "sweep_workers_bench.sh"]
         ),
+        .executableTarget(name: "bench-backtest", dependencies: ["Serving", "Forecasting", "Ingest", "Series"], path: "Benchmarks/Backtest"),
         // Spawns the release `autoscale` beside it and `dvc` from a venv: no library dependency.
         .executableTarget(
             name: "bench-pipeline",
@@ -122,6 +128,7 @@ let package = Package(
         ),
         .testTarget(name: "TrackingTests", dependencies: ["Tracking", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Forecasting", "Tracking", "TestSupport"], exclude: ["SweepReference"]),
+        .testTarget(name: "ServingTests", dependencies: ["Serving", "Forecasting", "Tracking", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["Forecasting", "Tracking", "TestSupport"], exclude: ["Golden"]),
     ]
 )

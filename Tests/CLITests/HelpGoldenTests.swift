@@ -7,6 +7,7 @@ import Testing
     static let commands: [[String]] = [
         [], ["demo"], ["evaluate"], ["forecast"], ["data"], ["data", "generate"], ["data", "collect"], ["data", "fetch"], ["data", "show"],
         ["pipeline"], ["pipeline", "validate"], ["pipeline", "run"], ["pipeline", "status"], ["pipeline", "graph"],
+        ["predict"], ["recommend"], ["backtest"],
     ]
 
     @Test(arguments: commands)
