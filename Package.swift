@@ -56,7 +56,7 @@ let package = Package(
         .target(name: "Tracking", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "Pipeline",
-            dependencies: ["Series", "Ingest", "Forecasting", "Tracking", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Series", "Ingest", "Forecasting", "Tracking", "Serving", .product(name: "Yams", package: "Yams")]
         ),
         // Predictor over registered models, scaling policy, backtest (docs/ARCHITECTURE.md#serving).
         .target(
@@ -127,7 +127,7 @@ let package = Package(
             resources: [.copy("Fixtures"), .copy("Reference")]
         ),
         .testTarget(name: "TrackingTests", dependencies: ["Tracking", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Forecasting", "Tracking", "TestSupport"], exclude: ["SweepReference"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Forecasting", "Tracking", "Serving", "Ingest", "Kernels", "TestSupport"], exclude: ["SweepReference"]),
         .testTarget(name: "ServingTests", dependencies: ["Serving", "Forecasting", "Tracking", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["Forecasting", "Tracking", "TestSupport"], exclude: ["Golden"]),
     ]
