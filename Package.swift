@@ -56,12 +56,17 @@ let package = Package(
         .target(name: "Tracking", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "Pipeline",
+            dependencies: ["Series", "Ingest", "Forecasting", "Tracking", "Serving", .product(name: "Yams", package: "Yams")]
+        ),
+        // Predictor over registered models, scaling policy, backtest (docs/ARCHITECTURE.md#serving).
+        .target(
+            name: "Serving",
             dependencies: ["Series", "Ingest", "Forecasting", "Tracking", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "autoscale",
             dependencies: [
-                "Kernels", "Series", "Ingest", "Forecasting", "Pipeline", "Tracking",
+                "Kernels", "Series", "Ingest", "Forecasting", "Pipeline", "Tracking", "Serving",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -94,13 +99,14 @@ let package = Package(
             dependencies: ["Forecasting", "Ingest", "Series", "Kernels"],
             path: "Benchmarks/Accuracy"
         ),
-        .executableTarget(name: "bench-ingest", dependencies: ["Ingest", "Kernels"], path: "Benchmarks/Ingest"),
+        .executableTarget(name: "bench-ingest", dependencies: ["Ingest", "Kernels", "TestSupport"], path: "Benchmarks/Ingest"),
         .executableTarget(
             name: "bench-sweep",
             dependencies: ["Pipeline", "Tracking"],
             path: "Benchmarks/Sweep",
             exclude: ["optuna_sweep_bench.py", "arima-workers.yaml", "cpu-sweep-reduced.yaml", "cpu-sweep-reduced-no-pruning.yaml", "sweep_pruning_bench.sh", "sweep_workers_bench.sh"]
         ),
+        .executableTarget(name: "bench-backtest", dependencies: ["Serving", "Forecasting", "Ingest", "Series"], path: "Benchmarks/Backtest"),
         // Spawns the release `autoscale` beside it and `dvc` from a venv: no library dependency.
         .executableTarget(
             name: "bench-pipeline",
@@ -121,7 +127,8 @@ let package = Package(
             resources: [.copy("Fixtures"), .copy("Reference")]
         ),
         .testTarget(name: "TrackingTests", dependencies: ["Tracking", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Forecasting", "Tracking", "TestSupport"], exclude: ["SweepReference"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Forecasting", "Tracking", "Serving", "Ingest", "Kernels", "TestSupport"], exclude: ["SweepReference"]),
+        .testTarget(name: "ServingTests", dependencies: ["Serving", "Forecasting", "Tracking", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["Forecasting", "Tracking", "TestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -8,7 +8,9 @@ import Kernels
 
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
-func measure(_ label: String, runs: Int = 5, _ body: () throws -> Int) rethrows {
+/// Prints the median of `runs` timings and returns it in milliseconds.
+@discardableResult
+func measure(_ label: String, runs: Int = 5, _ body: () throws -> Int) rethrows -> Double {
     var times: [Double] = []
     var count = 0
     for _ in 0..<runs {
@@ -16,7 +18,9 @@ func measure(_ label: String, runs: Int = 5, _ body: () throws -> Int) rethrows 
         count = try body()
         times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
     }
-    print(String(format: "%@ %.1f ms  (%d points, median of %d)", label as NSString, median(times), count, runs))
+    let middle = median(times)
+    print(String(format: "%@ %.1f ms  (%d points, median of %d)", label as NSString, middle, count, runs))
+    return middle
 }
 
 let folder = NSTemporaryDirectory() + "bench-ingest-" + UUID().uuidString
@@ -54,3 +58,5 @@ try measure("readAll of the generated long file (18 series)", runs: 3) {
 try measure("inspect the generated long file (load + header)", runs: 3) {
     try CSVSeriesReader.inspect(path: generated).columns.count
 }
+
+try PrometheusFetchBench.run { label, runs, body in try measure(label, runs: runs, body) }

@@ -73,7 +73,7 @@ struct PipelineSpecErrorTests {
     func unknownKind() throws {
         let fixture = try PipelineSpecFixture()
         #expect(fixture.errors(variant("    kind: train", "    kind: trian")) == [
-            "stages.train.kind: unknown value \"trian\" at p.yaml:17:11; use one of ingest, preprocess, window, split, train, evaluate, select, register, report (did you mean `train`?)",
+            "stages.train.kind: unknown value \"trian\" at p.yaml:17:11; use one of ingest, preprocess, window, split, train, evaluate, backtest, select, register, report (did you mean `train`?)",
         ])
         #expect(fixture.errors(variant("    kind: train", "    needs_x: 1")).contains(
             "stages.train.kind: missing at p.yaml:17:5; add `kind: train`"))

@@ -131,6 +131,10 @@ struct EpochRefusingTracker: Tracker {
     }
     func searchRuns(_ search: RunSearch) throws -> RunList { try registry.searchRuns(search) }
     func readArtifact(run: RunID, name: String) throws -> Data { try registry.readArtifact(run: run, name: name) }
+    func readArtifact(_ reference: ArtifactReference) throws -> Data { try registry.readArtifact(reference) }
+    func resolveAlias(model: String, alias: String) throws -> ModelSummary.Version {
+        try registry.resolveAlias(model: model, alias: alias)
+    }
     func metricHistories(runs: [RunID], key: String) throws -> [RunID: [MetricHistory.Point]] {
         try registry.metricHistories(runs: runs, key: key)
     }

@@ -6,13 +6,13 @@ import Tracking
 /// not a candidate.
 enum SelectExecution {
     static func run(_ stage: SelectStage, _ input: StageInput) throws -> StageResult {
-        var candidates = input.products { product -> EvaluateProduct? in
+        var candidates = merged(input.products { product -> EvaluateProduct? in
             if case .evaluated(let evaluated) = product { return evaluated }
             return nil
-        }.map(\.value)
+        }.map(\.value))
         if let filter = stage.filter, !candidates.isEmpty {
             let ids = candidates.map { "'\($0.run.rawValue)'" }.joined(separator: ", ")
-            let found = try input.tracking.tracker.searchRuns(RunSearch(filter: "(\(filter)) and id in (\(ids))"))
+            let found = try input.tracking.tracker.searchRuns(RunSearch(filter: "(\(filter)) and attributes.id in (\(ids))"))
             let passing = Set(found.runs.map(\.id))
             candidates = candidates.filter { passing.contains($0.run) }
         }
@@ -33,5 +33,22 @@ enum SelectExecution {
             run: best.0.run, model: best.0.model, series: best.0.series, metric: best.0.metric,
             objective: stage.objective.description, value: best.1,
             ranking: ranked.map { SelectProduct.Candidate(run: $0.0.run, model: $0.0.model, value: $0.1) })))
+    }
+
+    /// One candidate per run, in first-seen order: an `evaluate` and a `backtest` of the same
+    /// model both need-ed by `select` give one run with both stages' metrics.
+    static func merged(_ products: [EvaluateProduct]) -> [EvaluateProduct] {
+        var order: [RunID] = []
+        var byRun: [RunID: EvaluateProduct] = [:]
+        for product in products {
+            if var seen = byRun[product.run] {
+                seen.metrics.merge(product.metrics) { first, _ in first }
+                byRun[product.run] = seen
+            } else {
+                order.append(product.run)
+                byRun[product.run] = product
+            }
+        }
+        return order.compactMap { byRun[$0] }
     }
 }

@@ -6,15 +6,15 @@ import Forecasting
 ///
 /// Expected cost is a rank, not seconds: a sweep (many fits) > LSTM > Prophet family >
 /// AutoARIMA > ARIMA > the baselines > every other kind (ingest, preprocess, split, select,
-/// register, report: milliseconds). An `evaluate` stage costs what the train stage it reads
-/// costs (it scores that model's rolling forecasts). The thread-demand rule is unchanged: a
+/// register, report: milliseconds). An `evaluate` or `backtest` stage costs what the train
+/// stage it reads costs (it replays that model's rolling forecasts). The thread-demand rule is unchanged: a
 /// stage starts only when its demand fits in the free threads.
 enum StageCost {
     /// The rank of each stage of `plan`, in plan order.
     static func expected(_ plan: PipelinePlan) -> [Int] {
         let index = Dictionary(uniqueKeysWithValues: plan.stages.enumerated().map { ($1.id, $0) })
         var costs = plan.stages.map(ownCost)
-        for (i, stage) in plan.stages.enumerated() where stage.kind == .evaluate {
+        for (i, stage) in plan.stages.enumerated() where stage.kind == .evaluate || stage.kind == .backtest {
             costs[i] = stage.inputs.compactMap { index[$0].map { costs[$0] } }.max() ?? 0
         }
         return costs

@@ -50,6 +50,7 @@ enum StageExecution {
         case .train(let train):
             if let sweep = train.sweep { try SweepExecution.run(train, sweep, input) } else { try TrainExecution.run(train, input) }
         case .evaluate(let evaluate): try EvaluateExecution.run(evaluate, input)
+        case .backtest(let backtest): try BacktestExecution.run(backtest, input)
         case .select(let select): try SelectExecution.run(select, input)
         case .register(let register): try RegisterExecution.run(register, input)
         case .report(let report): try ReportExecution.run(report, input)

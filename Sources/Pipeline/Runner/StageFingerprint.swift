@@ -79,6 +79,8 @@ extension StageFingerprint {
                 // A live reading is never the same twice: a fresh nonce makes every run execute it.
                 return ["collect.seconds": "\(collect.seconds)", "collect.interval": "\(collect.interval)",
                         "collect.container": collect.container ?? "", "collect.nonce": UUID().uuidString]
+            case .prometheus(let prometheus):
+                return try PrometheusFingerprint.parameters(prometheus, now: Date().timeIntervalSince1970)
             }
         case .preprocess(let p):
             return ["metric": p.metric.rawValue, "container": p.container ?? "", "preprocessing": try json(p.preprocessing)]
@@ -98,6 +100,17 @@ extension StageFingerprint {
             return parameters
         case .evaluate(let e):
             return ["horizons": "\(e.horizons)"]
+        case .backtest(let b):
+            // The policy file's whole text counts, as a config's does for a sweep.
+            let policy = try b.policyPath.map { path in
+                do {
+                    return ContentHash.sha256Hex(try Data(contentsOf: URL(fileURLWithPath: path)))
+                } catch {
+                    throw PipelineRunError.unreadableInput(path: path, reason: error.localizedDescription)
+                }
+            } ?? ""
+            return ["policy.sha256": policy, "resource": b.resource ?? "", "startup_delay_seconds": "\(b.startupDelaySeconds)",
+                    "replicas_at_mean_demand": "\(b.replicasAtMeanDemand)"]
         case .select(let s):
             return ["best": s.objective.description, "filter": s.filter ?? ""]
         case .register(let r):

@@ -14,6 +14,8 @@ public enum StageKind: String, CaseIterable, Sendable, Hashable {
     case train
     /// The evaluation protocol on validation and test, per horizon.
     case evaluate
+    /// A trained model replayed as a scaling trace: predictive policy against reactive HPA.
+    case backtest
     /// The best evaluated run by a validation metric.
     case select
     /// A registered model version and an alias moved to it.
@@ -27,7 +29,7 @@ public enum StageKind: String, CaseIterable, Sendable, Hashable {
         case .window: .windows
         case .split: .split
         case .train: .modelRuns
-        case .evaluate: .evaluatedRuns
+        case .evaluate, .backtest: .evaluatedRuns
         case .select: .selection
         case .register: .registeredVersion
         case .report: .report
@@ -41,7 +43,7 @@ public enum StageKind: String, CaseIterable, Sendable, Hashable {
         case .preprocess, .split: [.series]
         case .window: [.split]
         case .train: [.split, .windows]
-        case .evaluate: [.modelRuns]
+        case .evaluate, .backtest: [.modelRuns]
         case .select: [.evaluatedRuns]
         case .register: [.selection]
         case .report: [.evaluatedRuns, .selection, .registeredVersion]

@@ -8,6 +8,7 @@ public enum StageSection: Sendable, Equatable {
     case split(SplitStage)
     case train(TrainStage)
     case evaluate(EvaluateStage)
+    case backtest(BacktestStage)
     case select(SelectStage)
     case register(RegisterStage)
     case report(ReportStage)
@@ -20,6 +21,7 @@ public enum StageSection: Sendable, Equatable {
         case .split: .split
         case .train: .train
         case .evaluate: .evaluate
+        case .backtest: .backtest
         case .select: .select
         case .register: .register
         case .report: .report
@@ -48,6 +50,9 @@ public enum StageSection: Sendable, Equatable {
         case .evaluate:
             guard let m = mapping(EvaluateStage.Key.self, node, context, &d) else { return nil }
             return EvaluateStage.decode(m, diagnostics: &d).map(StageSection.evaluate)
+        case .backtest:
+            guard let m = mapping(BacktestStage.Key.self, node, context, &d) else { return nil }
+            return BacktestStage.decode(m, context: context, diagnostics: &d).map(StageSection.backtest)
         case .select:
             guard let m = mapping(SelectStage.Key.self, node, context, &d) else { return nil }
             return SelectStage.decode(m, diagnostics: &d).map(StageSection.select)

@@ -36,6 +36,15 @@ public protocol Tracker: Sendable {
     /// run's artifacts when there is none of that name). A sweep copies its best trial's model.
     func readArtifact(run: RunID, name: String) throws -> Data
 
+    /// The version `alias` of `model` points at, with its artifact reference
+    /// (`aliasNotFound` lists the model's aliases; `modelNotFound` lists the models). Serving
+    /// resolves `NAME@alias` through it.
+    func resolveAlias(model: String, alias: String) throws -> ModelSummary.Version
+
+    /// Reads the artifact `reference` names, its SHA-256 verified against the registry
+    /// (`artifactCorrupted` names both hashes). Serving loads a resolved version through it.
+    func readArtifact(_ reference: ArtifactReference) throws -> Data
+
     /// Every logged value of metric `key` of each of `runs`, by step, in one read; runs without
     /// the key are left out. A sweep's pruner compares a trial's `val_loss` with the others'.
     func metricHistories(runs: [RunID], key: String) throws -> [RunID: [MetricHistory.Point]]
