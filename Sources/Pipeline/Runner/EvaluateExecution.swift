@@ -20,8 +20,8 @@ enum EvaluateExecution {
         }
         let product = train.value
         let plan = try EvaluationPlan(series: product.series.timeSeries, horizonMinutes: stage.horizons)
-        let model = try load(input.cache.file(train.key, product.artifactFile))
-        let validationModel = try product.validationArtifactFile.map { try load(input.cache.file(train.key, $0)) } ?? model
+        let model = try scorable(load(input.cache.file(train.key, product.artifactFile)), product.series)
+        let validationModel = try product.validationArtifactFile.map { try scorable(load(input.cache.file(train.key, $0)), product.series) } ?? model
         let test = try model.score(on: plan, part: .test)
         let validation = try validationModel.score(on: plan, part: .validation)
         let naive = try ModelSpec.naive.fitForProtocol(on: plan, clock: ContinuousClock()).model.score(on: plan, part: .test)
@@ -59,6 +59,17 @@ enum EvaluateExecution {
     /// Scores keyed by minutes, in the plan's horizon order.
     static func ordered(_ scores: [String: HorizonScore], _ plan: EvaluationPlan) -> [(minutes: Int, score: HorizonScore)] {
         plan.horizons.compactMap { h in scores[String(h.minutes)].map { (h.minutes, $0) } }
+    }
+
+    /// The artifact as the plan scores it. A counter's series reaches the plan as its rate,
+    /// while its artifact holds the rate stage (`TrainExecution.withPreprocessing`, so that it
+    /// forecasts from raw counters); the model itself was fitted on the rates, so it is scored
+    /// without that stage.
+    static func scorable(_ artifact: FittedModelArtifact, _ series: StoredSeries) -> FittedModelArtifact {
+        guard series.preprocessing?.input == .counter else { return artifact }
+        var onRates = artifact
+        onRates.preprocessing = nil
+        return onRates
     }
 
     static func load(_ url: URL) throws -> FittedModelArtifact {
