@@ -6,7 +6,7 @@ struct Autoscale: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "autoscale",
         abstract: "Forecast container resource usage and turn forecasts into scaling decisions.",
-        subcommands: [DemoCommand.self, DataCommand.self, EvaluateCommand.self, ForecastCommand.self, PipelineCommand.self]
+        subcommands: [DemoCommand.self, DataCommand.self, EvaluateCommand.self, ForecastCommand.self, PipelineCommand.self, ConfigCommand.self]
     )
 
     /// OpenBLAS runs single-threaded (its threads spin against ours on two cores); the
