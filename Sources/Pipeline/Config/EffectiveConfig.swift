@@ -1,4 +1,3 @@
-import Foundation
 import Yams
 
 /// What a config file resolves to (`autoscale config show`): every key with its value, and
@@ -22,14 +21,8 @@ public struct EffectiveConfig: Sendable, Encodable {
 
     /// Loads and checks `path` as `ConfigLoader.load` does, and notes which keys it sets.
     public static func load(path: String) throws(ConfigError) -> EffectiveConfig {
-        let config = try ConfigLoader.load(path: path)
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ConfigError(.unreadable(reason: error.localizedDescription), keyPath: "",
-                              location: ConfigLocation(file: path, line: 0, column: 0))
-        }
+        let text = try ConfigLoader.text(path: path)
+        let config = try ConfigLoader.decode(yaml: text, file: path)
         return EffectiveConfig(file: path, config: config, fileKeys: try keys(in: text, file: path))
     }
 
