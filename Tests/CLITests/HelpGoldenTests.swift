@@ -8,6 +8,7 @@ import Testing
         [], ["demo"], ["evaluate"], ["forecast"], ["data"], ["data", "generate"], ["data", "collect"], ["data", "fetch"], ["data", "show"],
         ["pipeline"], ["pipeline", "validate"], ["pipeline", "run"], ["pipeline", "status"], ["pipeline", "graph"],
         ["predict"], ["recommend"], ["backtest"],
+        ["config"], ["config", "init"], ["config", "show"],
     ]
 
     @Test(arguments: commands)

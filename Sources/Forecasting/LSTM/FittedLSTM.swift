@@ -37,7 +37,7 @@ public struct FittedLSTM: FittedForecaster {
         guard !origins.isEmpty else { return [] }
         let visible = series.prefix(origins.upperBound)
         let inputs = try LSTMInputs(series: visible, features: artifact.configuration.features, window: window,
-                                    normalization: artifact.normalization)
+                                    step: artifact.configuration.inputStep(window: window), normalization: artifact.normalization)
         return LSTMInference.forecasts(network: network, inputs: inputs, origins: Array(origins), horizons: horizons, steps: steps,
                                        shrinkage: artifact.shrinkage)
     }

@@ -15,6 +15,15 @@ public struct LSTMArtifact: Codable, Sendable, Equatable {
         public var bestEpoch: Int
         public var epochsRun: Int
         public var bestValidationLoss: Double
+        /// True when the `maxMinutes` budget stopped training; nil otherwise.
+        public var stoppedOnBudget: Bool?
+
+        public init(bestEpoch: Int, epochsRun: Int, bestValidationLoss: Double, stoppedOnBudget: Bool? = nil) {
+            self.bestEpoch = bestEpoch
+            self.epochsRun = epochsRun
+            self.bestValidationLoss = bestValidationLoss
+            self.stoppedOnBudget = stoppedOnBudget
+        }
     }
 
     public var formatVersion: Int

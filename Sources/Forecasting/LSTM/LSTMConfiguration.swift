@@ -24,13 +24,19 @@ public struct LSTMConfiguration: Codable, Sendable, Hashable {
     public var headHidden: Int
     public var headDropout: Double
     public var training: LSTMTrainingOptions
+    /// Longest sequence the network reads: a window of L > `maxInputSteps` grid steps is
+    /// read as S = ⌈L / k⌉ block means of k = ⌈L / maxInputSteps⌉ steps each (`LSTMInputs`),
+    /// so the recurrence runs S steps instead of L. nil (artifacts written before it
+    /// existed) = every step.
+    public var maxInputSteps: Int?
 
     public init(
         windowMinutes: Double = 60, horizonMinutes: [Double] = [5, 15, 30], features: LSTMFeatureSpec = .init(),
         level: LevelMode = .relativeToLast, levelScale: ScaleEstimator = .medianAbsoluteDeviation, hiddenSize: Int = 128, layers: Int = 2, bidirectional: Bool = true,
         dropout: Double = 0.3, headHidden: Int = 64, headDropout: Double = 0.3, training: LSTMTrainingOptions = .init(),
-        windowSteps: Int? = nil
+        windowSteps: Int? = nil, maxInputSteps: Int? = LSTMConfiguration.defaultMaxInputSteps
     ) {
+        self.maxInputSteps = maxInputSteps
         self.windowMinutes = windowMinutes
         self.windowSteps = windowSteps
         self.horizonMinutes = horizonMinutes
@@ -61,6 +67,16 @@ public struct LSTMConfiguration: Codable, Sendable, Hashable {
         var horizons: [Int] = []
         for m in horizonMinutes { horizons.append(try count(m, "horizon")) }
         return (window, horizons)
+    }
+
+    /// The default `maxInputSteps`: 64, so a 60-minute window at 15 s (240 steps) is read as
+    /// 60 one-minute means, while windows of 5-minute data (12 steps) are read step by step.
+    public static let defaultMaxInputSteps = 64
+
+    /// k, the grid steps per network step for a window of `window` steps: ⌈L / maxInputSteps⌉, at least 1.
+    public func inputStep(window: Int) -> Int {
+        guard let maxInputSteps, maxInputSteps >= 1, window > maxInputSteps else { return 1 }
+        return (window + maxInputSteps - 1) / maxInputSteps
     }
 
     public func architecture(inputSize: Int, horizons: [Int]) -> LSTMArchitecture {
@@ -145,12 +161,31 @@ public struct LSTMTrainingOptions: Codable, Sendable, Hashable {
     /// improvement; nil = constant rate.
     public var plateauPatience: Int?
     public var seed: UInt64
+    /// Train on at most this many windows per epoch: each epoch reshuffles all training
+    /// origins (seeded) and uses the first ones, so successive epochs see different windows.
+    /// nil or ≥ the number of origins = all of them (the order and result are then exactly
+    /// those of training on all windows).
+    public var samplesPerEpoch: Int?
+    /// Score validation (early stopping, the shrinkage fit) on at most this many origins,
+    /// evenly spaced over the validation part (every ⌈n/m⌉-th); nil = all.
+    public var validationSamples: Int?
+    /// Wall-clock budget for the epochs in minutes (by `TrainingHooks.now`): when another
+    /// epoch as long as the last one would end past it, training stops, keeps the best
+    /// epoch's weights and reports `.stoppedOnBudget`. nil = no budget. Only a budget makes
+    /// training depend on timing.
+    public var maxMinutes: Double?
 
     public init(
         epochs: Int = 100, batchSize: Int = 32, learningRate: Double = 1e-3, optimizer: LSTMOptimizer = .adam,
         momentum: Double = 0.9, weightDecay: Double = 0, clipNorm: Double? = 1.0, loss: LSTMLoss = .huber(delta: 1),
-        horizonWeights: [Double]? = nil, shrinkOnValidation: Bool = true, patience: Int = 15, plateauPatience: Int? = nil, seed: UInt64 = 42
+        horizonWeights: [Double]? = nil, shrinkOnValidation: Bool = true, patience: Int = 15, plateauPatience: Int? = nil, seed: UInt64 = 42,
+        samplesPerEpoch: Int? = LSTMTrainingOptions.defaultSamplesPerEpoch,
+        validationSamples: Int? = LSTMTrainingOptions.defaultValidationSamples,
+        maxMinutes: Double? = nil
     ) {
+        self.samplesPerEpoch = samplesPerEpoch
+        self.validationSamples = validationSamples
+        self.maxMinutes = maxMinutes
         self.epochs = epochs
         self.batchSize = batchSize
         self.learningRate = learningRate
@@ -165,6 +200,11 @@ public struct LSTMTrainingOptions: Codable, Sendable, Hashable {
         self.plateauPatience = plateauPatience
         self.seed = seed
     }
+
+    /// Default `samplesPerEpoch` (see docs/ARCHITECTURE.md, "LSTM training time").
+    public static let defaultSamplesPerEpoch = 8192
+    /// Default `validationSamples`.
+    public static let defaultValidationSamples = 2048
 
     func weights(horizons: Int) -> [Float] {
         if let horizonWeights, horizonWeights.count == horizons { return horizonWeights.map(Float.init) }

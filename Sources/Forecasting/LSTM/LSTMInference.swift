@@ -10,8 +10,8 @@ enum LSTMInference {
                              _ body: (ArraySlice<Int>, NetworkWorkspace) throws -> Void) rethrows {
         guard !origins.isEmpty else { return }
         let size = min(chunk, origins.count)
-        let workspace = NetworkWorkspace(architecture: network.architecture, steps: inputs.window, maxBatch: size, training: false)
-        let x = FloatBuffer(count: inputs.window * size * inputs.featureCount)
+        let workspace = NetworkWorkspace(architecture: network.architecture, steps: inputs.steps, maxBatch: size, training: false)
+        let x = FloatBuffer(count: inputs.steps * size * inputs.featureCount)
         var noDropout: SplitMix64? = nil
         var start = 0
         while start < origins.count {

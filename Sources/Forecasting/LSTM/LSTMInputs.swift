@@ -70,15 +70,25 @@ enum ColumnRole: Equatable {
 ///
 /// with a_c = 1 for level columns in relative mode (else 0), d_c = σ_Δ for level and
 /// change columns (1 in absolute mode), 1 for calendar columns. Rows before 0 repeat row 0.
+///
+/// With an input step k > 1 (`LSTMConfiguration.inputStep`), the network reads S = ⌈L/k⌉
+/// steps, step j being the mean of the k rows ending at e_j = t − (S − 1 − j)·k:
+///
+///     X[j, b, c] = (mean_{r = e_j−k+1 … e_j} F[r, col_c] − a_c·s_t) / d_c      j = 0 … S−1
+///
+/// k = 1 is the formula above, computed by the same code path as before blocks existed.
 struct LSTMInputs {
     let values: [Double]
     let matrix: FeatureMatrix
     let columns: [Int]
     let roles: [ColumnRole]
+    /// L, the window in grid steps.
     let window: Int
+    /// k, grid steps per network step.
+    let step: Int
     let normalization: LevelNormalization
 
-    init(series: RegularSeries, features: LSTMFeatureSpec, window: Int, normalization: LevelNormalization) throws {
+    init(series: RegularSeries, features: LSTMFeatureSpec, window: Int, step: Int = 1, normalization: LevelNormalization) throws {
         values = series.values
         let matrix = try FeatureBuilder.build(series, spec: features.seriesSpec())
         var columns: [Int] = []
@@ -92,13 +102,18 @@ struct LSTMInputs {
         self.columns = columns
         roles = columns.map { ColumnRole(name: matrix.names[$0]) }
         self.window = window
+        self.step = max(step, 1)
         self.normalization = normalization
     }
 
     var featureCount: Int { columns.count }
 
-    /// Writes the windows ending at `origins` into `x` [L × B × C], B = origins.count.
+    /// S, the network's sequence length: ⌈L / k⌉.
+    var steps: Int { (window + step - 1) / step }
+
+    /// Writes the windows ending at `origins` into `x` [S × B × C], B = origins.count.
     func gather(origins: ArraySlice<Int>, into x: UnsafeMutablePointer<Float>) {
+        guard step == 1 else { return gatherBlocks(origins: origins, into: x) }
         let b0 = origins.count, cCount = columns.count, width = matrix.columns
         let relative = normalization.mode == .relativeToLast
         let inverse = 1 / normalization.scale
@@ -109,6 +124,35 @@ struct LSTMInputs {
                 let dst = x + (j * b0 + b) * cCount
                 for (c, column) in columns.enumerated() {
                     let v = matrix.values[row * width + column]
+                    switch roles[c] {
+                    case .level: dst[c] = Float(relative ? (v - anchor) * inverse : v)
+                    case .change: dst[c] = Float(relative ? v * inverse : v)
+                    case .plain: dst[c] = Float(v)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The k > 1 case of `gather`: each network step is the mean of k rows (see the type).
+    private func gatherBlocks(origins: ArraySlice<Int>, into x: UnsafeMutablePointer<Float>) {
+        let b0 = origins.count, cCount = columns.count, width = matrix.columns, s = steps
+        let relative = normalization.mode == .relativeToLast
+        let inverse = 1 / normalization.scale
+        let share = 1 / Double(step)
+        var sums = [Double](repeating: 0, count: cCount)
+        for (b, t) in origins.enumerated() {
+            let anchor = normalization.anchor(values[t])
+            for j in 0..<s {
+                let end = t - (s - 1 - j) * step
+                for c in 0..<cCount { sums[c] = 0 }
+                for r in (end - step + 1)...end {
+                    let row = max(r, 0) * width
+                    for (c, column) in columns.enumerated() { sums[c] += matrix.values[row + column] }
+                }
+                let dst = x + (j * b0 + b) * cCount
+                for c in 0..<cCount {
+                    let v = sums[c] * share
                     switch roles[c] {
                     case .level: dst[c] = Float(relative ? (v - anchor) * inverse : v)
                     case .change: dst[c] = Float(relative ? v * inverse : v)

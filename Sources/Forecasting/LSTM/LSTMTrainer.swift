@@ -11,11 +11,14 @@ public enum LSTMTrainer {
     /// validation samples t ≥ n_train and t + h_max ≤ n − 1 (EVALUATION.md §7).
     ///
     /// Seeded generators split from `options.seed`: initialisation, shuffling, dropout.
-    /// Each epoch reshuffles the train samples, runs batches of `batchSize` through
+    /// Each epoch reshuffles the train samples, keeps the first `samplesPerEpoch` of them
+    /// (all when nil or larger), runs batches of `batchSize` through
     /// forward → loss Σ_k w_k·L_k → backward → clip → optimiser step, then scores the
-    /// validation samples without dropout. The best validation epoch's weights are kept
-    /// (and checkpointed); training stops after `patience` epochs without improvement, or
-    /// when `hooks.shouldStop` says so after an epoch (a pruned sweep trial).
+    /// validation samples (at most `validationSamples`, evenly spaced) without dropout. The
+    /// best validation epoch's weights are kept (and checkpointed); training stops after
+    /// `patience` epochs without improvement, when `hooks.shouldStop` says so after an epoch
+    /// (a pruned sweep trial), or when another epoch as long as the last would end past
+    /// `maxMinutes` of `hooks.now()` since the first epoch began (reported as `.stoppedOnBudget`).
     /// Finally, in level-relative mode, each output gets a shrinkage factor toward the
     /// last value fitted on the validation samples.
     public static func fit(configuration: LSTMConfiguration, series: RegularSeries, trainCount: Int, hooks: Hooks) throws -> FittedLSTM {
@@ -23,10 +26,13 @@ public enum LSTMTrainer {
         let (window, horizons) = try configuration.steps(interval: series.interval)
         let longest = horizons.max() ?? 1
         let normalization = LevelNormalization(mode: configuration.level, estimator: configuration.levelScale, fittingOn: series.values[0..<trainCount])
-        let inputs = try LSTMInputs(series: series, features: configuration.features, window: window, normalization: normalization)
+        let inputs = try LSTMInputs(series: series, features: configuration.features, window: window,
+                                    step: configuration.inputStep(window: window), normalization: normalization)
         let spec = try WindowSpec(length: window, horizons: horizons)
         let trainOrigins = OriginRange.train(count: trainCount).origins(for: spec)
-        let validationOrigins = OriginRange.validation(trainCount: trainCount, validationCount: series.count - trainCount).origins(for: spec)
+        let validationOrigins = evenlySpaced(
+            OriginRange.validation(trainCount: trainCount, validationCount: series.count - trainCount).origins(for: spec),
+            atMost: options.validationSamples)
         guard trainOrigins.count >= 1 else {
             throw LSTMError.tooFewWindows(split: "training", needed: 1, got: 0, window: window, longestHorizon: longest)
         }
@@ -43,9 +49,10 @@ public enum LSTMTrainer {
         var dropoutRNG: SplitMix64? = root.split()
         let architecture = configuration.architecture(inputSize: inputs.featureCount, horizons: horizons)
         let network = LSTMNetwork(architecture: architecture, rng: &initRNG)
-        let batchSize = min(options.batchSize, trainOrigins.count)
-        let workspace = NetworkWorkspace(architecture: architecture, steps: window, maxBatch: batchSize, training: true)
-        let x = FloatBuffer(count: window * batchSize * inputs.featureCount)
+        let perEpoch = min(options.samplesPerEpoch.map { max($0, 1) } ?? trainOrigins.count, trainOrigins.count)
+        let batchSize = min(options.batchSize, perEpoch)
+        let workspace = NetworkWorkspace(architecture: architecture, steps: inputs.steps, maxBatch: batchSize, training: true)
+        let x = FloatBuffer(count: inputs.steps * batchSize * inputs.featureCount)
         let targets = horizons.map { FloatBuffer(count: batchSize * $0) }
         var optimizer = makeOptimizer(options, count: network.layout.count)
         var plateau = options.plateauPatience.map { ReduceOnPlateau(initialRate: Float(options.learningRate), patience: $0) }
@@ -54,13 +61,15 @@ public enum LSTMTrainer {
         var order = trainOrigins
         var best = (epoch: 0, loss: Double.infinity, parameters: network.parameterValues)
         var epochsRun = 0
-        let batches = (order.count + batchSize - 1) / batchSize
+        var stoppedOnBudget = false
+        let batches = (perEpoch + batchSize - 1) / batchSize
+        let trainingStarted = hooks.now()
         for epoch in 1...max(options.epochs, 1) {
             let started = hooks.now()
             order.shuffle(using: &shuffleRNG)
             var trainSums = [Double](repeating: 0, count: horizons.count)
             for batch in 0..<batches {
-                let slice = order[(batch * batchSize)..<min((batch + 1) * batchSize, order.count)]
+                let slice = order[(batch * batchSize)..<min((batch + 1) * batchSize, perEpoch)]
                 inputs.gather(origins: slice, into: x.pointer)
                 network.forward(input: x.pointer, batch: slice.count, workspace: workspace, dropout: &dropoutRNG)
                 var total: Double = 0
@@ -82,7 +91,7 @@ public enum LSTMTrainer {
                 }
                 hooks.events(.batch(epoch: epoch, batch: batch + 1, batches: batches, loss: total))
             }
-            let trainLoss = trainSums.map { $0 / Double(order.count) }
+            let trainLoss = trainSums.map { $0 / Double(perEpoch) }
             let validationLoss = try LSTMInference.losses(network: network, inputs: inputs, origins: validationOrigins,
                                                           horizons: horizons, loss: options.loss)
             let validationTotal = zip(weights, validationLoss).reduce(0) { $0 + Double($1.0) * $1.1 }
@@ -105,6 +114,13 @@ public enum LSTMTrainer {
                 seconds: hooks.now() - started, improved: improved)
             hooks.events(.epoch(summary))
             if epoch - best.epoch >= options.patience || hooks.shouldStop(summary) { break }
+            // Stop when one more epoch as long as this one would end past the budget.
+            if let budget = options.maxMinutes, epoch < options.epochs,
+               hooks.now() - trainingStarted + summary.seconds > budget * 60 {
+                stoppedOnBudget = true
+                hooks.events(.stoppedOnBudget(minutes: budget, epochsRun: epoch, bestEpoch: best.epoch))
+                break
+            }
             if var schedule = plateau {
                 learningRate = schedule.record(loss: Float(validationTotal))
                 plateau = schedule
@@ -117,9 +133,17 @@ public enum LSTMTrainer {
             : nil
         let artifact = LSTMArtifact(configuration: configuration, architecture: architecture, normalization: normalization,
                                     intervalSeconds: series.interval, parameters: best.parameters,
-                                    training: LSTMArtifact.TrainingRecord(bestEpoch: best.epoch, epochsRun: epochsRun, bestValidationLoss: best.loss),
+                                    training: LSTMArtifact.TrainingRecord(bestEpoch: best.epoch, epochsRun: epochsRun, bestValidationLoss: best.loss,
+                                                                          stoppedOnBudget: stoppedOnBudget ? true : nil),
                                     shrinkage: shrinkage)
         return try FittedLSTM(artifact: artifact, history: series)
+    }
+
+    /// At most `limit` of `origins`, every ⌈n/limit⌉-th from the first; all when `limit` is nil or ≥ n.
+    static func evenlySpaced(_ origins: [Int], atMost limit: Int?) -> [Int] {
+        guard let limit, limit >= 1, origins.count > limit else { return origins }
+        let stride = (origins.count + limit - 1) / limit
+        return Swift.stride(from: 0, to: origins.count, by: stride).map { origins[$0] }
     }
 
     static func makeOptimizer(_ options: LSTMTrainingOptions, count: Int) -> any Optimizer {

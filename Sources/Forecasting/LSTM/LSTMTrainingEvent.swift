@@ -4,6 +4,9 @@ public enum LSTMTrainingEvent: Sendable, Equatable {
     /// After each optimiser step: weighted total training loss of the batch.
     case batch(epoch: Int, batch: Int, batches: Int, loss: Double)
     case epoch(LSTMEpochSummary)
+    /// The epochs used up the `maxMinutes` budget: training stops after `epochsRun` epochs
+    /// and keeps the weights of `bestEpoch` (sent just before `.finished`).
+    case stoppedOnBudget(minutes: Double, epochsRun: Int, bestEpoch: Int)
     /// Training ended (early stop or last epoch); the best epoch's weights were restored.
     case finished(bestEpoch: Int, bestValidationLoss: Double, epochsRun: Int)
 }

@@ -36,6 +36,8 @@ enum ConfigKeys {
             "trials are compared on one validation part, which the split fixes; set it in the split stage"
         case "data.prediction_horizons", "training.horizon_weights":
             "the horizons decide which validation metrics exist, so every trial must share them"
+        case "training.max_minutes":
+            "a wall-clock budget makes a trial's result depend on the machine's load; vary training.epochs"
         case "preprocessing.clip_quantiles", "features.lags":
             "it is a list; a sweep varies scalar settings"
         case _ where path.hasPrefix("features.rolling."):

@@ -7,14 +7,17 @@ import Yams
 public enum ConfigLoader {
     /// Loads one file; errors name it as given in `path`.
     public static func load(path: String) throws(ConfigError) -> MetricConfig {
-        let text: String
+        try decode(yaml: try text(path: path), file: path)
+    }
+
+    /// The file's text; an unreadable file is a `ConfigError` naming it.
+    static func text(path: String) throws(ConfigError) -> String {
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            return try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             throw ConfigError(.unreadable(reason: error.localizedDescription), keyPath: "",
                               location: ConfigLocation(file: path, line: 0, column: 0))
         }
-        return try decode(yaml: text, file: path)
     }
 
     /// Every `*.yaml` / `*.yml` file directly in `directory`, in file-name order.

@@ -113,8 +113,10 @@ struct ConfigMapping<Key: RawRepresentable & CaseIterable> where Key.RawValue ==
     }
 
     /// Any non-null scalar, as written.
+    /// A string; `null` reads as absent when the default is nil (an optional name).
     func string(_ key: Key, default defaultValue: String?) throws(ConfigError) -> Located<String?> {
         guard let node = entries[key.rawValue] else { return located(defaultValue, key) }
+        if defaultValue == nil, Self.isNull(node) { return located(nil, key) }
         guard case .scalar(let scalar) = node, !Self.isNull(node) else {
             throw error(.wrongType(expected: "a string", got: Self.describe(node), defaultValue: defaultValue.map { "\"\($0)\"" }), key)
         }

@@ -1,3 +1,4 @@
+import Forecasting
 import Series
 
 /// `data:` — how a series is cut into samples and scaled. Defaults live in `init`'s
@@ -5,6 +6,9 @@ import Series
 public struct DataSection: Sendable, Equatable {
     /// Input window L in grid steps (240 = 60 min at 15 s, the reference window).
     public var windowSize: Int
+    /// Longest sequence the LSTM reads; longer windows are read as block means
+    /// (`LSTMConfiguration.maxInputSteps`; 0 = every step).
+    public var maxInputSteps: Int
     /// Forecast horizons in minutes; EVALUATION.md §2 turns them into steps h = minutes / D.
     public var predictionHorizons: [Int]
     /// Steps between consecutive training origins.
@@ -17,11 +21,12 @@ public struct DataSection: Sendable, Equatable {
     public var normalization: ScalerKind
 
     public init(
-        windowSize: Int = 240, predictionHorizons: [Int] = [5, 15, 30], stride: Int = 1,
+        windowSize: Int = 240, maxInputSteps: Int = LSTMConfiguration.defaultMaxInputSteps, predictionHorizons: [Int] = [5, 15, 30], stride: Int = 1,
         trainSplit: Double = 0.70, valSplit: Double = 0.15, testSplit: Double = 0.15,
         normalization: ScalerKind = .minmax
     ) {
         self.windowSize = windowSize
+        self.maxInputSteps = maxInputSteps
         self.predictionHorizons = predictionHorizons
         self.stride = stride
         self.trainSplit = trainSplit
@@ -33,7 +38,7 @@ public struct DataSection: Sendable, Equatable {
     public static let defaults = DataSection()
 
     enum Key: String, CaseIterable {
-        case windowSize = "window_size", predictionHorizons = "prediction_horizons", stride
+        case windowSize = "window_size", maxInputSteps = "max_input_steps", predictionHorizons = "prediction_horizons", stride
         case trainSplit = "train_split", valSplit = "val_split", testSplit = "test_split", normalization
     }
 
@@ -41,6 +46,8 @@ public struct DataSection: Sendable, Equatable {
     init(decoding m: ConfigMapping<Key>) throws(ConfigError) {
         let d = Self.defaults
         windowSize = try m.int(.windowSize, default: d.windowSize).requiring({ $0 >= 1 }, "use a window of at least 1 step")
+        maxInputSteps = try m.int(.maxInputSteps, default: d.maxInputSteps)
+            .requiring({ $0 >= 0 }, "use 0 (read every step) or a positive number of steps, e.g. 64")
         let horizons = try m.ints(.predictionHorizons, default: d.predictionHorizons)
         predictionHorizons = try horizons
             .checking({ !$0.isEmpty }, "list at least one horizon in minutes, e.g. [5, 15, 30]")

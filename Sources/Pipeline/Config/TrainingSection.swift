@@ -1,3 +1,5 @@
+import Forecasting
+
 /// `training:` — the LSTM training loop (EVALUATION.md §7 defaults: Adam, lr 1e-3,
 /// batch 32, ≤ 100 epochs, patience 15, Σ w_h·MSE_h with w = 1.0 / 1.5 / 1.0).
 public struct TrainingSection: Sendable, Equatable {
@@ -12,12 +14,24 @@ public struct TrainingSection: Sendable, Equatable {
     public var horizonWeights: [Double]
     /// Seed of the `SplitMix64` that initialises weights and shuffles batches.
     public var seed: UInt64
+    /// Training windows drawn per epoch (`LSTMTrainingOptions.samplesPerEpoch`); 0 = all.
+    public var samplesPerEpoch: Int
+    /// Validation windows scored, evenly spaced (`LSTMTrainingOptions.validationSamples`); 0 = all.
+    public var validationSamples: Int
+    /// Training time budget in minutes (`LSTMTrainingOptions.maxMinutes`); 0 = none.
+    public var maxMinutes: Double
 
     public init(
         epochs: Int = 100, batchSize: Int = 32, learningRate: Double = 0.001, optimizer: OptimizerKind = .adam,
         patience: Int = 15, lossFunction: LossFunction = .mse,
-        horizonWeights: [Double] = TrainingSection.referenceHorizonWeights, seed: UInt64 = 42
+        horizonWeights: [Double] = TrainingSection.referenceHorizonWeights, seed: UInt64 = 42,
+        samplesPerEpoch: Int = LSTMTrainingOptions.defaultSamplesPerEpoch,
+        validationSamples: Int = LSTMTrainingOptions.defaultValidationSamples,
+        maxMinutes: Double = TrainingSection.defaultMaxMinutes
     ) {
+        self.samplesPerEpoch = samplesPerEpoch
+        self.validationSamples = validationSamples
+        self.maxMinutes = maxMinutes
         self.epochs = epochs
         self.batchSize = batchSize
         self.learningRate = learningRate
@@ -29,6 +43,11 @@ public struct TrainingSection: Sendable, Equatable {
     }
 
     public static let defaults = TrainingSection()
+
+    /// The config's training budget: 2.5 minutes, so the default LSTM on 14 days of 15-second
+    /// data (reading, training, scoring) finishes within 3 minutes on 2 cores; see
+    /// docs/ARCHITECTURE.md, "LSTM training time". `--model lstm` without a config has none.
+    public static let defaultMaxMinutes: Double = 2.5
 
     /// The reference weights for the three reference horizons 5/15/30 min.
     public static let referenceHorizonWeights: [Double] = [1.0, 1.5, 1.0]
@@ -42,6 +61,7 @@ public struct TrainingSection: Sendable, Equatable {
     enum Key: String, CaseIterable {
         case epochs, batchSize = "batch_size", learningRate = "learning_rate", optimizer, patience
         case lossFunction = "loss_function", horizonWeights = "horizon_weights", seed
+        case samplesPerEpoch = "samples_per_epoch", validationSamples = "validation_samples", maxMinutes = "max_minutes"
     }
 
     /// `horizonCount` is the number of `data.prediction_horizons`, which the weights must match.
@@ -59,5 +79,11 @@ public struct TrainingSection: Sendable, Equatable {
                       "give one weight per prediction horizon (\(horizonCount) here)")
             .requiring({ $0.allSatisfy { $0 >= 0 } }, "use non-negative weights")
         seed = UInt64(try m.int(.seed, default: Int(d.seed)).requiring({ $0 >= 0 }, "use a seed ≥ 0"))
+        samplesPerEpoch = try m.int(.samplesPerEpoch, default: d.samplesPerEpoch)
+            .requiring({ $0 >= 0 }, "use 0 (all windows) or a positive count, e.g. 8192")
+        validationSamples = try m.int(.validationSamples, default: d.validationSamples)
+            .requiring({ $0 >= 0 }, "use 0 (all windows) or a positive count, e.g. 2048")
+        maxMinutes = try m.double(.maxMinutes, default: d.maxMinutes)
+            .requiring({ $0 >= 0 }, "use 0 (no budget) or a positive number of minutes, e.g. 2.5")
     }
 }

@@ -104,8 +104,12 @@ public enum ConfiguredModel {
             dropout: config.model.dropout, headDropout: config.model.dropout,
             training: LSTMTrainingOptions(
                 epochs: t.epochs, batchSize: t.batchSize, learningRate: t.learningRate, optimizer: optimizer,
-                loss: loss, horizonWeights: t.horizonWeights, patience: t.patience, seed: t.seed),
-            windowSteps: config.data.windowSize)
+                loss: loss, horizonWeights: t.horizonWeights, patience: t.patience, seed: t.seed,
+                samplesPerEpoch: t.samplesPerEpoch == 0 ? nil : t.samplesPerEpoch,
+                validationSamples: t.validationSamples == 0 ? nil : t.validationSamples,
+                maxMinutes: t.maxMinutes == 0 ? nil : t.maxMinutes),
+            windowSteps: config.data.windowSize,
+            maxInputSteps: config.data.maxInputSteps == 0 ? nil : config.data.maxInputSteps)
     }
 
     /// Refuses `data:` values the evaluation protocol does not use.

@@ -13,9 +13,12 @@ public struct SeriesEvaluationRequest: Sendable {
     /// Whether the series read is a cumulative counter scored as its per-second rate
     /// (a config's `preprocessing.input: counter`; see `ConfiguredSeries`).
     public var countersToRates: Bool
+    /// Multiplier after the rate (a config's `preprocessing.scale`).
+    public var scale: Double
 
     public init(dataPath: String, readOptions: CSVReadOptions = CSVReadOptions(), model: ModelSpec, horizonMinutes: [Int] = [5, 15, 30],
-                hooks: TrainingHooks = .silent, countersToRates: Bool = false) {
+                hooks: TrainingHooks = .silent, countersToRates: Bool = false, scale: Double = 1) {
+        self.scale = scale
         self.dataPath = dataPath
         self.readOptions = readOptions
         self.model = model
@@ -27,7 +30,7 @@ public struct SeriesEvaluationRequest: Sendable {
     /// The series this request scores: read, then turned into its rate when a counter.
     func readSeries() throws -> SeriesReadResult {
         var read = try CSVSeriesReader.read(path: dataPath, options: readOptions)
-        if countersToRates { read.series = try CounterRate.rates(of: read.series).series }
+        read.series = try ConfiguredSeries.apply(countersToRates: countersToRates, scale: scale, to: read.series)
         return read
     }
 }

@@ -15,9 +15,16 @@ public struct SeriesForecastRequest: Sendable {
     public var levels: [Double]
     /// Progress, epoch events and checkpoints of a model that trains.
     public var hooks: TrainingHooks
+    /// Whether the series read is a cumulative counter forecast as its per-second rate, and
+    /// the multiplier after it (a config's `preprocessing`; see `ConfiguredSeries`).
+    public var countersToRates: Bool
+    public var scale: Double
 
     public init(dataPath: String, readOptions: CSVReadOptions = CSVReadOptions(), model: ModelSpec,
-                minutes: Int = 30, levels: [Double] = [0.8, 0.95], hooks: TrainingHooks = .silent) {
+                minutes: Int = 30, levels: [Double] = [0.8, 0.95], hooks: TrainingHooks = .silent,
+                countersToRates: Bool = false, scale: Double = 1) {
+        self.countersToRates = countersToRates
+        self.scale = scale
         self.dataPath = dataPath
         self.readOptions = readOptions
         self.model = model
@@ -93,7 +100,8 @@ public struct FittedSeriesForecast: Sendable {
 /// `forecastSeries` that also returns the fitted model as an artifact and the gridded series.
 public func fitAndForecastSeries(_ request: SeriesForecastRequest, now: () -> Double) throws -> FittedSeriesForecast {
     for level in request.levels where !(level > 0 && level < 1) { throw SeriesForecastError.levelOutOfRange(level) }
-    let read = try CSVSeriesReader.read(path: request.dataPath, options: request.readOptions)
+    var read = try CSVSeriesReader.read(path: request.dataPath, options: request.readOptions)
+    read.series = try ConfiguredSeries.apply(countersToRates: request.countersToRates, scale: request.scale, to: read.series)
     let grid = try RegularGrid(read.series)
     let series = grid.series
     let exact = Double(request.minutes) * 60 / series.interval

@@ -25,7 +25,7 @@ struct EvaluateCommand: ParsableCommand {
     var horizons: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Per-metric config (e.g. Configs/cpu.yaml): model_type and its hyperparameters, LSTM window (steps), training and features, horizons. Flags given here win.",
+        "Per-metric config (e.g. Configs/cpu.yaml): model_type and its hyperparameters, LSTM window (steps), training and features, horizons; in a long CSV its metric_name and container_name choose the series; a counter is scored as its rate. Flags given here win.",
         valueName: "file"))
     var config: String?
 
@@ -50,7 +50,8 @@ struct EvaluateCommand: ParsableCommand {
             model: chosen.spec,
             horizonMinutes: try horizons.map(parseHorizons) ?? chosen.config?.data.predictionHorizons ?? [5, 15, 30],
             hooks: training.hooks(for: chosen.spec, progress: bar),
-            countersToRates: series.countersToRates
+            countersToRates: series.countersToRates,
+            scale: series.scale
         )
         bar.update(done: 0, total: 1, label: "\(chosen.spec.name) on \(URL(fileURLWithPath: data).lastPathComponent)")
         let report: EvaluationReport
@@ -63,7 +64,7 @@ struct EvaluateCommand: ParsableCommand {
             report = try evaluateSeries(request, evaluator: Evaluator())
         }
         bar.finish()
-        let chosenSeries = series.choices.isEmpty ? nil : "series: " + series.choices.joined(separator: "; ")
+        let chosenSeries = series.summary
         if output.json {
             if let chosenSeries { FileHandle.standardError.write(Data((chosenSeries + "\n").utf8)) }
             print(try jsonString(report))

@@ -21,7 +21,7 @@ struct ForecastCommand: ParsableCommand {
     @Option(name: .long, help: "Model: \(ModelSpec.names.joined(separator: "|")) (default: the config's model_type, else arima).")
     var model: String?
 
-    @Option(name: .long, help: ArgumentHelp("Per-metric config (e.g. Configs/cpu.yaml) for the model and its hyperparameters; flags win.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Per-metric config (e.g. Configs/cpu.yaml): the model and its hyperparameters; in a long CSV its metric_name and container_name choose the series; a counter is forecast as its rate. Flags win.", valueName: "file"))
     var config: String?
 
     @Option(name: .long, help: "Forecast every grid step up to this many minutes ahead.")
@@ -45,9 +45,12 @@ struct ForecastCommand: ParsableCommand {
         let bar = ProgressBar()
         let chosen = try ConfiguredModel.resolve(
             ModelRequest(modelName: model, configPath: config, overrides: training.overrides()), defaultModel: .arima)
+        let series = try ConfiguredSeries.resolve(
+            flags: try selection.readOptions(), config: chosen.config, configPath: config, dataPath: data)
         let request = SeriesForecastRequest(
-            dataPath: data, readOptions: try selection.readOptions(), model: chosen.spec, minutes: minutes,
-            levels: try parseLevels(levels), hooks: training.hooks(for: chosen.spec, progress: bar))
+            dataPath: data, readOptions: series.readOptions, model: chosen.spec, minutes: minutes,
+            levels: try parseLevels(levels), hooks: training.hooks(for: chosen.spec, progress: bar),
+            countersToRates: series.countersToRates, scale: series.scale)
         bar.update(done: 0, total: 1, label: "\(chosen.spec.name) on \(URL(fileURLWithPath: data).lastPathComponent)")
         let report: SeriesForecastReport
         var recorded: String?
@@ -59,6 +62,9 @@ struct ForecastCommand: ParsableCommand {
             report = try forecastSeries(request, now: TrainingHooks.monotonicSeconds)
         }
         bar.finish()
+        if let summary = series.summary {
+            if output.json { FileHandle.standardError.write(Data((summary + "\n").utf8)) } else { print(summary) }
+        }
         print(output.json ? try jsonString(report) : ForecastTable(report: report).render())
         if let recorded, !output.json { print(recorded) }
     }

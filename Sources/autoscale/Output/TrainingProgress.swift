@@ -20,6 +20,8 @@ enum TrainingProgress {
                 let losses = String(format: "train %.5f  val %.5f", summary.trainTotal, summary.validationTotal)
                 bar.line("  epoch \(summary.epoch)/\(summary.epochs)  \(losses)\(summary.improved ? " (best)" : "")  "
                     + String(format: "%.1f s", summary.seconds))
+            case .stoppedOnBudget(let minutes, let epochsRun, let bestEpoch):
+                bar.line("  stopped on the time budget (training.max_minutes \(minutes)) after epoch \(epochsRun); keeping the weights of epoch \(bestEpoch)")
             case .finished:
                 break
             }
