@@ -42,6 +42,8 @@ struct MLflowEndpoint: Sendable {
         .write(.post, "runs/delete-tag") { try $0.deleteTag($1) },
         .read(.get, "metrics/get-history") { try $0.metricHistory($1) },
         .read(.get, "artifacts/list") { try $0.listRunArtifacts($1) },
+        // MLflow 3 looks for "logged models" before listing a run's artifacts; the registry has none.
+        .read(.post, "logged-models/search") { _, _ in ["models": [Any]()] },
 
         .write(.post, "registered-models/create") { try $0.createRegisteredModel($1) },
         .read(.get, "registered-models/get") { try $0.getRegisteredModel($1) },
