@@ -114,6 +114,13 @@ let package = Package(
             exclude: ["ten-stages.yaml", "parallel.yaml", "dvc"]
         ),
 
+        // Spawns the release `runs server` beside it and `mlflow server` from a venv: no library dependency.
+        .executableTarget(
+            name: "bench-tracking-server",
+            path: "Benchmarks/TrackingServer",
+            exclude: ["mlflow_server_bench.py", "setup_bench_venv.sh"]
+        ),
+
         .testTarget(
             name: "KernelsTests",
             dependencies: ["Kernels", "KernelsSIMD", "KernelsSIMDHaswell", "KernelsSIMDAVX512", "TestSupport"]

@@ -34,7 +34,8 @@ struct ArtifactPath: Equatable {
         guard components.count >= 3, components[2] == "artifacts" else {
             throw reject("expected <experiment id>/<run id>/artifacts/<name>")
         }
-        guard let run = try? RunID(components[1]) else { throw reject("'\(components[1])' is not a run id") }
+        let run: RunID
+        do { run = try RunID(components[1]) } catch { throw reject("'\(components[1])' is not a run id") }
         self.experimentId = components[0]
         self.run = run
         self.name = components.dropFirst(3).joined(separator: "/")

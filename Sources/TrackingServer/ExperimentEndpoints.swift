@@ -60,8 +60,8 @@ struct ExperimentNameFilter {
 
     init(_ text: String) throws {
         let pattern = #"^\s*(?:attributes\.)?name\s*(=|!=|LIKE|ILIKE)\s*'([^']*)'\s*$"#
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]),
-              let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+        let regex = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+        guard let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
               let op = Range(match.range(at: 1), in: text), let value = Range(match.range(at: 2), in: text) else {
             throw MLflowError.invalid("Experiment filter '\(text)' is not supported; use name = '…', name != '…', name LIKE '…' or name ILIKE '…'.")
         }
@@ -78,12 +78,26 @@ struct ExperimentNameFilter {
         }
     }
 
-    /// SQL LIKE: `%` any run of characters, `_` one character.
+    /// SQL LIKE: `%` any run of characters, `_` one character. Dynamic programming over
+    /// (text position, pattern position): `matches[t]` says whether text[t...] matches
+    /// pattern[p...], filled from the pattern's end; O(|text| · |pattern|) whatever the `%`s.
     static func like(_ text: String, _ pattern: String, caseInsensitive: Bool) -> Bool {
-        let escaped = NSRegularExpression.escapedPattern(for: pattern).replacingOccurrences(of: "%", with: ".*").replacingOccurrences(of: "_", with: ".")
-        let options: NSRegularExpression.Options = caseInsensitive ? [.caseInsensitive, .dotMatchesLineSeparators] : [.dotMatchesLineSeparators]
-        guard let regex = try? NSRegularExpression(pattern: "^" + escaped + "$", options: options) else { return false }
-        return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        let text = Array(caseInsensitive ? text.lowercased() : text)
+        let pattern = Array(caseInsensitive ? pattern.lowercased() : pattern)
+        var matches = [Bool](repeating: false, count: text.count + 1)
+        matches[text.count] = true
+        for p in pattern.indices.reversed() {
+            var next = [Bool](repeating: false, count: text.count + 1)
+            for t in (0...text.count).reversed() {
+                switch pattern[p] {
+                case "%": next[t] = matches[t] || (t < text.count && next[t + 1])
+                case "_": next[t] = t < text.count && matches[t + 1]
+                default: next[t] = t < text.count && text[t] == pattern[p] && matches[t + 1]
+                }
+            }
+            matches = next
+        }
+        return matches[0]
     }
 }
 

@@ -5,7 +5,13 @@ import Hummingbird
 /// "Infinity" and "-Infinity" (what MLflow writes and its client reads back).
 enum JSONResponse {
     static func make(_ object: [String: Any], status: HTTPResponse.Status = .ok) -> Response {
-        let data = (try? JSONSerialization.data(withJSONObject: sanitized(object), options: [])) ?? Data("{}".utf8)
+        let data: Data
+        do { data = try JSONSerialization.data(withJSONObject: sanitized(object), options: []) } catch {
+            // Only strings, numbers, booleans, arrays and objects are ever built; say so if that breaks.
+            let message = "INTERNAL_ERROR: response not encodable as JSON: \(error)".replacingOccurrences(of: "\"", with: "'")
+            return Response(status: .internalServerError, headers: [.contentType: "application/json"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: "{\"error_code\": \"INTERNAL_ERROR\", \"message\": \"\(message)\"}")))
+        }
         return Response(status: status, headers: [.contentType: "application/json"],
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }

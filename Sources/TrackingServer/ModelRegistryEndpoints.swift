@@ -66,15 +66,15 @@ extension MLflowService {
         let invalid = MLflowError.invalid("Model version source '\(source)' is not runs:/<run id>/<path> or mlflow-artifacts:/<experiment>/<run id>/artifacts/<path>.")
         if source.hasPrefix("runs:/") {
             let parts = source.dropFirst("runs:/".count).split(separator: "/", maxSplits: 1).map(String.init)
-            guard let first = parts.first, let run = try? RunID(first) else { throw invalid }
-            return (run, parts.count > 1 ? parts[1] : "")
+            guard let first = parts.first else { throw invalid }
+            do { return (try RunID(first), parts.count > 1 ? parts[1] : "") } catch { throw invalid }
         }
         if source.hasPrefix("mlflow-artifacts:/") {
             let path = try ArtifactPath(raw: String(source.dropFirst("mlflow-artifacts:/".count)), percentEncoded: false)
             return (path.run, path.name)
         }
-        if let runId, let run = try? RunID(runId) { return (run, "") }
-        throw invalid
+        guard let runId else { throw invalid }
+        do { return (try RunID(runId), "") } catch { throw invalid }
     }
 
     func modelArtifact(run: RunID, path: String, source: String) throws -> String? {

@@ -15,6 +15,8 @@ public struct ServerConfiguration: Sendable {
     public var insecure: Bool
     /// Largest accepted request body (JSON or an artifact upload), in bytes; larger is 413.
     public var maxBodyBytes: Int
+    /// A RUNNING run whose heartbeat is older than this many seconds reads as KILLED.
+    public var staleAfter: Double
 
     public static let defaultHost = "127.0.0.1"
     public static let defaultPort = 5000
@@ -22,7 +24,7 @@ public struct ServerConfiguration: Sendable {
 
     public init(host: String = ServerConfiguration.defaultHost, port: Int = ServerConfiguration.defaultPort,
                 location: RegistryLocation, token: String? = nil, readOnly: Bool = false, insecure: Bool = false,
-                maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes) {
+                maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes, staleAfter: Double = Registry.defaultStaleAfter) {
         self.host = host
         self.port = port
         self.location = location
@@ -30,6 +32,7 @@ public struct ServerConfiguration: Sendable {
         self.readOnly = readOnly
         self.insecure = insecure
         self.maxBodyBytes = maxBodyBytes
+        self.staleAfter = staleAfter
     }
 
     /// Loopback names and addresses: 127.0.0.0/8, ::1 and localhost.

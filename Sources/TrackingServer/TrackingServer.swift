@@ -15,7 +15,7 @@ public enum TrackingServer {
                            extraRoutes: @Sendable (Router<BasicRequestContext>) -> Void = { _ in },
                            onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         try configuration.validate()
-        let registry = try Registry.open(configuration.location, create: true)
+        let registry = try Registry.open(configuration.location, create: true, staleAfter: configuration.staleAfter)
         let router = makeRouter(registry: registry, configuration: configuration)
         extraRoutes(router)
         let app = Application(

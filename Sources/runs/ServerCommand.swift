@@ -27,7 +27,7 @@ struct ServerCommand: AsyncParsableCommand {
         let location = artifacts.map { RegistryLocation(databasePath: options.location.databasePath, artifactsPath: $0) } ?? options.location
         let configuration = ServerConfiguration(
             host: host, port: port, location: location, token: try tokenFile.map(ServerConfiguration.readToken),
-            readOnly: readOnly, insecure: insecure, maxBodyBytes: maxBodyBytes)
+            readOnly: readOnly, insecure: insecure, maxBodyBytes: maxBodyBytes, staleAfter: options.staleAfter)
         let json = options.json
         try await TrackingServer.run(configuration, onListening: { port in
             let url = "http://\(configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host):\(port)"

@@ -118,6 +118,15 @@ import TrackingServer
         let deleted = try await server.post("experiments/search", ["view_type": "DELETED_ONLY"]).json["experiments"] as? [[String: Any]] ?? []
         #expect(deleted.map { $0["lifecycle_stage"] as? String } == ["deleted"])
         #expect(try await server.post("experiments/restore", ["experiment_id": id]).status == 200)
+        _ = try await server.post("experiments/create", ["name": "newer_one"])
+        func experimentNames(_ filter: String) async throws -> [String] {
+            (try await server.post("experiments/search", ["filter": filter]).json["experiments"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }.sorted()
+        }
+        #expect(try await experimentNames("name LIKE 'ne%'") == ["new", "newer_one"])
+        #expect(try await experimentNames("name LIKE 'new_'") == [])
+        #expect(try await experimentNames("name ILIKE 'NEW%ONE'") == ["newer_one"])
+        #expect(try await experimentNames("name = 'new'") == ["new"])
+        #expect(try await server.post("experiments/search", ["filter": "tags.x = 'y'"]).errorCode == "INVALID_PARAMETER_VALUE")
         #expect(try await server.get("experiments/get", "experiment_id=999").errorCode == "RESOURCE_DOES_NOT_EXIST")
         #expect(try await server.get("experiments/get", "experiment_id=999").status == 404)
 
