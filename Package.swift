@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // OpenBLAS from Debian's libopenblas-dev, found through pkg-config.
@@ -70,9 +71,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // MLflow's REST API over the registry (`runs server`); the only room with HTTP.
+        .target(
+            name: "TrackingServer",
+            dependencies: ["Tracking", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .executableTarget(
             name: "runs",
-            dependencies: ["Tracking", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Tracking", "TrackingServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "TestSupport", dependencies: ["Series"], path: "Sources/TestSupport"),
 
@@ -114,6 +120,13 @@ let package = Package(
             exclude: ["ten-stages.yaml", "parallel.yaml", "dvc"]
         ),
 
+        // Spawns the release `runs server` beside it and `mlflow server` from a venv: no library dependency.
+        .executableTarget(
+            name: "bench-tracking-server",
+            path: "Benchmarks/TrackingServer",
+            exclude: ["mlflow_server_bench.py", "setup_bench_venv.sh"]
+        ),
+
         .testTarget(
             name: "KernelsTests",
             dependencies: ["Kernels", "KernelsSIMD", "KernelsSIMDHaswell", "KernelsSIMDAVX512", "TestSupport"]
@@ -129,6 +142,11 @@ let package = Package(
         .testTarget(name: "TrackingTests", dependencies: ["Tracking", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Forecasting", "Tracking", "Serving", "Ingest", "Kernels", "TestSupport"], exclude: ["SweepReference"]),
         .testTarget(name: "ServingTests", dependencies: ["Serving", "Forecasting", "Tracking", "TestSupport"]),
+        .testTarget(
+            name: "TrackingServerTests",
+            dependencies: ["TrackingServer", "Tracking", "TestSupport"],
+            exclude: ["MLflowClient"]
+        ),
         .testTarget(name: "CLITests", dependencies: ["Forecasting", "Tracking", "TestSupport"], exclude: ["Golden"]),
     ]
 )
