@@ -5,7 +5,7 @@ import Testing
 /// (re-record with RECORD_GOLDEN=1 swift test --filter HelpGoldenTests).
 @Suite struct HelpGoldenTests {
     static let commands: [[String]] = [
-        [], ["demo"], ["evaluate"], ["forecast"], ["data"], ["data", "generate"], ["data", "collect"], ["data", "show"],
+        [], ["demo"], ["evaluate"], ["forecast"], ["data"], ["data", "generate"], ["data", "collect"], ["data", "fetch"], ["data", "show"],
         ["pipeline"], ["pipeline", "validate"], ["pipeline", "run"], ["pipeline", "status"], ["pipeline", "graph"],
     ]
 

@@ -38,6 +38,18 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible, Lo
     case counterUnavailable(path: String, reason: String)
     /// A generator or collector setting is out of range.
     case invalidSetting(name: String, value: String, expected: String)
+    /// No attempt reached the Prometheus server at `url` (connection refused, timeout, HTTP 5xx).
+    case prometheusUnreachable(url: String, attempts: Int, reason: String)
+    /// Prometheus refused `query` (bad PromQL, a bad parameter): its own `errorType` and text.
+    case prometheusQueryRejected(query: String, status: Int, errorType: String, message: String)
+    /// `query` matched no series between `start` and `end` (seconds since 1970; equal for an instant query).
+    case prometheusEmptyResult(query: String, start: Double, end: Double)
+    /// `query` returned `count` series where one was expected.
+    case prometheusSeveralSeries(query: String, count: Int, labels: String)
+    /// `query` returned `found` finite points, fewer than the `needed` ones.
+    case prometheusTooFewPoints(query: String, found: Int, needed: Int)
+    /// The server at `url` answered with something that is not Prometheus's JSON API.
+    case prometheusBadResponse(url: String, reason: String)
 
     public var description: String {
         switch self {
@@ -83,6 +95,24 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible, Lo
             return "\(path): cannot read this counter (\(reason)); the collector needs Linux cgroup v2 or /proc"
         case let .invalidSetting(name, value, expected):
             return "\(name) \(quoted(value)) is out of range; expected \(expected)"
+        case let .prometheusUnreachable(url, attempts, reason):
+            return "cannot reach Prometheus at \(url) after \(attempts) attempt\(attempts == 1 ? "" : "s") (\(reason)); "
+                + "check the URL (e.g. http://127.0.0.1:9090) and that the server is up"
+        case let .prometheusQueryRejected(query, status, errorType, message):
+            return "Prometheus rejected the query \(quoted(query)) (HTTP \(status), \(errorType)): \(message); fix the PromQL"
+        case let .prometheusEmptyResult(query, start, end):
+            let range = start == end ? "at \(CivilTime.iso8601(epochSeconds: start))"
+                : "from \(CivilTime.iso8601(epochSeconds: start)) to \(CivilTime.iso8601(epochSeconds: end))"
+            return "the query \(quoted(query)) returned no data \(range); check the container label "
+                + "(e.g. count by (container) (container_memory_working_set_bytes)) and the time range"
+        case let .prometheusSeveralSeries(query, count, labels):
+            return "the query \(quoted(query)) returned \(count) series (\(labels)) where one was expected; "
+                + "aggregate it, e.g. sum(...), or narrow its label selector"
+        case let .prometheusTooFewPoints(query, found, needed):
+            return "the query \(quoted(query)) returned \(found) point\(found == 1 ? "" : "s"), \(needed) are needed; "
+                + "fetch a longer range (--since) or a shorter step"
+        case let .prometheusBadResponse(url, reason):
+            return "\(url) did not answer as Prometheus's HTTP API does (\(reason)); check that the URL points at a Prometheus server"
         }
     }
 

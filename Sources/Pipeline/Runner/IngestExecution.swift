@@ -3,8 +3,8 @@ import Ingest
 import Kernels
 import Series
 
-/// `kind: ingest`: every series of a CSV file, of the generated workload, or of this
-/// machine's counters, in (container, metric) order.
+/// `kind: ingest`: every series of a CSV file, of the generated workload, of this
+/// machine's counters or of one container in Prometheus, in (container, metric) order.
 enum IngestExecution {
     static func run(_ stage: IngestStage, _ input: StageInput) throws -> StageResult {
         var list: [StoredSeries]
@@ -22,6 +22,8 @@ enum IngestExecution {
             list = all.keys.sorted().map { key in StoredSeries(all[key]!, container: key.container, metric: key.metric) }
         case .collect(let collect):
             list = try collected(collect)
+        case .prometheus(let prometheus):
+            list = try fetched(prometheus, now: Date().timeIntervalSince1970)
         }
         return StageResult(product: .series(list))
     }
@@ -40,6 +42,15 @@ enum IngestExecution {
         return ResourceMetric.allCases.enumerated().map { m, metric in
             StoredSeries(name: "\(container)/\(metric.rawValue)", container: container, metric: metric.rawValue,
                          timestamps: timestamps, values: values[m])
+        }
+    }
+
+    /// The six metrics of `source.fetch.container` from Prometheus over the range resolved at `now`.
+    static func fetched(_ source: PrometheusSource, now: Double) throws -> [StoredSeries] {
+        let history = try source.fetch.history(now: now)
+        let container = history.container
+        return history.series.keys.sorted { $0.rawValue < $1.rawValue }.map { metric in
+            StoredSeries(history.series[metric]!, container: container, metric: metric.rawValue)
         }
     }
 }

@@ -79,6 +79,8 @@ extension StageFingerprint {
                 // A live reading is never the same twice: a fresh nonce makes every run execute it.
                 return ["collect.seconds": "\(collect.seconds)", "collect.interval": "\(collect.interval)",
                         "collect.container": collect.container ?? "", "collect.nonce": UUID().uuidString]
+            case .prometheus(let prometheus):
+                return try PrometheusFingerprint.parameters(prometheus, now: Date().timeIntervalSince1970)
             }
         case .preprocess(let p):
             return ["metric": p.metric.rawValue, "container": p.container ?? "", "preprocessing": try json(p.preprocessing)]

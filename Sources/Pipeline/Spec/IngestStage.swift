@@ -1,12 +1,13 @@
 import Ingest
 import Yams
 
-/// `kind: ingest`: where the series come from; exactly one of `csv:`, `generate:`, `collect:`.
+/// `kind: ingest`: where the series come from; exactly one of `csv:`, `generate:`, `collect:`, `prometheus:`.
 public struct IngestStage: Sendable, Equatable {
     public enum Source: Sendable, Equatable {
         case csv(CSVSource)
         case generate(GenerateSource)
         case collect(CollectSource)
+        case prometheus(PrometheusSource)
     }
 
     public var source: Source
@@ -17,15 +18,15 @@ public struct IngestStage: Sendable, Equatable {
 
     enum Key: String, CaseIterable {
         case kind, needs, foreach, matrix
-        case csv, generate, collect
+        case csv, generate, collect, prometheus
     }
 
     static func decode(_ m: ConfigMapping<Key>, context: StageContext, diagnostics d: inout SpecDiagnostics) -> IngestStage? {
-        let given: [Key] = [.csv, .generate, .collect].filter { m.node($0) != nil }
+        let given: [Key] = [.csv, .generate, .collect, .prometheus].filter { m.node($0) != nil }
         guard given.count == 1, let key = given.first else {
             let reason = given.isEmpty ? "an ingest stage reads from one source" : "an ingest stage reads from one source, and this one names \(given.map(\.rawValue).joined(separator: " and "))"
             let at = given.count > 1 ? m.location(given[1]) : m.location
-            d.add(ConfigError(.refused(value: "`kind: ingest`", reason: "\(reason); give exactly one of csv:, generate: or collect:"),
+            d.add(ConfigError(.refused(value: "`kind: ingest`", reason: "\(reason); give exactly one of csv:, generate:, collect: or prometheus:"),
                               keyPath: given.count > 1 ? m.keyPath(given[1]) : m.path, location: at))
             return nil
         }
@@ -36,6 +37,8 @@ public struct IngestStage: Sendable, Equatable {
             source = d.section(m, .csv, keys: CSVSource.Key.self).flatMap { section in d.check { () throws(ConfigError) in Source.csv(try CSVSource(decoding: section)) } }
         case .generate:
             source = d.section(m, .generate, keys: GenerateSource.Key.self).flatMap { section in GenerateSource.decode(section, diagnostics: &d).map(Source.generate) }
+        case .prometheus:
+            source = d.section(m, .prometheus, keys: PrometheusSource.Key.self).flatMap { section in PrometheusSource.decode(section, diagnostics: &d).map(Source.prometheus) }
         default:
             source = d.section(m, .collect, keys: CollectSource.Key.self).flatMap { section in CollectSource.decode(section, diagnostics: &d).map(Source.collect) }
         }

@@ -4,7 +4,7 @@ import ArgumentParser
 struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "data",
-        abstract: "Generate synthetic workloads, collect this machine's counters (long CSV), or check how a CSV file reads.",
-        subcommands: [GenerateCommand.self, CollectCommand.self, ShowCommand.self]
+        abstract: "Generate synthetic workloads, collect this machine's counters, fetch a container from Prometheus (long CSV), or check how a CSV file reads.",
+        subcommands: [GenerateCommand.self, CollectCommand.self, FetchCommand.self, ShowCommand.self]
     )
 }
