@@ -7,6 +7,7 @@ import Testing
     static let commands: [[String]] = [
         [], ["demo"], ["evaluate"], ["forecast"], ["data"], ["data", "generate"], ["data", "collect"], ["data", "fetch"], ["data", "show"],
         ["pipeline"], ["pipeline", "validate"], ["pipeline", "run"], ["pipeline", "status"], ["pipeline", "graph"],
+        ["serve"], ["watch"],
     ]
 
     @Test(arguments: commands)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Ingest
 import Serving
 import Tracking
 
@@ -15,7 +16,13 @@ struct PredictCommand: ParsableCommand {
     var container: String
 
     @Option(name: .long, help: "Long CSV (timestamp,container,metric,value), as `autoscale data generate` writes.")
-    var data: String
+    var data: String?
+
+    @Option(name: .long, help: ArgumentHelp("Read the history from Prometheus instead (cAdvisor queries, at each model's step).", valueName: "url"))
+    var prometheus: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --prometheus: history to read, 2d, 6h, … (default: 2d).", valueName: "interval"))
+    var since: String?
 
     @Option(name: .long, help: ArgumentHelp("Comma-separated metrics (default: the six, skipping those without a model).", valueName: "list"))
     var metrics: String?
@@ -34,12 +41,24 @@ struct PredictCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        guard (data == nil) != (prometheus == nil) else { throw ValidationError("give exactly one of --data FILE or --prometheus URL") }
+    }
+
     func run() throws {
         let location = RegistryLocation.resolve(explicit: db, environment: ProcessInfo.processInfo.environment,
                                                 currentDirectory: FileManager.default.currentDirectoryPath)
         let spec = PredictionSpec(horizons: try horizons.map { try parseMinutes($0, option: "--horizons") } ?? PredictionSpec.defaultHorizons,
                                   alias: alias, modelPrefix: modelPrefix)
-        let request = PredictRequest(container: container, source: try CSVHistorySource(path: data),
+        let source: any HistorySource
+        if let prometheus {
+            var fetch = PrometheusFetch(url: prometheus, container: container)
+            if let since { fetch.window = .last(seconds: try IntervalArgument.seconds(since, option: "--since")) }
+            source = try PrometheusHistorySource.forModels(fetch: fetch, registry: location, spec: spec, now: { SystemClock().now() })
+        } else {
+            source = try CSVHistorySource(path: data ?? "")
+        }
+        let request = PredictRequest(container: container, source: source,
                                      metrics: metrics.map(splitList), spec: spec, registry: location)
         let result = try predictContainer(request)
         print(output.json ? try jsonString(result) : PredictionTable(result: result).render())
