@@ -9,7 +9,7 @@
 # autoscale's numbers alone and says why).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-history="$1"; port="$2"; seconds="$3"; connections="$4"
+history="$(realpath "$1")"; port="$2"; seconds="$3"; connections="$4"
 venv="$HOME/.cache/autoscale/mlflow-serve-venv"
 pins="mlflow==3.17.2 statsmodels==0.14.6"
 if [ "$(cat "$venv/.pins" 2>/dev/null)" != "$pins" ]; then
@@ -30,6 +30,7 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
+cd "$work"   # mlflow writes an mlruns/ folder into the working directory
 "$venv/bin/python" "$here/mlflow_arima_model.py" "$history" "$work/model"
 "$venv/bin/python" - "$history" "$work/body.json" <<'PY'
 import json, sys
