@@ -97,4 +97,34 @@ struct WatchPrometheusTests {
         #expect(cpu == [last, last, last])
         prometheus.stop()
     }
+
+    /// `autoscale watch --json` as a real process: one JSON line per container and cycle on
+    /// stdout, a log line on stderr, exit 0 on SIGTERM.
+    @Test func watchCommandPrintsACyclePerLine() throws {
+        let data = PrometheusFixture(now: Date().timeIntervalSince1970)
+        let prometheus = try PrometheusTestServer(openMetrics: data.openMetrics)
+        let fixture = try registry()
+        let (process, stdout, stderr) = try ProductRunner(product: "autoscale").start([
+            "watch", "--prometheus", prometheus.url, "--container", "web", "--every", "1s", "--db", fixture.location.databasePath, "--json",
+        ])
+        defer { if process.isRunning { process.terminate() } }
+        var received = Data()
+        while !received.contains(UInt8(ascii: "\n")) {
+            let chunk = stdout.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { break }
+            received.append(chunk)
+        }
+        let line = try #require(received.split(separator: UInt8(ascii: "\n")).first, "no cycle printed")
+        let cycle = try #require(try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])
+        #expect(cycle["container"] as? String == "web")
+        #expect(cycle["stale"] as? Bool == false)
+        #expect((cycle["forecasts"] as? [[String: Any]])?.map { $0["metric"] as? String } == ["cpu", "memory"])
+        #expect((cycle["recommendation"] as? [String: Any])?["replicas"] as? Int == 1)
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let log = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(log.contains(" web: cpu "), "\(log)")
+        prometheus.stop()
+    }
 }
