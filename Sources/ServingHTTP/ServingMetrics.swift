@@ -16,8 +16,23 @@ import Serving
 /// - `autoscale_predictions_rejected_total` requests refused with 503 when saturated.
 final class ServingMetrics: Sendable {
     let registry = PrometheusCollectorRegistry()
+
+    static func name(_ metric: String, unit: String = "", _ help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "autoscale", metricName: metric, unitName: unit, helpText: help)
+    }
+
+    static var requests: MetricNameDescriptor { name("http_requests", unit: "total", "HTTP requests answered, by route and status") }
+    static var duration: MetricNameDescriptor { name("http_request_duration", unit: "seconds", "Time from request to response, by route") }
+    static var rejections: MetricNameDescriptor { name("predictions_rejected", unit: "total", "Predict requests refused with 503 because the work queue was full") }
+    static var forecast: MetricNameDescriptor { name("forecast", "Latest forecast of a container's metric at a horizon, in the metric's units") }
+    static var replicas: MetricNameDescriptor { name("recommended_replicas", "Replicas the scaling policy recommends for the container") }
+    static var stale: MetricNameDescriptor { name("forecast_stale", "1 when the last refresh failed and the forecasts shown are older") }
+    static var age: MetricNameDescriptor { name("forecast_age", unit: "seconds", "Seconds since the container's forecasts were last refreshed") }
+    static var version: MetricNameDescriptor { name("model_version", "Registry version of the model serving the metric") }
+    static var reloadFailed: MetricNameDescriptor { name("model_reload_failed", "1 when the alias's newest version failed to load (the previous one serves), or nothing loaded") }
+    static var ready: MetricNameDescriptor { name("models_ready", "1 once at least one model is loaded") }
     /// The gauge an HPA on an external metric reads (deploy/hpa-external.yaml).
-    static let recommendedReplicas = "autoscale_recommended_replicas"
+    static var recommendedReplicas: String { replicas.name }
 
     static let durationBuckets: [Duration] = [
         .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(20),
@@ -26,16 +41,12 @@ final class ServingMetrics: Sendable {
 
     /// Counts one answered request and its duration.
     func observe(route: String, status: Int, duration: Duration) {
-        registry.makeCounter(name: "autoscale_http_requests_total", labels: [("route", route), ("status", String(status))],
-                             help: "HTTP requests answered, by route and status").increment()
-        registry.makeDurationHistogram(name: "autoscale_http_request_duration_seconds", labels: [("route", route)],
-                                       buckets: Self.durationBuckets, help: "Time from request to response, by route")
-            .record(duration)
+        registry.makeCounter(descriptor: Self.requests, labels: [("route", route), ("status", String(status))]).increment()
+        registry.makeDurationHistogram(descriptor: Self.duration, labels: [("route", route)], buckets: Self.durationBuckets).record(duration)
     }
 
     func rejected() {
-        registry.makeCounter(name: "autoscale_predictions_rejected_total",
-                             help: "Predict requests refused with 503 because the work queue was full").increment()
+        registry.makeCounter(descriptor: Self.rejections).increment()
     }
 
     /// The exposition text after setting the gauges from the board and the model table at `now`.
@@ -44,36 +55,28 @@ final class ServingMetrics: Sendable {
             let container = ("container", entry.container)
             for forecast in entry.forecast?.forecasts ?? [] {
                 for horizon in forecast.horizons {
-                    registry.makeGauge(name: "autoscale_forecast",
+                    registry.makeGauge(descriptor: Self.forecast,
                                        labels: [container, ("metric", forecast.metric), ("horizon_minutes", Self.number(horizon.minutes)),
-                                                ("unit", forecast.unit)],
-                                       help: "Latest forecast of a container's metric at a horizon, in the metric's units")
+                                                ("unit", forecast.unit)])
                         .set(to: horizon.value)
                 }
             }
             if let replicas = entry.recommendation?.replicas {
-                registry.makeGauge(name: Self.recommendedReplicas, labels: [container],
-                                   help: "Replicas the scaling policy recommends for the container").set(to: Double(replicas))
+                registry.makeGauge(descriptor: Self.replicas, labels: [container]).set(to: Double(replicas))
             }
-            registry.makeGauge(name: "autoscale_forecast_stale", labels: [container],
-                               help: "1 when the last refresh failed and the forecasts shown are older").set(to: entry.isStale ? 1.0 : 0.0)
+            registry.makeGauge(descriptor: Self.stale, labels: [container]).set(to: entry.isStale ? 1.0 : 0.0)
             if let age = entry.age(now: now) {
-                registry.makeGauge(name: "autoscale_forecast_age_seconds", labels: [container],
-                                   help: "Seconds since the container's forecasts were last refreshed").set(to: age)
+                registry.makeGauge(descriptor: Self.age, labels: [container]).set(to: age)
             }
         }
         for model in models.all {
             let labels = [("metric", model.metric), ("model", model.reference.name), ("alias", model.reference.alias)]
             if let version = model.servingVersion {
-                registry.makeGauge(name: "autoscale_model_version", labels: labels,
-                                   help: "Registry version of the model serving the metric").set(to: Double(version))
+                registry.makeGauge(descriptor: Self.version, labels: labels).set(to: Double(version))
             }
-            registry.makeGauge(name: "autoscale_model_reload_failed", labels: labels,
-                               help: "1 when the alias's newest version failed to load (the previous one serves), or nothing loaded")
-                .set(to: model.problem == nil ? 0.0 : 1.0)
+            registry.makeGauge(descriptor: Self.reloadFailed, labels: labels).set(to: model.problem == nil ? 0.0 : 1.0)
         }
-        registry.makeGauge(name: "autoscale_models_ready", help: "1 once at least one model is loaded")
-            .set(to: models.isReady ? 1.0 : 0.0)
+        registry.makeGauge(descriptor: Self.ready).set(to: models.isReady ? 1.0 : 0.0)
         var buffer: [UInt8] = []
         buffer.reserveCapacity(16_384)
         registry.emit(into: &buffer)
