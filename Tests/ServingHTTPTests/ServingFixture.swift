@@ -6,6 +6,7 @@ import FoundationNetworking
 import Series
 import Serving
 @testable import ServingHTTP
+import Synchronization
 import TestSupport
 import Tracking
 
@@ -85,10 +86,16 @@ final class RunningServer: Sendable {
                                                             events: ServeEvents(log: { log.append($0) })))
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let server = self.server
-        task = Task { try await server.run(listening: { continuation.yield($0); continuation.finish() }) }
+        task = Task {
+            defer { continuation.finish() }  // a server that fails to start ends the wait below
+            try await server.run(listening: { continuation.yield($0); continuation.finish() })
+        }
         var bound: Int?
         for await port in ports { bound = port }
-        guard let bound else { throw HTTPTestError("the server stopped before listening: \(log.all)") }
+        guard let bound else {
+            _ = try await task.value
+            throw HTTPTestError("the server stopped before listening: \(log.all)")
+        }
         port = bound
     }
 
@@ -106,8 +113,6 @@ final class LogLines: Sendable {
     func append(_ line: String) { lines.withLock { $0.append(line) } }
     var all: [String] { lines.withLock { $0 } }
 }
-
-import Synchronization
 
 struct HTTPTestError: Error, CustomStringConvertible {
     let description: String
