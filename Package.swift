@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // OpenBLAS from Debian's libopenblas-dev, found through pkg-config.
@@ -64,10 +65,19 @@ let package = Package(
             name: "Serving",
             dependencies: ["Series", "Ingest", "Forecasting", "Tracking", .product(name: "Yams", package: "Yams")]
         ),
+        // The HTTP service over Serving: autoscale serve / watch (docs/ARCHITECTURE.md#servinghttp).
+        .target(
+            name: "ServingHTTP",
+            dependencies: [
+                "Serving", "Ingest", "Tracking",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
         .executableTarget(
             name: "autoscale",
             dependencies: [
-                "Kernels", "Series", "Ingest", "Forecasting", "Pipeline", "Tracking", "Serving",
+                "Kernels", "Series", "Ingest", "Forecasting", "Pipeline", "Tracking", "Serving", "ServingHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -104,6 +114,13 @@ let package = Package(
             name: "bench-accuracy",
             dependencies: ["Forecasting", "Ingest", "Series", "Kernels"],
             path: "Benchmarks/Accuracy"
+        ),
+        // Starts the release `autoscale serve`, drives it with wrk, and `mlflow models serve` from a venv.
+        .executableTarget(
+            name: "bench-serving",
+            dependencies: ["Serving", "Forecasting", "Tracking", "Series"],
+            path: "Benchmarks/Serving",
+            exclude: ["mlflow_serve_bench.sh", "mlflow_arima_model.py", "post_body.lua"]
         ),
         .executableTarget(name: "bench-ingest", dependencies: ["Ingest", "Kernels", "TestSupport"], path: "Benchmarks/Ingest"),
         .executableTarget(
@@ -146,6 +163,13 @@ let package = Package(
             name: "TrackingServerTests",
             dependencies: ["TrackingServer", "Tracking", "TestSupport"],
             exclude: ["MLflowClient"]
+        ),
+        .testTarget(
+            name: "ServingHTTPTests",
+            dependencies: [
+                "ServingHTTP", "Serving", "Tracking", "Ingest", "Forecasting", "TestSupport",
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .testTarget(name: "CLITests", dependencies: ["Forecasting", "Tracking", "TestSupport"], exclude: ["Golden"]),
     ]

@@ -18,7 +18,8 @@ public final class PrometheusTestServer: @unchecked Sendable {
     public let url: String
     public let port: Int
     private let folder: TemporaryFolder
-    private let process: Process
+    private var process: Process
+    private let arguments: [String]
     private let lock = NSLock()
 
     /// Whether `prometheus` and `promtool` are on PATH.
@@ -43,24 +44,41 @@ public final class PrometheusTestServer: @unchecked Sendable {
         }
         port = try Self.freePort()
         url = "http://127.0.0.1:\(port)"
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: prometheus)
-        process.arguments = [
+        arguments = [
             "--config.file", config, "--storage.tsdb.path", storage, "--web.listen-address", "127.0.0.1:\(port)",
             "--storage.tsdb.retention.time", "15d",
         ]
+        process = try Self.launch(prometheus, arguments, folder: folder)
+        do {
+            try waitUntilReady(log: folder.url.appendingPathComponent("prometheus.log"))
+        } catch {
+            stop()
+            throw error
+        }
+    }
+
+    /// Starts the server again after `stop()`, on the same port with the same data, and
+    /// returns once it is ready (for tests of a client that must recover).
+    public func restart() throws {
+        guard let prometheus = Self.executable("prometheus") else { throw PrometheusTestServerError.missing(Self.skipReason) }
+        try lock.withLock {
+            guard !process.isRunning else { return }
+            process = try Self.launch(prometheus, arguments, folder: folder)
+        }
+        try waitUntilReady(log: folder.url.appendingPathComponent("prometheus.log"))
+    }
+
+    private static func launch(_ prometheus: String, _ arguments: [String], folder: TemporaryFolder) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: prometheus)
+        process.arguments = arguments
         let logURL = folder.url.appendingPathComponent("prometheus.log")
         guard FileManager.default.createFile(atPath: logURL.path, contents: nil) else { throw PrometheusTestServerError.noLog(logURL.path) }
         let log = try FileHandle(forWritingTo: logURL)
         process.standardOutput = log
         process.standardError = log
         try process.run()
-        do {
-            try waitUntilReady(log: logURL)
-        } catch {
-            stop()
-            throw error
-        }
+        return process
     }
 
     /// Whether the server is still running.

@@ -7,7 +7,7 @@ struct Autoscale: ParsableCommand {
         commandName: "autoscale",
         abstract: "Forecast container resource usage and turn forecasts into scaling decisions.",
         subcommands: [DemoCommand.self, DataCommand.self, EvaluateCommand.self, ForecastCommand.self, PipelineCommand.self, PredictCommand.self,
-                      RecommendCommand.self, BacktestCommand.self, ConfigCommand.self]
+                      RecommendCommand.self, BacktestCommand.self, ServeCommand.self, WatchCommand.self, ConfigCommand.self]
     )
 
     /// OpenBLAS runs single-threaded (its threads spin against ours on two cores); the

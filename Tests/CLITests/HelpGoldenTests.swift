@@ -9,6 +9,7 @@ import Testing
         ["pipeline"], ["pipeline", "validate"], ["pipeline", "run"], ["pipeline", "status"], ["pipeline", "graph"],
         ["predict"], ["recommend"], ["backtest"],
         ["config"], ["config", "init"], ["config", "show"],
+        ["serve"], ["watch"],
     ]
 
     @Test(arguments: commands)

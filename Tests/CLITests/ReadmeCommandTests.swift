@@ -92,6 +92,31 @@ import Testing
         "runs rollback cpu": .run(),
         "runs models": .run(),
         "runs gc": .run(),
+        "autoscale config init cpu --container web-1 > my-cpu.yaml": .run(),
+        "autoscale config show Configs/network_rx.yaml": .run(),
+        "autoscale config show my-cpu.yaml --json": .run(),
+        "mkdir -p data && autoscale data generate --containers 1 --days 7 --interval 1m --output data/quickstart.csv": .run(),
+        // The serve block runs as one script: start, wait until ready, the three requests, stop.
+        "autoscale serve --data data/quickstart.csv &": .run("""
+            autoscale serve --data data/quickstart.csv --port 18080 & pid=$!
+            for i in $(seq 1 150); do curl -sf http://127.0.0.1:18080/readyz > /dev/null && break; sleep 0.2; done
+            curl -sf 'http://127.0.0.1:18080/v1/forecast?container=web-1' \
+              && curl -sf 'http://127.0.0.1:18080/v1/recommendation?container=web-1' | grep -q replicas \
+              && curl -s http://127.0.0.1:18080/metrics | grep -q autoscale_forecast
+            status=$?
+            kill $pid; wait $pid
+            exit $status
+            """),
+        "curl -s 'http://127.0.0.1:8080/v1/forecast?container=web-1'": .elsewhere("run with `autoscale serve --data …` above, as one script"),
+        "curl -s 'http://127.0.0.1:8080/v1/recommendation?container=web-1'": .elsewhere("run with `autoscale serve --data …` above, as one script"),
+        "curl -s http://127.0.0.1:8080/metrics | grep autoscale_forecast": .elsewhere("run with `autoscale serve --data …` above, as one script"),
+        "kill %1": .elsewhere("run with `autoscale serve --data …` above, as one script"),
+        "autoscale predict --container web --prometheus http://127.0.0.1:9090 --json":
+            .elsewhere("WatchPrometheusTests runs `predict --prometheus` against a real Prometheus on a free port"),
+        "autoscale watch --prometheus http://127.0.0.1:9090 --container web --every 60s":
+            .elsewhere("WatchPrometheusTests runs `watch` against a real Prometheus, stopped and restarted mid-watch"),
+        "autoscale serve --prometheus http://127.0.0.1:9090 --container web --policy Configs/policy.yaml":
+            .elsewhere("WatchPrometheusTests serves the watch loop from a real Prometheus"),
         "autoscale data generate --containers 1 --days 2 --interval 1m": .run(),
         "autoscale forecast --data data/generated.csv --container web-1 --metric cpu --model arima --track": .run(),
         "runs promote \"$(runs list --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"runs\"][0][\"id\"])')\" --model autoscale-cpu": .run(),

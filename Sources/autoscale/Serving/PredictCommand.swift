@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Ingest
 import Serving
 
 /// `autoscale predict`: forecasts a container's metrics with the registered models.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Ingest
 import Serving
 import Tracking
 
@@ -9,7 +10,13 @@ struct ServingInputOptions: ParsableArguments {
     var container: String
 
     @Option(name: .long, help: "Long CSV (timestamp,container,metric,value), as `autoscale data generate` writes.")
-    var data: String
+    var data: String?
+
+    @Option(name: .long, help: ArgumentHelp("Read the history from Prometheus instead (cAdvisor queries, at each model's step).", valueName: "url"))
+    var prometheus: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --prometheus: history to read, 2d, 6h, … (default: 2d).", valueName: "interval"))
+    var since: String?
 
     @Option(name: .long, help: "Model alias to serve.")
     var alias: String = ModelReference.defaultAlias
@@ -20,10 +27,24 @@ struct ServingInputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Registry (default: experiments/registry.sqlite, or $AUTOSCALE_REGISTRY).", valueName: "path"))
     var db: String?
 
-    /// The request for these options, reading the CSV once.
+    func validate() throws {
+        guard (data == nil) != (prometheus == nil) else { throw ValidationError("give exactly one of --data FILE or --prometheus URL") }
+    }
+
+    /// The request for these options: the CSV read once, or Prometheus queried at each
+    /// model's grid step (so the predictor does not refuse the history's interval).
     func predictRequest(metrics: [String]?, horizons: [Double] = PredictionSpec.defaultHorizons) throws -> PredictRequest {
-        PredictRequest(container: container, source: try CSVHistorySource(path: data), metrics: metrics,
-                       spec: PredictionSpec(horizons: horizons, alias: alias, modelPrefix: modelPrefix), registry: registryLocation(db: db))
+        let location = registryLocation(db: db)
+        let spec = PredictionSpec(horizons: horizons, alias: alias, modelPrefix: modelPrefix)
+        let source: any HistorySource
+        if let prometheus {
+            var fetch = PrometheusFetch(url: prometheus, container: container)
+            if let since { fetch.window = .last(seconds: try IntervalArgument.seconds(since, option: "--since")) }
+            source = try PrometheusHistorySource.forModels(fetch: fetch, registry: location, spec: spec, now: { SystemClock().now() })
+        } else {
+            source = try CSVHistorySource(path: data ?? "")
+        }
+        return PredictRequest(container: container, source: source, metrics: metrics, spec: spec, registry: location)
     }
 }
 
