@@ -65,6 +65,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The web UI of `runs server`: HTML pages over the registry, no HTTP library (docs/web-ui.md).
+        .target(name: "TrackingWebUI", dependencies: ["Tracking"]),
         .executableTarget(
             name: "runs",
             dependencies: ["Tracking", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -94,6 +96,7 @@ let package = Package(
             dependencies: ["Forecasting", "Ingest", "Series", "Kernels"],
             path: "Benchmarks/Accuracy"
         ),
+        .executableTarget(name: "bench-webui", dependencies: ["TrackingWebUI", "Tracking"], path: "Benchmarks/WebUI"),
         .executableTarget(name: "bench-ingest", dependencies: ["Ingest", "Kernels"], path: "Benchmarks/Ingest"),
         .executableTarget(
             name: "bench-sweep",
@@ -122,6 +125,7 @@ let package = Package(
         ),
         .testTarget(name: "TrackingTests", dependencies: ["Tracking", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Forecasting", "Tracking", "TestSupport"], exclude: ["SweepReference"]),
+        .testTarget(name: "TrackingWebUITests", dependencies: ["TrackingWebUI", "Tracking", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["Forecasting", "Tracking", "TestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -47,6 +47,12 @@ public struct RunList: Codable, Sendable, Equatable {
 
 extension Registry {
     public func searchRuns(_ search: RunSearch) throws -> RunList {
+        try searchRuns(search, page: nil).list
+    }
+
+    /// `searchRuns`, optionally skipping `page.offset` runs of the ordering and counting every
+    /// run the search selects (`total`, one `count(*)` over the same joins and conditions).
+    func searchRuns(_ search: RunSearch, page: (offset: Int, count: Bool)?) throws -> (list: RunList, total: Int?) {
         var query = try search.filter.map(FilterParser.parse) ?? FilterQuery(expression: nil, order: [], limit: nil)
         if let orderBy = search.orderBy, !orderBy.trimmingCharacters(in: .whitespaces).isEmpty {
             query.order = try FilterParser.parseOrder(orderBy) + query.order
@@ -73,17 +79,20 @@ extension Registry {
         for index in shown.indices {
             select += SQL(sql: shown[index].namespace == .metric ? ", k\(index).value, k\(index).is_nan" : ", k\(index).value, NULL")
         }
-        var sql = select + " FROM runs r JOIN experiments e ON e.id = r.experiment_id" + compiler.joins
-        sql += " WHERE " + conditions.joined(separator: " AND ")
-        sql += " ORDER BY " + ordering
+        let fromWhere = " FROM runs r JOIN experiments e ON e.id = r.experiment_id" + compiler.joins
+            + " WHERE " + conditions.joined(separator: " AND ")
+        var sql = select + fromWhere + " ORDER BY " + ordering
         if let limit = query.limit { sql += SQL(sql: " LIMIT ?", arguments: [limit]) }
+        if let page { sql += SQL(sql: query.limit == nil ? " LIMIT -1 OFFSET ?" : " OFFSET ?", arguments: [page.offset]) }
 
         let request = SQLRequest<Row>(literal: sql)
-        let runs = try read { db in
+        let counting = page?.count == true ? SQLRequest<Int>(literal: "SELECT count(*)" + fromWhere) : nil
+        let (runs, total) = try read { db in
             let runs = try Row.fetchAll(db, request).map { row in Self.summary(row, shown: shown) }
-            return search.details ? try Self.withDetails(runs, db) : runs
+            let total = try counting.map { try Int.fetchOne(db, $0) ?? 0 }
+            return (search.details ? try Self.withDetails(runs, db) : runs, total)
         }
-        return RunList(columns: shown.map(\.description), runs: runs)
+        return (RunList(columns: shown.map(\.description), runs: runs), total)
     }
 
     static func summary(_ row: Row, shown: [FilterKey]) -> RunSummary {

@@ -1,0 +1,72 @@
+import Testing
+import Tracking
+@testable import TrackingWebUI
+
+@Suite("Web UI: paging the runs table")
+struct PagingTests {
+    /// 1,050 runs, one per second; `score` = run index, `params.group` = index mod 3.
+    static func registry() throws -> (Registry, [RunID]) {
+        let registry = try Registry.inMemory(clock: SteppingClock(start: 1_780_000_000), ids: SeededRunIDGenerator(seed: 11))
+        var runs: [RunID] = []
+        for index in 0..<1050 {
+            let run = try registry.createRun(RunSpec(experiment: "many", name: "run-\(index)"))
+            try registry.logBatch(run: run, params: ["group": String(index % 3)], metrics: [MetricPoint(key: "score", value: Double(index))], tags: [:])
+            runs.append(run)
+        }
+        return (registry, runs)
+    }
+
+    @Test("consecutive pages cover every run once, newest first, with the total")
+    func pagesCoverAll() throws {
+        let (registry, runs) = try Self.registry()
+        var seen: [RunID] = []
+        for page in 0..<11 {
+            let result = try registry.searchRuns(RunSearch(experiment: "many"), offset: page * 100, size: 100)
+            #expect(result.total == 1050)
+            #expect(result.list.runs.count == (page == 10 ? 50 : 100))
+            seen += result.list.runs.map(\.id)
+        }
+        #expect(seen == Array(runs.reversed()))
+    }
+
+    @Test("paging keeps the filter, the ordering and a limit in the filter")
+    func filterOrderLimit() throws {
+        let (registry, _) = try Self.registry()
+        let search = RunSearch(experiment: "many", filter: "params.group = '1' and metrics.score < 600", orderBy: "metrics.score desc")
+        let second = try registry.searchRuns(search, offset: 100, size: 100)
+        #expect(second.total == 200)   // 1, 4, …, 598
+        #expect(second.list.runs.first?.metrics["score"] == 298)
+        #expect(second.list.runs.last?.metrics["score"] == 1)
+        let capped = try registry.searchRuns(RunSearch(experiment: "many", filter: "metrics.score >= 0 limit 130"), offset: 100, size: 100)
+        #expect(capped.total == 130)
+        #expect(capped.list.runs.count == 30)
+        let beyond = try registry.searchRuns(RunSearch(experiment: "many"), offset: 5000, size: 100)
+        #expect(beyond.total == 1050 && beyond.list.runs.isEmpty)
+    }
+
+    @Test("the runs page shows its slice, the total and links to the neighbouring pages")
+    func runsPage() throws {
+        let (registry, runs) = try Self.registry()
+        let ui = WebUI(registry: registry, settings: WebUISettings(token: nil, readOnly: false, csrfToken: "c"))
+        let response = ui.respond(to: WebRequest(path: "/runs", query: "experiment=many&size=100&page=3&columns=metrics.score,params.group"))
+        #expect(response.status == 200)
+        let text = response.text
+        #expect(text.contains("Runs 201–300 of <span class=\"total\">1050</span> · page 3 of 11"))
+        #expect(text.contains("rel=\"next\" href=\"/runs?experiment=many&amp;columns=metrics.score%2Cparams.group&amp;size=100&amp;page=4\""))
+        #expect(text.contains("rel=\"prev\" href=\"/runs?experiment=many&amp;columns=metrics.score%2Cparams.group&amp;size=100&amp;page=2\""))
+        #expect(text.components(separatedBy: "<input type=\"checkbox\" name=\"run\"").count - 1 == 100)
+        #expect(text.contains("value=\"\(runs[849].rawValue)\""))   // newest first: page 3 starts at index 1050 − 201
+        #expect(!text.contains("value=\"\(runs[850].rawValue)\""))
+        #expect(text.contains("<a href=\"/runs?experiment=many&amp;order=metrics.score&amp;columns=metrics.score%2Cparams.group&amp;size=100\">metrics.score</a>"))
+    }
+
+    @Test("a bad filter answers 400 with the parser's message and keeps the filter in the box")
+    func badFilter() throws {
+        let (registry, _) = try Self.registry()
+        let ui = WebUI(registry: registry, settings: WebUISettings(token: nil, readOnly: false, csrfToken: "c"))
+        let response = ui.respond(to: WebRequest(path: "/runs", query: "filter=metrics.scor+%3C+3"))
+        #expect(response.status == 400)
+        #expect(response.text.contains("metrics.score"))   // the closest existing key
+        #expect(response.text.contains("value=\"metrics.scor &lt; 3\""))
+    }
+}
