@@ -4,13 +4,16 @@ import Tracking
 
 @Suite("Web UI: paging the runs table")
 struct PagingTests {
-    /// 1,050 runs, one per second; `score` = run index, `params.group` = index mod 3.
+    /// 1,050 runs, one per second; `score` = run index, `params.group` = index mod 3, and `tie` =
+    /// index ÷ 10 (rounded down: ten runs share each value) on three runs of four (missing on the fourth).
     static func registry() throws -> (Registry, [RunID]) {
         let registry = try Registry.inMemory(clock: SteppingClock(start: 1_780_000_000), ids: SeededRunIDGenerator(seed: 11))
         var runs: [RunID] = []
         for index in 0..<1050 {
             let run = try registry.createRun(RunSpec(experiment: "many", name: "run-\(index)"))
-            try registry.logBatch(run: run, params: ["group": String(index % 3)], metrics: [MetricPoint(key: "score", value: Double(index))], tags: [:])
+            var metrics = [MetricPoint(key: "score", value: Double(index))]
+            if index % 4 != 0 { metrics.append(MetricPoint(key: "tie", value: Double(index / 10))) }
+            try registry.logBatch(run: run, params: ["group": String(index % 3)], metrics: metrics, tags: [:])
             runs.append(run)
         }
         return (registry, runs)
@@ -27,6 +30,20 @@ struct PagingTests {
             seen += result.list.runs.map(\.id)
         }
         #expect(seen == Array(runs.reversed()))
+    }
+
+    @Test("pages read from the end (past the middle) give the same runs as the unpaged search, ties and missing values included",
+          arguments: ["metrics.tie", "metrics.tie desc", "params.group desc, metrics.tie"])
+    func reversedPages(order: String) throws {
+        let (registry, _) = try Self.registry()
+        let search = RunSearch(experiment: "many", orderBy: order)
+        let unpaged = try registry.searchRuns(search).runs.map(\.id)
+        var paged: [RunID] = []
+        for offset in stride(from: 0, to: 1050, by: 64) {
+            paged += try registry.searchRuns(search, offset: offset, size: 64).list.runs.map(\.id)
+        }
+        #expect(unpaged.count == 1050)
+        #expect(paged == unpaged)
     }
 
     @Test("paging keeps the filter, the ordering and a limit in the filter")

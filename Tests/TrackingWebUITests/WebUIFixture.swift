@@ -15,8 +15,14 @@ struct WebUIFixture {
     static let hostileName = "<script>alert('x')</script>"
     static let csrf = "0123456789abcdef0123456789abcdef"
 
+    /// The fixture in a private in-memory registry.
     init() throws {
-        registry = try Registry.inMemory(clock: SteppingClock(start: 1_780_000_000), ids: SeededRunIDGenerator(seed: 7))
+        try self.init(registry: Registry.inMemory(clock: SteppingClock(start: 1_780_000_000), ids: SeededRunIDGenerator(seed: 7)))
+    }
+
+    /// The fixture written into `registry` (a file registry for the browser test).
+    init(registry: Registry) throws {
+        self.registry = registry
         parent = try registry.createRun(RunSpec(experiment: "demo", name: "pipeline", tags: ["spec_hash": "abc123", "data_hash": "def456"]))
         first = try registry.createRun(RunSpec(experiment: "demo", name: "lstm-a", parent: parent))
         second = try registry.createRun(RunSpec(experiment: "demo", name: "lstm-b", parent: parent))

@@ -11,18 +11,16 @@ public struct RunPage: Codable, Sendable, Equatable {
 }
 
 extension Registry {
-    /// Runs `offset ..< offset + size` (a negative offset counts as 0, a size below 1 as 1) of `search` (its own `limit` is replaced by `size`) and
-    /// the number of runs it selects. `LIMIT ? OFFSET ?` over the search's ordering, which ends in
-    /// `start_time DESC, id` and so is total: consecutive pages neither repeat nor skip a run.
-    /// The default ordering walks the `runs_by_start` index; the count is one `count(*)` over the
-    /// same joins and conditions (bound parameters, as every search).
+    /// Runs `offset ..< offset + size` of `search` (a negative offset counts as 0, a size below 1
+    /// as 1) and the number of runs it selects; `search.limit` (or a `limit N` in the filter) caps
+    /// that number, as it caps `searchRuns`. `LIMIT ? OFFSET ?` over the search's ordering, which
+    /// ends in `start_time DESC, id` and so is total: consecutive pages neither repeat nor skip a
+    /// run. Pages past the middle are read from the end in the reversed ordering. The count is one
+    /// `count(*)` over the filter's joins and conditions (bound parameters, as every search), in
+    /// the same read transaction as the page.
     public func searchRuns(_ search: RunSearch, offset: Int, size: Int) throws -> RunPage {
-        let offset = max(0, offset), size = max(1, size)
-        // `search.limit` wins over a `limit N` in the filter, as in `searchRuns`.
-        let cap = try search.limit ?? search.filter.flatMap { try FilterParser.parse($0).limit }
-        var paged = search
-        paged.limit = max(0, min(size, (cap ?? Int.max) - offset))
-        let (list, total) = try searchRuns(paged, page: (offset, true))
-        return RunPage(list: list, total: min(total ?? 0, cap ?? Int.max), offset: offset)
+        let offset = max(0, offset)
+        let (list, total) = try searchRuns(search, page: (offset, max(1, size)))
+        return RunPage(list: list, total: total ?? 0, offset: offset)
     }
 }

@@ -50,49 +50,64 @@ extension Registry {
         try searchRuns(search, page: nil).list
     }
 
-    /// `searchRuns`, optionally skipping `page.offset` runs of the ordering and counting every
-    /// run the search selects (`total`, one `count(*)` over the same joins and conditions).
-    func searchRuns(_ search: RunSearch, page: (offset: Int, count: Bool)?) throws -> (list: RunList, total: Int?) {
+    /// `searchRuns`, or with `page` one page of it: runs `offset ..< offset + size` of the
+    /// ordering and `total`, the number of runs the search selects (capped by its `limit`).
+    /// A page past the middle is read in the reversed ordering from the end (`LIMIT ? OFFSET
+    /// total − offset − size`) and flipped, so the last page costs what the first does.
+    func searchRuns(_ search: RunSearch, page: (offset: Int, size: Int)?) throws -> (list: RunList, total: Int?) {
         var query = try search.filter.map(FilterParser.parse) ?? FilterQuery(expression: nil, order: [], limit: nil)
         if let orderBy = search.orderBy, !orderBy.trimmingCharacters(in: .whitespaces).isEmpty {
             query.order = try FilterParser.parseOrder(orderBy) + query.order
         }
         if let limit = search.limit { query.limit = limit }
-        let now = clock.now()
-        var compiler = FilterSQLCompiler(staleCutoff: staleCutoff(now: now))
+        if let experiment = search.experiment { try requireExperiment(experiment) }
+        try requireKeysExist(query)
+        let cutoff = staleCutoff(now: clock.now())
+        var compiler = FilterSQLCompiler(staleCutoff: cutoff)
         let shown = query.keys.filter { $0.namespace != .attribute }
         for key in shown { _ = compiler.alias(for: key) }
-
-        var conditions: [SQL] = [SQL(sql: "e.deleted IS NULL")]
-        if let expression = query.expression { conditions.append(compiler.condition(expression)) }
-        if let experiment = search.experiment {
-            try requireExperiment(experiment)
-            conditions.append(SQL(sql: "e.name = ?", arguments: [experiment]))
-        }
-        try requireKeysExist(query)
-        if !search.statuses.isEmpty {
-            let placeholders = Array(repeating: "?", count: search.statuses.count).joined(separator: ", ")
-            conditions.append(compiler.statusExpression + SQL(sql: " IN (\(placeholders))", arguments: StatementArguments(search.statuses.map(\.rawValue))))
-        }
-        let ordering = compiler.ordering(query.order)
+        let fromWhere = Self.fromWhere(search, query, &compiler)
         var select: SQL = "SELECT r.id, r.name, e.name, " + compiler.statusExpression + ", r.start_time, r.end_time, r.parent_id"
         for index in shown.indices {
             select += SQL(sql: shown[index].namespace == .metric ? ", k\(index).value, k\(index).is_nan" : ", k\(index).value, NULL")
         }
-        let fromWhere = " FROM runs r JOIN experiments e ON e.id = r.experiment_id" + compiler.joins
-            + " WHERE " + conditions.joined(separator: " AND ")
-        var sql = select + fromWhere + " ORDER BY " + ordering
-        if let limit = query.limit { sql += SQL(sql: " LIMIT ?", arguments: [limit]) }
-        if let page { sql += SQL(sql: query.limit == nil ? " LIMIT -1 OFFSET ?" : " OFFSET ?", arguments: [page.offset]) }
+        // The count joins only the keys the filter needs, not the shown or ordering columns.
+        var counter = FilterSQLCompiler(staleCutoff: cutoff)
+        let counting = SQLRequest<Int>(literal: "SELECT count(*)" + Self.fromWhere(search, query, &counter))
+        let forward = compiler.ordering(query.order), backward = compiler.ordering(query.order, reversed: true)
 
-        let request = SQLRequest<Row>(literal: sql)
-        let counting = page?.count == true ? SQLRequest<Int>(literal: "SELECT count(*)" + fromWhere) : nil
-        let (runs, total) = try read { db in
-            let runs = try Row.fetchAll(db, request).map { row in Self.summary(row, shown: shown) }
-            let total = try counting.map { try Int.fetchOne(db, $0) ?? 0 }
+        let (runs, total) = try read { db -> ([RunSummary], Int?) in
+            var sql = select + fromWhere
+            var total: Int?
+            var flip = false
+            if let page {
+                let all = try Int.fetchOne(db, counting) ?? 0
+                total = min(all, query.limit ?? all)
+                let size = max(0, min(page.size, (total ?? 0) - page.offset))
+                flip = page.offset > all / 2
+                sql += " ORDER BY " + (flip ? backward : forward)
+                sql += SQL(sql: " LIMIT ? OFFSET ?", arguments: [size, flip ? max(0, all - page.offset - size) : page.offset])
+            } else {
+                sql += " ORDER BY " + forward
+                if let limit = query.limit { sql += SQL(sql: " LIMIT ?", arguments: [limit]) }
+            }
+            var runs = try Row.fetchAll(db, SQLRequest<Row>(literal: sql)).map { row in Self.summary(row, shown: shown) }
+            if flip { runs.reverse() }
             return (search.details ? try Self.withDetails(runs, db) : runs, total)
         }
         return (RunList(columns: shown.map(\.description), runs: runs), total)
+    }
+
+    /// ` FROM runs r JOIN experiments e … WHERE …` of `search`, joining the keys through `compiler`.
+    static func fromWhere(_ search: RunSearch, _ query: FilterQuery, _ compiler: inout FilterSQLCompiler) -> SQL {
+        var conditions: [SQL] = [SQL(sql: "e.deleted IS NULL")]
+        if let expression = query.expression { conditions.append(compiler.condition(expression)) }
+        if let experiment = search.experiment { conditions.append(SQL(sql: "e.name = ?", arguments: [experiment])) }
+        if !search.statuses.isEmpty {
+            let placeholders = Array(repeating: "?", count: search.statuses.count).joined(separator: ", ")
+            conditions.append(compiler.statusExpression + SQL(sql: " IN (\(placeholders))", arguments: StatementArguments(search.statuses.map(\.rawValue))))
+        }
+        return " FROM runs r JOIN experiments e ON e.id = r.experiment_id" + compiler.joins + " WHERE " + conditions.joined(separator: " AND ")
     }
 
     static func summary(_ row: Row, shown: [FilterKey]) -> RunSummary {

@@ -60,9 +60,13 @@ enum RunDetailPage {
     }
 
     static func params(_ run: RunDetails) -> HTML {
-        if run.params.isEmpty { return "<h2>Params</h2><p class=\"note\">None.</p>" }
-        let rows = HTML.join(run.params.sorted { $0.key < $1.key }.map { key, value -> HTML in "<tr><th>\(key)</th><td>\(value)</td></tr>" })
-        return "<h2>Params</h2><table id=\"params\"><tbody>\(rows)</tbody></table>"
+        run.params.isEmpty ? "<h2>Params</h2><p class=\"note\">None.</p>" : "<h2>Params</h2>" + keyValueTable(run.params, id: "params")
+    }
+
+    /// A two-column table of `values` sorted by key: key as header cell, value as text.
+    static func keyValueTable(_ values: [String: String], id: String) -> HTML {
+        let rows = HTML.join(values.sorted { $0.key < $1.key }.map { key, value -> HTML in "<tr><th>\(key)</th><td>\(value)</td></tr>" })
+        return "<table id=\"\(id)\"><tbody>\(rows)</tbody></table>"
     }
 
     static func metrics(_ run: RunDetails) -> HTML {
@@ -94,9 +98,7 @@ enum RunDetailPage {
     }
 
     static func tags(_ run: RunDetails) -> HTML {
-        if run.tags.isEmpty { return "" }
-        let rows = HTML.join(run.tags.sorted { $0.key < $1.key }.map { key, value -> HTML in "<tr><th>\(key)</th><td>\(value)</td></tr>" })
-        return "<h2>Tags</h2><table id=\"tags\"><tbody>\(rows)</tbody></table>"
+        run.tags.isEmpty ? "" : "<h2>Tags</h2>" + keyValueTable(run.tags, id: "tags")
     }
 
     static func artifacts(_ run: RunDetails) -> HTML {
