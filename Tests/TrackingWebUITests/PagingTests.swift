@@ -61,6 +61,26 @@ struct PagingTests {
         #expect(beyond.total == 1050 && beyond.list.runs.isEmpty)
     }
 
+    @Test("a filtered count stops at the cap: the total is a lower bound, pages still follow the ordering, no last page")
+    func cappedCount() throws {
+        let (registry, _) = try Self.registry()
+        let search = RunSearch(experiment: "many", filter: "metrics.score >= 10", orderBy: "metrics.score")
+        let unpaged = try registry.searchRuns(search).runs.map(\.id)
+        let first = try registry.searchRuns(search, offset: 0, size: 64, countCap: 100)
+        #expect(first.total == 101 && !first.totalIsExact)
+        let deep = try registry.searchRuns(search, offset: 640, size: 64, countCap: 100)
+        #expect(deep.list.runs.map(\.id) == Array(unpaged[640..<704]))
+        #expect(deep.list.runs.first?.metrics["score"] == 650)
+        let exact = try registry.searchRuns(search, offset: 0, size: 64)
+        #expect(exact.total == 1040 && exact.totalIsExact)
+
+        let query = RunsTableQuery(experiment: "many", filter: "metrics.score >= 10", page: 11, size: 64)
+        let pager = RunsPage.pager(query: query, page: deep).text
+        #expect(pager.contains("Runs 641–704 of more than <span class=\"total\">100</span> · page 11 "))
+        #expect(pager.contains("rel=\"next\""))
+        #expect(pager.contains("<span class=\"missing\">last »</span>"))
+    }
+
     @Test("the runs page shows its slice, the total and links to the neighbouring pages")
     func runsPage() throws {
         let (registry, runs) = try Self.registry()

@@ -51,10 +51,13 @@ extension Registry {
     }
 
     /// `searchRuns`, or with `page` one page of it: runs `offset ..< offset + size` of the
-    /// ordering and `total`, the number of runs the search selects (capped by its `limit`).
-    /// A page past the middle is read in the reversed ordering from the end (`LIMIT ? OFFSET
-    /// total − offset − size`) and flipped, so the last page costs what the first does.
-    func searchRuns(_ search: RunSearch, page: (offset: Int, size: Int)?) throws -> (list: RunList, total: Int?) {
+    /// ordering and `count`, how many runs the search selects (capped by its `limit`). A search
+    /// with a filter or statuses counts at most `page.countCap` + 1 runs (`exact` false beyond:
+    /// counting every match of a broad filter costs more than the page); without, the count is
+    /// one indexed `count(*)` and exact. With an exact count a page past the middle is read in the
+    /// reversed ordering from the end (`LIMIT ? OFFSET count − offset − size`) and flipped, so the
+    /// last page costs what the first does.
+    func searchRuns(_ search: RunSearch, page: (offset: Int, size: Int, countCap: Int)?) throws -> (list: RunList, count: (total: Int, exact: Bool)?) {
         var query = try search.filter.map(FilterParser.parse) ?? FilterQuery(expression: nil, order: [], limit: nil)
         if let orderBy = search.orderBy, !orderBy.trimmingCharacters(in: .whitespaces).isEmpty {
             query.order = try FilterParser.parseOrder(orderBy) + query.order
@@ -73,18 +76,23 @@ extension Registry {
         }
         // The count joins only the keys the filter needs, not the shown or ordering columns.
         var counter = FilterSQLCompiler(staleCutoff: cutoff)
-        let counting = SQLRequest<Int>(literal: "SELECT count(*)" + Self.fromWhere(search, query, &counter))
+        let matching = Self.fromWhere(search, query, &counter)
+        let countCap: Int? = query.expression == nil && search.statuses.isEmpty ? nil : page?.countCap
+        let counting = countCap.map { SQLRequest<Int>(literal: "SELECT count(*) FROM (SELECT 1" + matching + SQL(sql: " LIMIT ?)", arguments: [$0 + 1])) }
+            ?? SQLRequest<Int>(literal: "SELECT count(*)" + matching)
         let forward = compiler.ordering(query.order), backward = compiler.ordering(query.order, reversed: true)
 
-        let (runs, total) = try read { db -> ([RunSummary], Int?) in
+        let (runs, count) = try read { db -> ([RunSummary], (total: Int, exact: Bool)?) in
             var sql = select + fromWhere
-            var total: Int?
+            var count: (total: Int, exact: Bool)?
             var flip = false
             if let page {
                 let all = try Int.fetchOne(db, counting) ?? 0
-                total = min(all, query.limit ?? all)
-                let size = max(0, min(page.size, (total ?? 0) - page.offset))
-                flip = page.offset > all / 2
+                let exact = all <= (countCap ?? Int.max) || (query.limit ?? Int.max) <= all
+                let total = min(all, query.limit ?? all)
+                count = (total, exact)
+                let size = exact ? max(0, min(page.size, total - page.offset)) : page.size
+                flip = exact && page.offset > all / 2
                 sql += " ORDER BY " + (flip ? backward : forward)
                 sql += SQL(sql: " LIMIT ? OFFSET ?", arguments: [size, flip ? max(0, all - page.offset - size) : page.offset])
             } else {
@@ -93,9 +101,9 @@ extension Registry {
             }
             var runs = try Row.fetchAll(db, SQLRequest<Row>(literal: sql)).map { row in Self.summary(row, shown: shown) }
             if flip { runs.reverse() }
-            return (search.details ? try Self.withDetails(runs, db) : runs, total)
+            return (search.details ? try Self.withDetails(runs, db) : runs, count)
         }
-        return (RunList(columns: shown.map(\.description), runs: runs), total)
+        return (RunList(columns: shown.map(\.description), runs: runs), count)
     }
 
     /// ` FROM runs r JOIN experiments e … WHERE …` of `search`, joining the keys through `compiler`.

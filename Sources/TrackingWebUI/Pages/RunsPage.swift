@@ -74,19 +74,23 @@ enum RunsPage {
         }
     }
 
-    /// "Runs 51–100 of 100000" with first / previous / next / last links.
+    /// "Runs 51–100 of 100000 · page 2 of 2000" with first / previous / next / last links; when the
+    /// count stopped at its cap, "of more than 10000" and no last page.
     static func pager(query: RunsTableQuery, page: RunPage) -> HTML {
-        let first = page.total == 0 ? 0 : page.offset + 1
+        let first = page.list.runs.isEmpty ? 0 : page.offset + 1
         let last = page.offset + page.list.runs.count
-        let pages = max(1, (page.total + query.size - 1) / query.size)
-        func link(_ label: String, _ target: Int, rel: String) -> HTML {
-            target == query.page || target < 1 || target > pages
-                ? "<span class=\"missing\">\(label)</span>" : "<a rel=\"\(rel)\" href=\"\(query.url(page: target))\">\(label)</a>"
+        let pages = page.totalIsExact ? max(1, (page.total + query.size - 1) / query.size) : nil
+        let hasNext = pages.map { query.page < $0 } ?? (page.list.runs.count == query.size)
+        func link(_ label: String, _ target: Int?, rel: String) -> HTML {
+            guard let target, target != query.page, target >= 1 else { return "<span class=\"missing\">\(label)</span>" }
+            return "<a rel=\"\(rel)\" href=\"\(query.url(page: target))\">\(label)</a>"
         }
+        let of: HTML = page.totalIsExact ? "<span class=\"total\">\(page.total)</span>" : "more than <span class=\"total\">\(page.total - 1)</span>"
+        let pageOf: HTML = pages.map { "page \(query.page) of \($0)" } ?? "page \(query.page)"
         return """
-        <p class="pager">Runs \(first)–\(last) of <span class="total">\(page.total)</span> · page \(query.page) of \(pages) \
+        <p class="pager">Runs \(first)–\(last) of \(of) · \(pageOf) \
         \(link("« first", 1, rel: "first")) \(link("‹ previous", query.page - 1, rel: "prev")) \
-        \(link("next ›", query.page + 1, rel: "next")) \(link("last »", pages, rel: "last"))</p>
+        \(link("next ›", hasNext ? query.page + 1 : nil, rel: "next")) \(link("last »", pages, rel: "last"))</p>
         """
     }
 }
