@@ -13,7 +13,7 @@ public struct RunPage: Codable, Sendable, Equatable {
     public var offset: Int
 
     /// A filtered search counts at most this many matches (and one more, to know there are more).
-    public static let countCap = 10_000
+    public static let countCap = 1_000
 }
 
 extension Registry {

@@ -75,7 +75,7 @@ enum RunsPage {
     }
 
     /// "Runs 51–100 of 100000 · page 2 of 2000" with first / previous / next / last links; when the
-    /// count stopped at its cap, "of more than 10000" and no last page.
+    /// count stopped at its cap, "of more than 1000" and no last page.
     static func pager(query: RunsTableQuery, page: RunPage) -> HTML {
         let first = page.list.runs.isEmpty ? 0 : page.offset + 1
         let last = page.offset + page.list.runs.count
