@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // OpenBLAS from Debian's libopenblas-dev, found through pkg-config.
@@ -67,9 +68,14 @@ let package = Package(
         ),
         // The web UI of `runs server`: HTML pages over the registry, no HTTP library (docs/web-ui.md).
         .target(name: "TrackingWebUI", dependencies: ["Tracking"]),
+        // MLflow's REST API over the registry (`runs server`); the only room with HTTP.
+        .target(
+            name: "TrackingServer",
+            dependencies: ["Tracking", "TrackingWebUI", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .executableTarget(
             name: "runs",
-            dependencies: ["Tracking", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Tracking", "TrackingServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "TestSupport", dependencies: ["Series"], path: "Sources/TestSupport"),
 
@@ -125,7 +131,12 @@ let package = Package(
         ),
         .testTarget(name: "TrackingTests", dependencies: ["Tracking", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Forecasting", "Tracking", "TestSupport"], exclude: ["SweepReference"]),
-        .testTarget(name: "TrackingWebUITests", dependencies: ["TrackingWebUI", "Tracking", "TestSupport"]),
+        .testTarget(name: "TrackingWebUITests", dependencies: ["TrackingWebUI", "Tracking", "TestSupport"], exclude: ["Browser"]),
+        .testTarget(
+            name: "TrackingServerTests",
+            dependencies: ["TrackingServer", "Tracking", "TestSupport"],
+            exclude: ["MLflowClient"]
+        ),
         .testTarget(name: "CLITests", dependencies: ["Forecasting", "Tracking", "TestSupport"], exclude: ["Golden"]),
     ]
 )

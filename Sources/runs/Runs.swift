@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Runs: ParsableCommand {
+struct Runs: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "runs",
         abstract: "Compare, inspect and promote experiment runs recorded in the registry.",
@@ -14,7 +14,7 @@ struct Runs: ParsableCommand {
         """,
         subcommands: [
             ExperimentsCommand.self, ListCommand.self, ShowCommand.self, DiffCommand.self, CompareCommand.self, HistoryCommand.self,
-            PromoteCommand.self, RollbackCommand.self, ModelsCommand.self, GCCommand.self,
+            PromoteCommand.self, RollbackCommand.self, ModelsCommand.self, GCCommand.self, ServerCommand.self,
             StressWriterCommand.self, HeartbeatWriterCommand.self, TrialWorkerCommand.self,
         ]
     )

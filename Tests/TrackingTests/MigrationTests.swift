@@ -36,6 +36,6 @@ import Testing
         let registry = try Registry.open(location, create: false)
         #expect(try registry.enqueueTrial(sweep: sweep, number: 0, params: "{}"))
         let applied = try registry.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
-        #expect(applied == ["2026-11-29.v1-initial", "2026-12-04.v2-sweep-trials"])
+        #expect(applied == ["2026-11-29.v1-initial", "2026-12-04.v2-sweep-trials", "2026-12-05.v3-run-deletion"])
     }
 }

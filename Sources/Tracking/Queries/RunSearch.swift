@@ -12,15 +12,31 @@ public struct RunSearch: Sendable, Equatable {
     /// Fill each run's `params`, `tags` and latest `metrics` completely (what `runs list --json`
     /// prints), not only the keys the filter and ordering mention.
     public var details: Bool
+    /// Live runs only (the default), soft-deleted runs only, or both.
+    public var deletion: DeletionView
 
     public init(experiment: String? = nil, filter: String? = nil, orderBy: String? = nil, limit: Int? = nil,
-                statuses: [RunStatus] = [], details: Bool = false) {
+                statuses: [RunStatus] = [], details: Bool = false, deletion: DeletionView = .live) {
         self.experiment = experiment
         self.filter = filter
         self.orderBy = orderBy
         self.limit = limit
         self.statuses = statuses
         self.details = details
+        self.deletion = deletion
+    }
+}
+
+/// Which runs a search sees by their soft deletion (MLflow's `run_view_type`).
+public enum DeletionView: String, Sendable, Equatable {
+    case live, deleted, all
+
+    var condition: String? {
+        switch self {
+        case .live: return "r.deleted IS NULL"
+        case .deleted: return "r.deleted IS NOT NULL"
+        case .all: return nil
+        }
     }
 }
 
@@ -109,6 +125,7 @@ extension Registry {
     /// ` FROM runs r JOIN experiments e … WHERE …` of `search`, joining the keys through `compiler`.
     static func fromWhere(_ search: RunSearch, _ query: FilterQuery, _ compiler: inout FilterSQLCompiler) -> SQL {
         var conditions: [SQL] = [SQL(sql: "e.deleted IS NULL")]
+        if let deletion = search.deletion.condition { conditions.append(SQL(sql: deletion)) }
         if let expression = query.expression { conditions.append(compiler.condition(expression)) }
         if let experiment = search.experiment { conditions.append(SQL(sql: "e.name = ?", arguments: [experiment])) }
         if !search.statuses.isEmpty {

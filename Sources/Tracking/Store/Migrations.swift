@@ -3,7 +3,7 @@ import GRDB
 /// The registry schema as named, forward-only migrations. A shipped migration is never edited:
 /// changes go in a new, later-named migration appended to `all`.
 enum Migrations {
-    static let identifiers = ["2026-11-29.v1-initial", "2026-12-04.v2-sweep-trials"]
+    static let identifiers = ["2026-11-29.v1-initial", "2026-12-04.v2-sweep-trials", "2026-12-05.v3-run-deletion"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -12,6 +12,9 @@ enum Migrations {
         }
         migrator.registerMigration(identifiers[1]) { db in
             try db.execute(sql: v2SweepTrials)
+        }
+        migrator.registerMigration(identifiers[2]) { db in
+            try db.execute(sql: v3RunDeletion)
         }
         return migrator
     }
@@ -25,6 +28,12 @@ enum Migrations {
     /// and ordering by a metric.
     /// Times are seconds since 1970 UTC (REAL). A metric value is NULL exactly when it is NaN
     /// (SQLite cannot store NaN), with `is_nan` saying so explicitly; ±infinity is stored as is.
+    /// Runs can be soft-deleted (MLflow's `runs/delete` and `runs/restore`): `deleted` is the
+    /// deletion time, NULL for a live run. Deleted runs are hidden from searches; nothing is erased.
+    static let v3RunDeletion = """
+    ALTER TABLE runs ADD COLUMN deleted REAL;
+    """
+
     static let v1Initial = """
     CREATE TABLE experiments (
         id INTEGER PRIMARY KEY,

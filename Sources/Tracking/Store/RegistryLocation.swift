@@ -19,6 +19,14 @@ public struct RegistryLocation: Sendable, Equatable {
         self.cachePath = url.deletingLastPathComponent().appendingPathComponent("cache").path
     }
 
+    /// The database at `databasePath` with its artifacts in another folder (`runs server --artifacts DIR`).
+    public init(databasePath: String, artifactsPath: String) {
+        let location = RegistryLocation(databasePath: databasePath)
+        self.databasePath = location.databasePath
+        self.artifactsPath = URL(fileURLWithPath: artifactsPath).standardizedFileURL.path
+        self.cachePath = location.cachePath
+    }
+
     /// `--db` wins over `AUTOSCALE_REGISTRY`, which wins over `experiments/registry.sqlite`
     /// relative to `currentDirectory`.
     public static func resolve(explicit: String?, environment: [String: String], currentDirectory: String) -> RegistryLocation {

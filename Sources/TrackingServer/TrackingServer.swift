@@ -1,0 +1,51 @@
+import Foundation
+import Hummingbird
+import Tracking
+import TrackingWebUI
+
+/// `runs server`: MLflow's REST API 2.0 over the registry (docs/formats/mlflow-rest.md).
+///
+/// Routes: `/api/2.0/mlflow/…` and its `/ajax-api/2.0/mlflow/…` alias (the JSON calls),
+/// `/api/2.0/mlflow-artifacts/artifacts/…` (artifact upload, download, listing). Everything
+/// else is 404 ENDPOINT_NOT_FOUND, except the web UI's pages at `/` (`WebUIRoutes`,
+/// docs/formats/web-ui.md).
+public enum TrackingServer {
+    /// Validates the configuration, opens (or creates) the registry and serves until cancelled.
+    /// `onListening` receives the bound port (useful with port 0).
+    public static func run(_ configuration: ServerConfiguration,
+                           extraRoutes: @Sendable (Router<BasicRequestContext>) -> Void = { _ in },
+                           onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try configuration.validate()
+        let registry = try Registry.open(configuration.location, create: true)
+        let router = makeRouter(registry: registry, configuration: configuration)
+        extraRoutes(router)
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "runs-server"),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) })
+        try await app.runService()
+    }
+
+    /// The REST routes over `registry` with the write guard and MLflow's error format.
+    public static func makeRouter(registry: Registry, configuration: ServerConfiguration) -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: MLflowErrorMiddleware())
+        let service = MLflowService(registry: registry)
+        let guardRules = RequestGuard(token: configuration.token, readOnly: configuration.readOnly)
+        let limit = configuration.maxBodyBytes
+        for prefix in ["/api/2.0/mlflow", "/ajax-api/2.0/mlflow"] {
+            let group = router.group(RouterPath(prefix))
+            for endpoint in MLflowEndpoint.all {
+                group.on(RouterPath(endpoint.path), method: endpoint.method) { request, _ -> Response in
+                    if endpoint.writes { try guardRules.checkWrite(request) }
+                    let fields = try await MLflowRequest.read(request, limit: limit)
+                    return JSONResponse.make(try endpoint.handler(service, fields))
+                }
+            }
+        }
+        ArtifactRoutes(registry: registry, guardRules: guardRules, limit: limit).add(to: router)
+        var random = SystemRandomNumberGenerator()
+        WebUIRoutes(registry: registry, configuration: configuration, csrfToken: WebUISettings.randomCSRFToken(using: &random)).add(to: router)
+        return router
+    }
+}
