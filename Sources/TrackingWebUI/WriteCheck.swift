@@ -1,3 +1,5 @@
+import Tracking
+
 /// Why the web UI refuses a POST form.
 enum WriteRefusal: Error, Equatable {
     /// The form's `csrf` field is missing or not this server's (403).
@@ -23,22 +25,12 @@ struct WriteCheck {
     let settings: WebUISettings
 
     func check(_ request: WebRequest, fields: FormFields) throws(WriteRefusal) {
-        guard let csrf = fields["csrf"], Self.constantTimeEqual(csrf, settings.csrfToken) else { throw .csrf }
+        guard let csrf = fields["csrf"], ConstantTimeComparison.equal(csrf, settings.csrfToken) else { throw .csrf }
         if let token = settings.token {
             let header = request.authorization.flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
             let offered = [fields["token"], header].compactMap { $0 }
-            guard offered.contains(where: { Self.constantTimeEqual($0, token) }) else { throw .token }
+            guard offered.contains(where: { ConstantTimeComparison.equal($0, token) }) else { throw .token }
         }
         if settings.readOnly { throw .readOnly }
-    }
-
-    /// Compares every byte whatever the first difference, so timing does not reveal a secret.
-    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        var difference = UInt8(x.count == y.count ? 0 : 1)
-        for index in 0..<max(x.count, y.count) {
-            difference |= (index < x.count ? x[index] : 0) ^ (index < y.count ? y[index] : 0)
-        }
-        return difference == 0
     }
 }

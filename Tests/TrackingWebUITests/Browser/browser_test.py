@@ -16,6 +16,8 @@ from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 
 def browser():
@@ -32,6 +34,16 @@ def alert_text(driver):
         return driver.switch_to.alert.text
     except NoAlertPresentException:
         return None
+
+
+def navigate_by(driver, element, ready):
+    """Clicks `element` (a link or submit button) and waits until the next page has replaced
+    this one and shows `ready` (a CSS selector): a click returns before the new page loads."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    wait = WebDriverWait(driver, 30)
+    wait.until(expected_conditions.staleness_of(page))
+    wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ready)))
 
 
 def run_names(driver):
@@ -58,12 +70,12 @@ def main():
         box = driver.find_element(By.NAME, "filter")
         box.clear()
         box.send_keys("params.learning_rate = '0.01'")
-        driver.find_element(By.CSS_SELECTOR, "#search button[type=submit]").click()
+        navigate_by(driver, driver.find_element(By.CSS_SELECTOR, "#search button[type=submit]"), "#runs")
         seen["filtered_names"] = run_names(driver)
         seen["filtered_url"] = driver.current_url
 
         # 3. Open the run from the table.
-        driver.find_element(By.LINK_TEXT, "lstm-a").click()
+        navigate_by(driver, driver.find_element(By.LINK_TEXT, "lstm-a"), "#run-title")
         seen["run_title"] = driver.find_element(By.ID, "run-title").text
         seen["run_params"] = {row.find_element(By.TAG_NAME, "th").text: row.find_element(By.TAG_NAME, "td").text
                               for row in driver.find_elements(By.CSS_SELECTOR, "#params tr")}
@@ -73,7 +85,7 @@ def main():
 
         # The hostile run's own page: its name is the heading's text.
         driver.get(args.url + "/runs?experiment=demo")
-        driver.find_element(By.PARTIAL_LINK_TEXT, "<script>").click()
+        navigate_by(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "<script>"), "#run-title")
         seen["hostile_title"] = driver.find_element(By.ID, "run-title").text
         seen["alert_on_run"] = alert_text(driver)
 
@@ -82,27 +94,27 @@ def main():
         for row in driver.find_elements(By.CSS_SELECTOR, "#runs tbody tr"):
             if row.find_element(By.CSS_SELECTOR, "td.run-name a").text in ("lstm-a", "lstm-b"):
                 row.find_element(By.CSS_SELECTOR, "input[type=checkbox]").click()
-        driver.find_element(By.CSS_SELECTOR, "#compare button[type=submit]").click()
+        navigate_by(driver, driver.find_element(By.CSS_SELECTOR, "#compare button[type=submit]"), "#compare-metrics")
         seen["compare_heading"] = driver.find_element(By.TAG_NAME, "h1").text
         seen["compare_differences"] = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "#differences tbody tr")]
         seen["compare_curves"] = len(driver.find_elements(By.CSS_SELECTOR, "#curves svg[role=img]"))
         seen["compare_horizon_charts"] = len(driver.find_elements(By.CSS_SELECTOR, "#horizons svg[role=img]"))
 
         # 5. Promote v2 to production: first without the token (refused), then with it.
-        def promote(token):
+        def promote(token, ready):
             driver.get(args.url + "/models")
             form = driver.find_element(By.CSS_SELECTOR, "tr#cpu-v2 form.promote")
             if token is not None:
                 form.find_element(By.NAME, "token").send_keys(token)
             form.find_element(By.NAME, "reason").send_keys("browser test")
-            form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+            navigate_by(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"), ready)
 
         driver.get(args.url + "/models")
         seen["alias_before"] = driver.find_element(By.CSS_SELECTOR, "td.alias-version[data-alias=production]").text
-        promote(None)
+        promote(None, ".error")
         seen["refused_error"] = driver.find_element(By.CSS_SELECTOR, ".error").text
         seen["alias_after_refusal"] = driver.find_element(By.CSS_SELECTOR, "td.alias-version[data-alias=production]").text
-        promote(args.token)
+        promote(args.token, "#message")
         seen["promoted_url"] = driver.current_url
         seen["promoted_message"] = driver.find_element(By.ID, "message").text
         seen["alias_after"] = driver.find_element(By.CSS_SELECTOR, "td.alias-version[data-alias=production]").text
