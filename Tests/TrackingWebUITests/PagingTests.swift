@@ -5,7 +5,8 @@ import Tracking
 @Suite("Web UI: paging the runs table")
 struct PagingTests {
     /// 1,050 runs, one per second; `score` = run index, `params.group` = index mod 3, and `tie` =
-    /// index ÷ 10 (rounded down: ten runs share each value) on three runs of four (missing on the fourth).
+    /// index ÷ 10 (rounded down: ten runs share each value) on three runs of four (missing on the fourth);
+    /// `sparse` on one run of five (210 runs; NaN on a third of them, else index mod 7 − 3).
     static func registry() throws -> (Registry, [RunID]) {
         let registry = try Registry.inMemory(clock: SteppingClock(start: 1_780_000_000), ids: SeededRunIDGenerator(seed: 11))
         var runs: [RunID] = []
@@ -13,6 +14,7 @@ struct PagingTests {
             let run = try registry.createRun(RunSpec(experiment: "many", name: "run-\(index)"))
             var metrics = [MetricPoint(key: "score", value: Double(index))]
             if index % 4 != 0 { metrics.append(MetricPoint(key: "tie", value: Double(index / 10))) }
+            if index % 5 == 0 { metrics.append(MetricPoint(key: "sparse", value: index % 3 == 0 ? .nan : Double(index % 7) - 3)) }
             try registry.logBatch(run: run, params: ["group": String(index % 3)], metrics: metrics, tags: [:])
             runs.append(run)
         }
@@ -32,8 +34,9 @@ struct PagingTests {
         #expect(seen == Array(runs.reversed()))
     }
 
-    @Test("pages read from the end (past the middle) give the same runs as the unpaged search, ties and missing values included",
-          arguments: ["metrics.tie", "metrics.tie desc", "params.group desc, metrics.tie"])
+    @Test("pages read from a metric's index, or from the end past the middle, give the same runs as the unpaged search, ties, NaN and missing values included",
+          arguments: ["metrics.tie", "metrics.tie desc", "params.group desc, metrics.tie", "metrics.sparse", "metrics.sparse desc, metrics.tie",
+                      "metrics.sparse desc, params.group"])
     func reversedPages(order: String) throws {
         let (registry, _) = try Self.registry()
         let search = RunSearch(experiment: "many", orderBy: order)

@@ -97,6 +97,11 @@ extension Registry {
         let counting = countCap.map { SQLRequest<Int>(literal: "SELECT count(*) FROM (SELECT 1" + matching + SQL(sql: " LIMIT ?)", arguments: [$0 + 1])) }
             ?? SQLRequest<Int>(literal: "SELECT count(*)" + matching)
         let forward = compiler.ordering(query.order), backward = compiler.ordering(query.order, reversed: true)
+        // An ordering that starts with a metric is paged from the metric's index (`metricOrderedPage`).
+        let metricFirst = query.order.first.flatMap { $0.key.namespace == .metric ? $0.key : nil }
+        let metricValue = metricFirst.map { SQL(sql: compiler.alias(for: $0) + ".value") }
+        var metricCounter = FilterSQLCompiler(staleCutoff: cutoff)
+        let metricCounting = metricFirst.map { Self.fromWhere(search, query, &metricCounter, requiringMetric: $0) }
 
         let (runs, count) = try read { db -> ([RunSummary], (total: Int, exact: Bool)?) in
             var sql = select + fromWhere
@@ -109,6 +114,12 @@ extension Registry {
                 count = (total, exact)
                 let size = exact ? max(0, min(page.size, total - page.offset)) : page.size
                 flip = exact && page.offset > all / 2
+                if !flip, let metricValue, let metricCounting {
+                    let runs = try Self.metricOrderedPage(select: select, fromWhere: fromWhere, forward: forward, metric: metricValue,
+                                                          counting: metricCounting, offset: page.offset, size: size, db)
+                        .map { Self.summary($0, shown: shown) }
+                    return (search.details ? try Self.withDetails(runs, db) : runs, count)
+                }
                 sql += " ORDER BY " + (flip ? backward : forward)
                 sql += SQL(sql: " LIMIT ? OFFSET ?", arguments: [size, flip ? max(0, all - page.offset - size) : page.offset])
             } else {
@@ -122,9 +133,29 @@ extension Registry {
         return (RunList(columns: shown.map(\.description), runs: runs), count)
     }
 
-    /// ` FROM runs r JOIN experiments e … WHERE …` of `search`, joining the keys through `compiler`.
-    static func fromWhere(_ search: RunSearch, _ query: FilterQuery, _ compiler: inout FilterSQLCompiler) -> SQL {
+    /// One page of an ordering whose first term is a metric, in two parts that SQLite can read
+    /// from the `latest_metrics(key, value, run)` index instead of sorting every run: the runs
+    /// that have the metric (`value >= -inf`, which lets the planner walk the index in value
+    /// order and stop after the page) come first in the ordering — missing and NaN sort last in
+    /// both directions —, then, when the page reaches past them, the runs without it (counted
+    /// with `counting`, the filter's joins plus the metric's).
+    static func metricOrderedPage(select: SQL, fromWhere: SQL, forward: SQL, metric: SQL, counting: SQL,
+                                  offset: Int, size: Int, _ db: Database) throws -> [Row] {
+        let having = select + fromWhere + " AND " + metric + SQL(sql: " >= ? ORDER BY ", arguments: [-Double.infinity]) + forward
+        var rows = try Row.fetchAll(db, SQLRequest<Row>(literal: having + SQL(sql: " LIMIT ? OFFSET ?", arguments: [size, offset])))
+        guard rows.count < size else { return rows }
+        let withMetric = try Int.fetchOne(db, SQLRequest<Int>(literal: "SELECT count(*)" + counting)) ?? 0
+        let lacking = select + fromWhere + " AND " + metric + " IS NULL ORDER BY " + forward
+        rows += try Row.fetchAll(db, SQLRequest<Row>(literal: lacking + SQL(sql: " LIMIT ? OFFSET ?", arguments: [size - rows.count, max(0, offset - withMetric)])))
+        return rows
+    }
+
+    /// ` FROM runs r JOIN experiments e … WHERE …` of `search`, joining the keys through `compiler`;
+    /// with `requiringMetric`, only runs that have that metric with a number (not NaN).
+    static func fromWhere(_ search: RunSearch, _ query: FilterQuery, _ compiler: inout FilterSQLCompiler,
+                          requiringMetric: FilterKey? = nil) -> SQL {
         var conditions: [SQL] = [SQL(sql: "e.deleted IS NULL")]
+        if let requiringMetric { conditions.append(SQL(sql: compiler.alias(for: requiringMetric) + ".value IS NOT NULL")) }
         if let deletion = search.deletion.condition { conditions.append(SQL(sql: deletion)) }
         if let expression = query.expression { conditions.append(compiler.condition(expression)) }
         if let experiment = search.experiment { conditions.append(SQL(sql: "e.name = ?", arguments: [experiment])) }
