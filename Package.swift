@@ -81,10 +81,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The web UI of `runs server`: HTML pages over the registry, no HTTP library (docs/web-ui.md).
+        .target(name: "TrackingWebUI", dependencies: ["Tracking"]),
         // MLflow's REST API over the registry (`runs server`); the only room with HTTP.
         .target(
             name: "TrackingServer",
-            dependencies: ["Tracking", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: ["Tracking", "TrackingWebUI", .product(name: "Hummingbird", package: "hummingbird")]
         ),
         .executableTarget(
             name: "runs",
@@ -122,6 +124,7 @@ let package = Package(
             path: "Benchmarks/Serving",
             exclude: ["mlflow_serve_bench.sh", "mlflow_arima_model.py", "post_body.lua"]
         ),
+        .executableTarget(name: "bench-webui", dependencies: ["TrackingWebUI", "Tracking"], path: "Benchmarks/WebUI"),
         .executableTarget(name: "bench-ingest", dependencies: ["Ingest", "Kernels", "TestSupport"], path: "Benchmarks/Ingest"),
         .executableTarget(
             name: "bench-sweep",
@@ -159,6 +162,7 @@ let package = Package(
         .testTarget(name: "TrackingTests", dependencies: ["Tracking", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Forecasting", "Tracking", "Serving", "Ingest", "Kernels", "TestSupport"], exclude: ["SweepReference"]),
         .testTarget(name: "ServingTests", dependencies: ["Serving", "Forecasting", "Tracking", "TestSupport"]),
+        .testTarget(name: "TrackingWebUITests", dependencies: ["TrackingWebUI", "Tracking", "TestSupport"], exclude: ["Browser"]),
         .testTarget(
             name: "TrackingServerTests",
             dependencies: ["TrackingServer", "Tracking", "TestSupport"],

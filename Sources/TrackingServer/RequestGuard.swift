@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Tracking
 
 /// The write rules of the server: with a token every write carries `Authorization: Bearer
 /// <token>` (else 401 UNAUTHENTICATED); `--read-only` refuses every write (403 PERMISSION_DENIED).
@@ -10,23 +11,13 @@ struct RequestGuard: Sendable {
     func checkWrite(_ request: Request) throws {
         if let token {
             let header = request.headers[.authorization] ?? ""
-            guard header.hasPrefix("Bearer "), Self.constantTimeEqual(String(header.dropFirst("Bearer ".count)), token) else {
+            guard header.hasPrefix("Bearer "), ConstantTimeComparison.equal(String(header.dropFirst("Bearer ".count)), token) else {
                 throw MLflowError("UNAUTHENTICATED", "This server needs `Authorization: Bearer <token>` on writes (set MLFLOW_TRACKING_TOKEN for the mlflow client).", status: .unauthorized)
             }
         }
         if readOnly {
             throw MLflowError("PERMISSION_DENIED", "This server was started with --read-only: it refuses writes.", status: .forbidden)
         }
-    }
-
-    /// Compares every byte whatever the first difference, so timing does not reveal the token.
-    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        var difference = UInt8(x.count == y.count ? 0 : 1)
-        for index in 0..<max(x.count, y.count) {
-            difference |= (index < x.count ? x[index] : 0) ^ (index < y.count ? y[index] : 0)
-        }
-        return difference == 0
     }
 }
 

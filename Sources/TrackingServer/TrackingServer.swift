@@ -1,13 +1,14 @@
 import Foundation
 import Hummingbird
 import Tracking
+import TrackingWebUI
 
 /// `runs server`: MLflow's REST API 2.0 over the registry (docs/formats/mlflow-rest.md).
 ///
 /// Routes: `/api/2.0/mlflow/…` and its `/ajax-api/2.0/mlflow/…` alias (the JSON calls),
 /// `/api/2.0/mlflow-artifacts/artifacts/…` (artifact upload, download, listing). Everything
-/// else is 404 ENDPOINT_NOT_FOUND; the web UI will mount its own route group at `/`
-/// (`extraRoutes`).
+/// else is 404 ENDPOINT_NOT_FOUND, except the web UI's pages at `/` (`WebUIRoutes`,
+/// docs/formats/web-ui.md).
 public enum TrackingServer {
     /// Validates the configuration, opens (or creates) the registry and serves until cancelled.
     /// `onListening` receives the bound port (useful with port 0).
@@ -43,6 +44,8 @@ public enum TrackingServer {
             }
         }
         ArtifactRoutes(registry: registry, guardRules: guardRules, limit: limit).add(to: router)
+        var random = SystemRandomNumberGenerator()
+        WebUIRoutes(registry: registry, configuration: configuration, csrfToken: WebUISettings.randomCSRFToken(using: &random)).add(to: router)
         return router
     }
 }

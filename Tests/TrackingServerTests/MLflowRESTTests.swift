@@ -188,7 +188,7 @@ import TrackingServer
     @Test func unknownPathsAnswerInMLflowFormat() async throws {
         let server = try await RunningServer.start()
         defer { Task { await server.stop() } }
-        for (method, path) in [("POST", "/api/2.0/mlflow/runs/log-inputs"), ("GET", "/api/2.0/mlflow/nothing"), ("GET", "/"), ("DELETE", "/api/2.0/mlflow/runs/get")] {
+        for (method, path) in [("POST", "/api/2.0/mlflow/runs/log-inputs"), ("GET", "/api/2.0/mlflow/nothing"), ("GET", "/nothing-here"), ("DELETE", "/api/2.0/mlflow/runs/get")] {
             let response = try await server.client.send(method, path)
             #expect(response.status == 404, "\(method) \(path)")
             #expect(response.errorCode == "ENDPOINT_NOT_FOUND", "\(method) \(path)")

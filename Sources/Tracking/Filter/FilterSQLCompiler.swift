@@ -94,13 +94,16 @@ struct FilterSQLCompiler {
         }
     }
 
-    /// `ORDER BY` terms; missing or NaN metric values sort last in both directions.
-    mutating func ordering(_ terms: [OrderTerm]) -> SQL {
+    /// `ORDER BY` terms; missing or NaN metric values sort last in both directions. `reversed`
+    /// gives the exact reverse (each direction and NULLS placement flipped), to read the end of
+    /// an ordering from its end.
+    mutating func ordering(_ terms: [OrderTerm], reversed: Bool = false) -> SQL {
         var parts: [SQL] = terms.map { term in
-            valueExpression(term.key) + SQL(sql: term.descending ? " DESC NULLS LAST" : " ASC NULLS LAST")
+            let descending = term.descending != reversed
+            return valueExpression(term.key) + SQL(sql: (descending ? " DESC" : " ASC") + (reversed ? " NULLS FIRST" : " NULLS LAST"))
         }
-        parts.append(SQL(sql: "r.start_time DESC"))
-        parts.append(SQL(sql: "r.id"))
+        parts.append(SQL(sql: reversed ? "r.start_time ASC" : "r.start_time DESC"))
+        parts.append(SQL(sql: reversed ? "r.id DESC" : "r.id"))
         return parts.joined(separator: ", ")
     }
 

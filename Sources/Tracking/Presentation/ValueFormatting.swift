@@ -1,9 +1,9 @@
 import Foundation
 
-/// How tables spell values. All times are UTC so output does not depend on the machine.
-enum ValueFormatting {
+/// How tables (and the web UI's pages) spell values. All times are UTC so output does not depend on the machine.
+public enum ValueFormatting {
     /// Up to six significant digits (`%.6g`); NaN, inf and -inf spelled out; nil as "—".
-    static func number(_ value: Double?) -> String {
+    public static func number(_ value: Double?) -> String {
         guard let value else { return "—" }
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value > 0 ? "inf" : "-inf" }
@@ -11,21 +11,21 @@ enum ValueFormatting {
     }
 
     /// A signed change: "+0.0123", "-4".
-    static func signed(_ value: Double?) -> String {
+    public static func signed(_ value: Double?) -> String {
         guard let value else { return "—" }
         let text = number(value)
         return value > 0 ? "+" + text : text
     }
 
     /// A relative change as a percentage with one decimal: "+12.5%".
-    static func percent(_ value: Double?) -> String {
+    public static func percent(_ value: Double?) -> String {
         guard let value else { return "—" }
         let text = String(format: "%.1f%%", value * 100)
         return value > 0 ? "+" + text : text
     }
 
     /// "2026-11-29 09:10:16" (UTC).
-    static func time(_ seconds: Double?) -> String {
+    public static func time(_ seconds: Double?) -> String {
         guard let seconds, seconds.isFinite else { return "—" }
         var raw = time_t(seconds.rounded(.down))
         var parts = tm()
@@ -35,7 +35,7 @@ enum ValueFormatting {
     }
 
     /// "45s", "3m 05s", "2h 07m".
-    static func duration(from start: Double, to end: Double?) -> String {
+    public static func duration(from start: Double, to end: Double?) -> String {
         guard let end else { return "—" }
         let total = Int(max(0, end - start).rounded())
         if total < 60 { return "\(total)s" }
@@ -44,7 +44,7 @@ enum ValueFormatting {
     }
 
     /// "1.2 KB" style sizes (powers of 1024), exact bytes below 1 KB.
-    static func size(_ bytes: Int64) -> String {
+    public static func size(_ bytes: Int64) -> String {
         if bytes < 1024 { return "\(bytes) B" }
         let units = ["KB", "MB", "GB", "TB"]
         var value = Double(bytes) / 1024

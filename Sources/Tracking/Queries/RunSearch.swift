@@ -63,44 +63,107 @@ public struct RunList: Codable, Sendable, Equatable {
 
 extension Registry {
     public func searchRuns(_ search: RunSearch) throws -> RunList {
+        try searchRuns(search, page: nil).list
+    }
+
+    /// `searchRuns`, or with `page` one page of it: runs `offset ..< offset + size` of the
+    /// ordering and `count`, how many runs the search selects (capped by its `limit`). A search
+    /// with a filter or statuses counts at most `page.countCap` + 1 runs (`exact` false beyond:
+    /// counting every match of a broad filter costs more than the page); without, the count is
+    /// one indexed `count(*)` and exact. With an exact count a page past the middle is read in the
+    /// reversed ordering from the end (`LIMIT ? OFFSET count − offset − size`) and flipped, so the
+    /// last page costs what the first does.
+    func searchRuns(_ search: RunSearch, page: (offset: Int, size: Int, countCap: Int)?) throws -> (list: RunList, count: (total: Int, exact: Bool)?) {
         var query = try search.filter.map(FilterParser.parse) ?? FilterQuery(expression: nil, order: [], limit: nil)
         if let orderBy = search.orderBy, !orderBy.trimmingCharacters(in: .whitespaces).isEmpty {
             query.order = try FilterParser.parseOrder(orderBy) + query.order
         }
         if let limit = search.limit { query.limit = limit }
-        let now = clock.now()
-        var compiler = FilterSQLCompiler(staleCutoff: staleCutoff(now: now))
+        if let experiment = search.experiment { try requireExperiment(experiment) }
+        try requireKeysExist(query)
+        let cutoff = staleCutoff(now: clock.now())
+        var compiler = FilterSQLCompiler(staleCutoff: cutoff)
         let shown = query.keys.filter { $0.namespace != .attribute }
         for key in shown { _ = compiler.alias(for: key) }
-
-        var conditions: [SQL] = [SQL(sql: "e.deleted IS NULL")]
-        if let deletion = search.deletion.condition { conditions.append(SQL(sql: deletion)) }
-        if let expression = query.expression { conditions.append(compiler.condition(expression)) }
-        if let experiment = search.experiment {
-            try requireExperiment(experiment)
-            conditions.append(SQL(sql: "e.name = ?", arguments: [experiment]))
-        }
-        try requireKeysExist(query)
-        if !search.statuses.isEmpty {
-            let placeholders = Array(repeating: "?", count: search.statuses.count).joined(separator: ", ")
-            conditions.append(compiler.statusExpression + SQL(sql: " IN (\(placeholders))", arguments: StatementArguments(search.statuses.map(\.rawValue))))
-        }
-        let ordering = compiler.ordering(query.order)
+        let fromWhere = Self.fromWhere(search, query, &compiler)
         var select: SQL = "SELECT r.id, r.name, e.name, " + compiler.statusExpression + ", r.start_time, r.end_time, r.parent_id"
         for index in shown.indices {
             select += SQL(sql: shown[index].namespace == .metric ? ", k\(index).value, k\(index).is_nan" : ", k\(index).value, NULL")
         }
-        var sql = select + " FROM runs r JOIN experiments e ON e.id = r.experiment_id" + compiler.joins
-        sql += " WHERE " + conditions.joined(separator: " AND ")
-        sql += " ORDER BY " + ordering
-        if let limit = query.limit { sql += SQL(sql: " LIMIT ?", arguments: [limit]) }
+        // The count joins only the keys the filter needs, not the shown or ordering columns.
+        var counter = FilterSQLCompiler(staleCutoff: cutoff)
+        let matching = Self.fromWhere(search, query, &counter)
+        let countCap: Int? = query.expression == nil && search.statuses.isEmpty ? nil : page?.countCap
+        let counting = countCap.map { SQLRequest<Int>(literal: "SELECT count(*) FROM (SELECT 1" + matching + SQL(sql: " LIMIT ?)", arguments: [$0 + 1])) }
+            ?? SQLRequest<Int>(literal: "SELECT count(*)" + matching)
+        let forward = compiler.ordering(query.order), backward = compiler.ordering(query.order, reversed: true)
+        // An ordering that starts with a metric is paged from the metric's index (`metricOrderedPage`).
+        let metricFirst = query.order.first.flatMap { $0.key.namespace == .metric ? $0.key : nil }
+        let metricValue = metricFirst.map { SQL(sql: compiler.alias(for: $0) + ".value") }
+        var metricCounter = FilterSQLCompiler(staleCutoff: cutoff)
+        let metricCounting = metricFirst.map { Self.fromWhere(search, query, &metricCounter, requiringMetric: $0) }
 
-        let request = SQLRequest<Row>(literal: sql)
-        let runs = try read { db in
-            let runs = try Row.fetchAll(db, request).map { row in Self.summary(row, shown: shown) }
-            return search.details ? try Self.withDetails(runs, db) : runs
+        let (runs, count) = try read { db -> ([RunSummary], (total: Int, exact: Bool)?) in
+            var sql = select + fromWhere
+            var count: (total: Int, exact: Bool)?
+            var flip = false
+            if let page {
+                let all = try Int.fetchOne(db, counting) ?? 0
+                let exact = all <= (countCap ?? Int.max) || (query.limit ?? Int.max) <= all
+                let total = min(all, query.limit ?? all)
+                count = (total, exact)
+                let size = exact ? max(0, min(page.size, total - page.offset)) : page.size
+                flip = exact && page.offset > all / 2
+                if !flip, let metricValue, let metricCounting {
+                    let runs = try Self.metricOrderedPage(select: select, fromWhere: fromWhere, forward: forward, metric: metricValue,
+                                                          counting: metricCounting, offset: page.offset, size: size, db)
+                        .map { Self.summary($0, shown: shown) }
+                    return (search.details ? try Self.withDetails(runs, db) : runs, count)
+                }
+                sql += " ORDER BY " + (flip ? backward : forward)
+                sql += SQL(sql: " LIMIT ? OFFSET ?", arguments: [size, flip ? max(0, all - page.offset - size) : page.offset])
+            } else {
+                sql += " ORDER BY " + forward
+                if let limit = query.limit { sql += SQL(sql: " LIMIT ?", arguments: [limit]) }
+            }
+            var runs = try Row.fetchAll(db, SQLRequest<Row>(literal: sql)).map { row in Self.summary(row, shown: shown) }
+            if flip { runs.reverse() }
+            return (search.details ? try Self.withDetails(runs, db) : runs, count)
         }
-        return RunList(columns: shown.map(\.description), runs: runs)
+        return (RunList(columns: shown.map(\.description), runs: runs), count)
+    }
+
+    /// One page of an ordering whose first term is a metric, in two parts that SQLite can read
+    /// from the `latest_metrics(key, value, run)` index instead of sorting every run: the runs
+    /// that have the metric (`value >= -inf`, which lets the planner walk the index in value
+    /// order and stop after the page) come first in the ordering — missing and NaN sort last in
+    /// both directions —, then, when the page reaches past them, the runs without it (counted
+    /// with `counting`, the filter's joins plus the metric's).
+    static func metricOrderedPage(select: SQL, fromWhere: SQL, forward: SQL, metric: SQL, counting: SQL,
+                                  offset: Int, size: Int, _ db: Database) throws -> [Row] {
+        let having = select + fromWhere + " AND " + metric + SQL(sql: " >= ? ORDER BY ", arguments: [-Double.infinity]) + forward
+        var rows = try Row.fetchAll(db, SQLRequest<Row>(literal: having + SQL(sql: " LIMIT ? OFFSET ?", arguments: [size, offset])))
+        guard rows.count < size else { return rows }
+        let withMetric = try Int.fetchOne(db, SQLRequest<Int>(literal: "SELECT count(*)" + counting)) ?? 0
+        let lacking = select + fromWhere + " AND " + metric + " IS NULL ORDER BY " + forward
+        rows += try Row.fetchAll(db, SQLRequest<Row>(literal: lacking + SQL(sql: " LIMIT ? OFFSET ?", arguments: [size - rows.count, max(0, offset - withMetric)])))
+        return rows
+    }
+
+    /// ` FROM runs r JOIN experiments e … WHERE …` of `search`, joining the keys through `compiler`;
+    /// with `requiringMetric`, only runs that have that metric with a number (not NaN).
+    static func fromWhere(_ search: RunSearch, _ query: FilterQuery, _ compiler: inout FilterSQLCompiler,
+                          requiringMetric: FilterKey? = nil) -> SQL {
+        var conditions: [SQL] = [SQL(sql: "e.deleted IS NULL")]
+        if let requiringMetric { conditions.append(SQL(sql: compiler.alias(for: requiringMetric) + ".value IS NOT NULL")) }
+        if let deletion = search.deletion.condition { conditions.append(SQL(sql: deletion)) }
+        if let expression = query.expression { conditions.append(compiler.condition(expression)) }
+        if let experiment = search.experiment { conditions.append(SQL(sql: "e.name = ?", arguments: [experiment])) }
+        if !search.statuses.isEmpty {
+            let placeholders = Array(repeating: "?", count: search.statuses.count).joined(separator: ", ")
+            conditions.append(compiler.statusExpression + SQL(sql: " IN (\(placeholders))", arguments: StatementArguments(search.statuses.map(\.rawValue))))
+        }
+        return " FROM runs r JOIN experiments e ON e.id = r.experiment_id" + compiler.joins + " WHERE " + conditions.joined(separator: " AND ")
     }
 
     static func summary(_ row: Row, shown: [FilterKey]) -> RunSummary {
