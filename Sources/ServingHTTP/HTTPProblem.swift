@@ -32,7 +32,7 @@ struct HTTPProblem: Error, Encodable, Equatable {
             return HTTPProblem(.notFound, field: "container", error.description)
         case .artifactHashMismatch, .artifactMissing, .artifactUnloadable:
             return HTTPProblem(.serviceUnavailable, field: nil, error.description)
-        case .noModels, .forecastFailed, .badPolicyForBacktest, .traceTooShort:
+        case .noModels, .forecastFailed, .badPolicyForBacktest, .traceTooShort, .noPolicyResource:
             return HTTPProblem(.internalServerError, field: nil, error.description)
         }
     }

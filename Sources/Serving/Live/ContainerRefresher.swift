@@ -59,5 +59,5 @@ public struct ContainerRefresher: Sendable {
 
 extension CSVHistorySource {
     /// The containers the file holds, sorted.
-    public var containers: [String] { Array(Set(series.keys.map(\.container))).sorted() }
+    public var containers: [String] { Array(Set(series.series.keys.map(\.container))).sorted() }
 }
