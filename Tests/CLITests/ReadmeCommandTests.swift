@@ -89,6 +89,7 @@ import Testing
         "runs history 3fa2 --metric mae_15m": .run("runs history {run1} --metric mae_15m"),
         "runs promote 3fa2 --model cpu --alias production --reason \"beats naive at every horizon\"":
             .run("runs promote {run1} --model cpu --alias production --reason \"beats naive at every horizon\""),
+        "runs promote 91bc --model cpu --alias production": .run("runs promote {run2} --model cpu --alias production"),
         "runs rollback cpu": .run(),
         "runs models": .run(),
         "runs gc": .run(),

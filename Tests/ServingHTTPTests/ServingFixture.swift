@@ -166,8 +166,11 @@ enum HTTP {
         return HTTPAnswer(status: http.statusCode, body: data, headers: headers)
     }
 
-    /// Polls `check` every 100 ms until it returns true, up to `seconds` (a bound, not a timing assertion).
-    static func waitUntil(seconds: Double = 60, _ what: String, _ check: () async throws -> Bool) async throws {
+    /// Polls `check` every 0.1 s until it holds, for at most `seconds`. The default is long on
+    /// purpose: in the full parallel run this async test can wait minutes for a thread of the
+    /// cooperative pool, which CPU-bound synchronous tests hold (60 s failed CI once while the
+    /// server was fine); a server that never gets ready still fails, later.
+    static func waitUntil(seconds: Double = 300, _ what: String, _ check: () async throws -> Bool) async throws {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if try await check() { return }

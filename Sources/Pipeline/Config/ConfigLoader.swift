@@ -1,3 +1,4 @@
+import Series
 import Foundation
 import Yams
 
@@ -20,7 +21,9 @@ public enum ConfigLoader {
         }
     }
 
-    /// Every `*.yaml` / `*.yml` file directly in `directory`, in file-name order.
+    /// The per-metric configs directly in `directory`: the files named after a metric
+    /// (`cpu.yaml`, `network_rx.yml`, …), in file-name order. Other YAML files there, such as
+    /// the scaling policy `policy.yaml` (docs/formats/policy-yaml.md), are another format.
     public static func loadAll(directory: String) throws(ConfigError) -> [MetricConfig] {
         let names: [String]
         do {
@@ -30,7 +33,8 @@ public enum ConfigLoader {
                               location: ConfigLocation(file: directory, line: 0, column: 0))
         }
         var configs: [MetricConfig] = []
-        for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+        let metricFiles = Set(MetricKind.allCases.flatMap { ["\($0.rawValue).yaml", "\($0.rawValue).yml"] })
+        for name in names.sorted() where metricFiles.contains(name) {
             configs.append(try load(path: (directory as NSString).appendingPathComponent(name)))
         }
         return configs
