@@ -35,10 +35,26 @@ public protocol CatalogModel {
     /// `.refitOnTrain` by default, so a family scores on validation targets it never fitted
     /// unless it says otherwise.
     static var validationFit: ValidationFit { get }
+
+    /// One model trained across all of `data` (global training, `GlobalForecaster`),
+    /// conditioned on each series in turn. Families whose forecaster is a
+    /// `GlobalForecaster` get it from the extension below; the others throw
+    /// `ModelSpecError.globalTrainingNotOffered`.
+    static func fitGlobal(_ settings: Settings, context: FitContext, hooks: TrainingHooks, data: [FitData]) throws -> [Forecaster.Fitted]
 }
 
 extension CatalogModel {
     public static func resolved(_ settings: Settings, context: FitContext) -> Settings { settings }
+
+    public static func fitGlobal(_ settings: Settings, context: FitContext, hooks: TrainingHooks, data: [FitData]) throws -> [Forecaster.Fitted] {
+        throw ModelSpecError.globalTrainingNotOffered(model: settings.kind.name, offeredBy: ModelKind.allCases.filter(\.offersGlobalTraining).map(\.name))
+    }
+}
+
+extension CatalogModel where Forecaster: GlobalForecaster {
+    public static func fitGlobal(_ settings: Settings, context: FitContext, hooks: TrainingHooks, data: [FitData]) throws -> [Forecaster.Fitted] {
+        try forecaster(settings, context: context, hooks: hooks).fitGlobal(data)
+    }
 }
 
 /// Where a forecaster is fitted: the grid step, the min-max scaler of the values it sees,

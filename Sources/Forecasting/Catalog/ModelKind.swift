@@ -50,6 +50,15 @@ public enum ModelKind: String, CaseIterable, Codable, Sendable, Hashable {
         }
     }
 
+    /// Whether the family can be trained once across many series (`GlobalForecaster`):
+    /// `ModelSpec.evaluateGlobal` and `--global`.
+    public var offersGlobalTraining: Bool {
+        switch self {
+        case .lstm: true
+        default: false
+        }
+    }
+
     /// This model with its default settings.
     public var defaultSpec: ModelSpec { ModelSpec(kind: self) }
 }

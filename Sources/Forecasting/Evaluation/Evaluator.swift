@@ -19,16 +19,39 @@ public struct Evaluator<Clock: _Concurrency.Clock> where Clock.Duration == Durat
     public func evaluateWithForecasts<F: Forecaster>(
         _ forecaster: F, plan: EvaluationPlan
     ) throws -> (report: EvaluationReport, paths: [[Double]]) {
-        let fitData = FitData(series: plan.scaled.prefix(plan.split.testStart), trainCount: plan.split.trainCount)
-        let (model, fitSeconds) = try timed { try forecaster.fit(fitData) }
+        let (model, fitSeconds) = try timed { try forecaster.fit(Self.fitData(plan)) }
+        return try score(model, name: forecaster.name, plan: plan, fitSeconds: fitSeconds)
+    }
 
+    /// One model trained across all `plans` (global training), scored on each plan exactly
+    /// as `evaluateWithForecasts` scores a per-series model. Each report's fit seconds are
+    /// the global fit's share, its total divided by the number of series.
+    public func evaluateGlobal<F: GlobalForecaster>(
+        _ forecaster: F, plans: [EvaluationPlan]
+    ) throws -> [(report: EvaluationReport, paths: [[Double]])] {
+        let (models, fitSeconds) = try timed { try forecaster.fitGlobal(plans.map(Self.fitData)) }
+        return try zip(models, plans).map { model, plan in
+            try score(model, name: forecaster.name, plan: plan, fitSeconds: fitSeconds / Double(max(plans.count, 1)))
+        }
+    }
+
+    /// What the protocol's fit sees of `plan`: s_0 … s_{n_train+n_val−1}, validation from n_train.
+    public static func fitData(_ plan: EvaluationPlan) -> FitData {
+        FitData(series: plan.scaled.prefix(plan.split.testStart), trainCount: plan.split.trainCount)
+    }
+
+    /// Forecasts every test origin of `plan` with the fitted `model` (fixed parameters) and
+    /// scores each horizon; `paths` as in `evaluateWithForecasts`.
+    public func score<M: FittedForecaster>(
+        _ model: M, name: String, plan: EvaluationPlan, fitSeconds: Double
+    ) throws -> (report: EvaluationReport, paths: [[Double]]) {
         let maxSteps = plan.horizons.map(\.steps).max() ?? 1
         let origins = plan.allOrigins
         let (paths, forecastSeconds) = try timed {
             try model.rollingForecasts(over: plan.scaled, origins: origins, steps: maxSteps)
         }
         guard paths.count == origins.count, paths.allSatisfy({ $0.count == maxSteps }) else {
-            throw EvaluatorError.malformedForecasts(model: forecaster.name, expectedOrigins: origins.count, expectedSteps: maxSteps)
+            throw EvaluatorError.malformedForecasts(model: name, expectedOrigins: origins.count, expectedSteps: maxSteps)
         }
 
         var scores: [String: HorizonScore] = [:]
@@ -36,12 +59,12 @@ public struct Evaluator<Clock: _Concurrency.Clock> where Clock.Duration == Durat
             let count = plan.origins(steps: horizon.steps).count
             let forecasts = paths.prefix(count).map { $0[horizon.steps - 1] }
             if let bad = forecasts.firstIndex(where: { !$0.isFinite }) {
-                throw EvaluatorError.nonFiniteForecast(model: forecaster.name, origin: origins.lowerBound + bad, steps: horizon.steps)
+                throw EvaluatorError.nonFiniteForecast(model: name, origin: origins.lowerBound + bad, steps: horizon.steps)
             }
             scores[String(horizon.minutes)] = plan.score(horizon, forecasts: forecasts)
         }
         let report = EvaluationReport(
-            plan: plan, model: forecaster.name, fitSeconds: fitSeconds, forecastSeconds: forecastSeconds,
+            plan: plan, model: name, fitSeconds: fitSeconds, forecastSeconds: forecastSeconds,
             horizons: scores, parameters: model.parameters
         )
         return (report, paths)

@@ -66,7 +66,7 @@ public struct FittedLSTM: FittedForecaster {
 /// `LevelMode.relativeToLast` by default): a configuration (the catalog's settings) bound
 /// to the training hooks of one fit. The hooks are not part of the settings; the catalog
 /// (`ModelSpec`) binds them when it fits.
-public struct LSTMForecaster: Forecaster {
+public struct LSTMForecaster: GlobalForecaster {
     public var configuration: LSTMConfiguration
     public var hooks: TrainingHooks
 
@@ -79,6 +79,12 @@ public struct LSTMForecaster: Forecaster {
 
     public func fit(_ data: FitData) throws -> FittedLSTM {
         try LSTMTrainer.fit(configuration: configuration, series: data.series, trainCount: data.trainCount, hooks: hooks)
+    }
+
+    /// One network across all of `data` (`LSTMTrainer.fitGlobal`).
+    public func fitGlobal(_ data: [FitData]) throws -> [FittedLSTM] {
+        try LSTMTrainer.fitGlobal(configuration: configuration, series: data.map(\.series),
+                                  trainCounts: data.map(\.trainCount), hooks: hooks)
     }
 
     /// Seconds of monotonic uptime (`TrainingHooks.monotonicSeconds`).

@@ -9,6 +9,7 @@ public enum LSTMError: Error, Equatable, CustomStringConvertible {
     case unknownFeature(name: String, known: [String])
     case horizonWeightCount(expected: Int, got: Int)
     case checkpointNotWritable(path: String, reason: String)
+    case mixedIntervals(first: Double, series: Int, got: Double)
 
     public var description: String {
         switch self {
@@ -30,6 +31,8 @@ public enum LSTMError: Error, Equatable, CustomStringConvertible {
             return "lstm: \(got) horizon weights given for \(expected) horizons; give one weight per horizon"
         case .checkpointNotWritable(let path, let reason):
             return "lstm: cannot write the checkpoint \(path): \(reason); choose a path in an existing, writable folder"
+        case .mixedIntervals(let first, let series, let got):
+            return "lstm: global training needs one grid, but series \(series) is on a \(got) s grid and the first on \(first) s; resample the series to one interval"
         }
     }
 }

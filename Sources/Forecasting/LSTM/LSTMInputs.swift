@@ -111,17 +111,19 @@ struct LSTMInputs {
     /// S, the network's sequence length: ⌈L / k⌉.
     var steps: Int { (window + step - 1) / step }
 
-    /// Writes the windows ending at `origins` into `x` [S × B × C], B = origins.count.
-    func gather(origins: ArraySlice<Int>, into x: UnsafeMutablePointer<Float>) {
-        guard step == 1 else { return gatherBlocks(origins: origins, into: x) }
-        let b0 = origins.count, cCount = columns.count, width = matrix.columns
+    /// Writes the windows ending at `origins` into `x` [S × B × C], as batch columns
+    /// `offset` … `offset + origins.count − 1` of a batch of B = `batch` (default: the whole
+    /// batch is these origins). Global training fills one batch from several series this way.
+    func gather(origins: ArraySlice<Int>, into x: UnsafeMutablePointer<Float>, batch: Int? = nil, offset: Int = 0) {
+        guard step == 1 else { return gatherBlocks(origins: origins, into: x, batch: batch ?? origins.count, offset: offset) }
+        let b0 = batch ?? origins.count, cCount = columns.count, width = matrix.columns
         let relative = normalization.mode == .relativeToLast
         let inverse = 1 / normalization.scale
         for (b, t) in origins.enumerated() {
             let anchor = normalization.anchor(values[t])
             for j in 0..<window {
                 let row = max(t - window + 1 + j, 0)
-                let dst = x + (j * b0 + b) * cCount
+                let dst = x + (j * b0 + offset + b) * cCount
                 for (c, column) in columns.enumerated() {
                     let v = matrix.values[row * width + column]
                     switch roles[c] {
@@ -135,8 +137,8 @@ struct LSTMInputs {
     }
 
     /// The k > 1 case of `gather`: each network step is the mean of k rows (see the type).
-    private func gatherBlocks(origins: ArraySlice<Int>, into x: UnsafeMutablePointer<Float>) {
-        let b0 = origins.count, cCount = columns.count, width = matrix.columns, s = steps
+    private func gatherBlocks(origins: ArraySlice<Int>, into x: UnsafeMutablePointer<Float>, batch b0: Int, offset: Int) {
+        let cCount = columns.count, width = matrix.columns, s = steps
         let relative = normalization.mode == .relativeToLast
         let inverse = 1 / normalization.scale
         let share = 1 / Double(step)
@@ -150,7 +152,7 @@ struct LSTMInputs {
                     let row = max(r, 0) * width
                     for (c, column) in columns.enumerated() { sums[c] += matrix.values[row + column] }
                 }
-                let dst = x + (j * b0 + b) * cCount
+                let dst = x + (j * b0 + offset + b) * cCount
                 for c in 0..<cCount {
                     let v = sums[c] * share
                     switch roles[c] {
@@ -163,12 +165,13 @@ struct LSTMInputs {
         }
     }
 
-    /// Writes the targets of head paths of length `steps` for `origins` into `y` [B × steps].
-    func gatherTargets(origins: ArraySlice<Int>, steps: Int, into y: UnsafeMutablePointer<Float>) {
+    /// Writes the targets of head paths of length `steps` for `origins` into `y` [B × steps],
+    /// as rows `offset` … `offset + origins.count − 1` (see `gather`).
+    func gatherTargets(origins: ArraySlice<Int>, steps: Int, into y: UnsafeMutablePointer<Float>, offset: Int = 0) {
         let inverse = 1 / normalization.scale
         for (b, t) in origins.enumerated() {
             let anchor = normalization.anchor(values[t])
-            for j in 0..<steps { y[b * steps + j] = Float((values[t + 1 + j] - anchor) * inverse) }
+            for j in 0..<steps { y[(offset + b) * steps + j] = Float((values[t + 1 + j] - anchor) * inverse) }
         }
     }
 
