@@ -119,9 +119,12 @@ import Testing
     @Test func artifactFromTheFutureIsRejectedWithItsVersion() throws {
         let fitted = try fit(Self.configuration(epochs: 1))
         var json = try JSONSerialization.jsonObject(with: fitted.artifact.jsonData()) as? [String: Any] ?? [:]
-        json["format_version"] = 2
+        let future = LSTMArtifact.formatVersion + 1
+        json["format_version"] = future
         let data = try JSONSerialization.data(withJSONObject: json)
-        #expect(throws: LSTMError.unsupportedArtifactVersion(found: 2, supported: 1)) { try LSTMArtifact.load(from: data) }
+        #expect(throws: LSTMError.unsupportedArtifactVersion(found: future, supported: LSTMArtifact.formatVersion)) {
+            try LSTMArtifact.load(from: data)
+        }
     }
 
     /// The rolling forecast of origin t must not read s_{t+1}…: changing later values leaves it unchanged.

@@ -24,7 +24,9 @@ import Testing
         }
         let forecast = try predictor.predict(history: history, metric: "cpu", container: "web-1")
         #expect(forecast.kind == "lstm" && forecast.horizons.count == 3)
-        #expect(forecast.horizons.allSatisfy { $0.intervals.isEmpty && $0.value.isFinite })
+        // The LSTM's intervals are residual quantiles calibrated on validation.
+        #expect(forecast.horizons.allSatisfy { $0.value.isFinite && $0.intervals.map(\.level) == [0.8, 0.95] })
+        #expect(forecast.horizons.allSatisfy { $0.intervals.allSatisfy { $0.lower <= $0.upper } })
     }
 
     /// A registered naive model in a backtest: no refits, and the forecast made at decision

@@ -42,7 +42,12 @@ import Tracking
         let lastRate = 1000 + 100 * sin(398 * 0.9)
         #expect(forecast.isRate && forecast.unit == "bytes/s")
         for h in forecast.horizons { #expect(abs(h.value - lastRate) < 1e-6 * lastRate) }
-        #expect(forecast.horizons.allSatisfy { $0.intervals.isEmpty })
+        // naive's intervals: the rate plus residual quantiles calibrated on validation, around the rate.
+        for h in forecast.horizons {
+            try #require(h.intervals.map(\.level) == [0.8, 0.95])
+            #expect(h.intervals[1].lower <= h.intervals[0].lower && h.intervals[0].lower <= h.intervals[0].upper
+                    && h.intervals[0].upper <= h.intervals[1].upper, "\(h.intervals)")
+        }
     }
 
     @Test func predictAllSkipsMetricsWithoutAModelAndLoadsEachArtifactOnce() throws {

@@ -35,7 +35,7 @@ extension FittedARIMA: FittedModelState {
     public func model(conditionedOn history: RegularSeries) throws -> any FittedForecaster { try apply(to: history) }
     public func forecastPath(history: RegularSeries, steps: Int, levels: [Double]) throws -> ForecastPath {
         let intervals = try predictIntervals(steps: steps, levels: levels)
-        return ForecastPath(mean: intervals.mean, intervals: intervals, parameters: parameters)
+        return ForecastPath(mean: intervals.mean, intervals: PathIntervals(intervals), parameters: parameters)
     }
     public func checkArtifactState(data: FittedData) throws { try checkConsistency() }
 }

@@ -2,23 +2,30 @@ import Series
 
 /// The value one season earlier: ŝ_{t+h} = s_{t+h−k·m} with k = ⌈h/m⌉ (k = 1 for
 /// h ≤ m), m = period / D steps. The period defaults to `SeasonalNaiveSettings`'s (one day).
+/// `fit` calibrates interval residuals on the validation part for `calibrationSteps` steps
+/// ahead (`ResidualCalibration`).
 public struct SeasonalNaive: Forecaster {
     /// Season length in seconds.
     public let periodSeconds: Double
+    public var calibrationSteps: Int
 
-    public init(periodSeconds: Double = SeasonalNaiveSettings().periodSeconds) {
+    public init(periodSeconds: Double = SeasonalNaiveSettings().periodSeconds,
+                calibrationSteps: Int = ResidualCalibration.defaultSteps) {
         self.periodSeconds = periodSeconds
+        self.calibrationSteps = calibrationSteps
     }
 
     public var name: String { "snaive" }
 
-    public func fit(_ data: FitData) throws(ForecastingError) -> FittedSeasonalNaive {
+    public func fit(_ data: FitData) throws -> FittedSeasonalNaive {
         let exact = periodSeconds / data.series.interval
         let m = Int(exact.rounded())
         guard m >= 1, abs(exact - Double(m)) < 1e-9 * exact else {
-            throw .seasonNotMultipleOfInterval(model: name, periodSeconds: periodSeconds, intervalSeconds: data.series.interval)
+            throw ForecastingError.seasonNotMultipleOfInterval(model: name, periodSeconds: periodSeconds, intervalSeconds: data.series.interval)
         }
-        return try FittedSeasonalNaive(period: m, history: data.series)
+        var fitted = try FittedSeasonalNaive(period: m, history: data.series)
+        fitted.calibration = try ResidualCalibration.calibrate(fitted, on: data, steps: calibrationSteps, firstOrigin: m - 1)
+        return fitted
     }
 }
 
@@ -27,13 +34,16 @@ public struct FittedSeasonalNaive: FittedForecaster, Codable, Equatable {
     public let period: Int
     /// The last m values of the conditioning history.
     public let lastSeason: [Double]
+    /// Residual quantiles on the validation part; nil in states stored before calibration existed.
+    public internal(set) var calibration: ResidualCalibration?
 
-    init(period: Int, history: RegularSeries) throws(ForecastingError) {
+    init(period: Int, history: RegularSeries, calibration: ResidualCalibration? = nil) throws(ForecastingError) {
         guard history.count >= period else {
             throw .historyTooShort(model: "snaive", needed: period, got: history.count)
         }
         self.period = period
         lastSeason = Array(history.values.suffix(period))
+        self.calibration = calibration
     }
 
     public func predict(steps: Int) throws -> [Double] {
@@ -42,7 +52,7 @@ public struct FittedSeasonalNaive: FittedForecaster, Codable, Equatable {
     }
 
     public func apply(to history: RegularSeries) throws -> FittedSeasonalNaive {
-        try FittedSeasonalNaive(period: period, history: history)
+        try FittedSeasonalNaive(period: period, history: history, calibration: calibration)
     }
 
     public func rollingForecasts(over series: RegularSeries, origins: Range<Int>, steps: Int) throws -> [[Double]] {

@@ -35,7 +35,7 @@ extension ModelSpec {
         guard validation else { return outcome }
         let scorer = validationFit == .protocolFit ? outcome.artifact : try validationRefit(on: plan)
         var report = outcome.report
-        report.validation = try scorer.score(on: plan, part: .validation, clock: evaluator.clock).horizons
+        report.validation = try scorer.score(on: plan, part: .validation, clock: evaluator.clock, coverageLevels: []).horizons
         return ModelEvaluation(report: report, artifact: outcome.artifact, paths: outcome.paths)
     }
 

@@ -1,13 +1,15 @@
 import Series
 
-/// One forecast path continuing a history, with central prediction intervals for the
-/// models that have them (ARIMA family: empirical by default; Prophet-style: Monte Carlo
-/// over trend changes and noise) and the fitted parameters.
+/// One forecast path continuing a history, with central prediction intervals (ARIMA
+/// family: empirical by default; Prophet-style: Monte Carlo over trend changes and noise;
+/// naive, snaive, lstm: residual quantiles calibrated on validation) and the fitted
+/// parameters (docs/ARCHITECTURE.md, "Prediction intervals").
 public struct ForecastPath: Sendable {
     /// ŝ_n … ŝ_{n+steps−1}, in the units of the series that was fitted.
     public var mean: [Double]
-    /// nil for models without intervals (naive, snaive, lstm).
-    public var intervals: ForecastIntervals?
+    /// levels × steps bounds; nil only for a state stored without a residual calibration
+    /// (an artifact written before calibration existed).
+    public var intervals: PathIntervals?
     public var parameters: [String: ParameterValue]
 }
 

@@ -12,7 +12,9 @@ extension FittedModelArtifact {
     /// 3. horizon h scores element h − 1 of the first |O_h| paths against s_{t+h}
     ///    (`EvaluationPlan.score(_:forecasts:origins:)`: MAE, RMSE, MASE, R² scaled, SMAPE in
     ///    original units, q of the train part). A path of the wrong shape or a non-finite
-    ///    forecast throws `EvaluatorError`.
+    ///    forecast throws `EvaluatorError`;
+    /// 4. for a model that gives intervals, their coverage at `coverageLevels` on the same
+    ///    origins and targets (`IntervalCoverage`), outside the timed forecasts.
     ///
     /// The artifact must have been fitted on this plan for this part: no preprocessing, the
     /// plan's grid step and start, the plan's scaler (min-max on train), and the extent
@@ -25,8 +27,9 @@ extension FittedModelArtifact {
     }
 
     /// `score(on:part:)` with `forecastSeconds` measured on `clock`.
-    public func score<C: Clock>(on plan: EvaluationPlan, part: ScoredPart, clock: C) throws -> PartScores
-    where C.Duration == Duration {
+    public func score<C: Clock>(
+        on plan: EvaluationPlan, part: ScoredPart, clock: C, coverageLevels: [Double] = IntervalCoverage.defaultLevels
+    ) throws -> PartScores where C.Duration == Duration {
         try checkFitted(for: plan, part: part)
         let maxSteps = plan.horizons.map(\.steps).max() ?? 1
         let origins = part.allOrigins(on: plan)
@@ -46,7 +49,8 @@ extension FittedModelArtifact {
             }
             scores[String(horizon.minutes)] = plan.score(horizon, forecasts: forecasts, origins: horizonOrigins)
         }
-        return PartScores(horizons: scores, paths: paths, forecastSeconds: forecastSeconds)
+        let coverage = try IntervalCoverage.coverage(of: model, on: plan, part: part, levels: coverageLevels)
+        return PartScores(horizons: scores, paths: paths, forecastSeconds: forecastSeconds, coverage: coverage)
     }
 
     /// Throws `ScoringError` unless this artifact was fitted on `plan` as `part` requires.

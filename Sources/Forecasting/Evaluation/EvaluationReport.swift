@@ -3,7 +3,8 @@ import Series
 /// The protocol's output (EVALUATION.md §8), encoded with the snake_case keys the
 /// reference tools' reports use. `parameters` adds what the model fitted; `validation`,
 /// when computed, the validation scores a selection ranks on ("Validation scores (for
-/// selection)"), written only when present.
+/// selection)"), written only when present; `coverage`, the test part's interval coverage
+/// ("Interval coverage").
 public struct EvaluationReport: Sendable, Encodable {
     public let series: String
     public let intervalSeconds: Double
@@ -22,9 +23,12 @@ public struct EvaluationReport: Sendable, Encodable {
     /// Scores on the validation part, keyed like `horizons`; nil when not computed
     /// (`ModelSpec.evaluateDetailed(…, validation: true)` or `ProtocolFit.report` fill it).
     public internal(set) var validation: [String: HorizonScore]? = nil
+    /// Interval coverage on the test part: horizon minutes ("15") → level ("0.8") → share
+    /// of targets inside the interval (`IntervalCoverage`); nil for a model without intervals.
+    public internal(set) var coverage: [String: [String: Double]]? = nil
 
     enum CodingKeys: String, CodingKey {
-        case series, n, filled, collapsed, model, horizons, parameters, validation
+        case series, n, filled, collapsed, model, horizons, parameters, validation, coverage
         case intervalSeconds = "interval_seconds"
         case nTrain = "n_train"
         case nVal = "n_val"
@@ -38,6 +42,15 @@ public struct EvaluationReport: Sendable, Encodable {
 
     /// Validation scores in increasing minutes; empty when not computed.
     public var orderedValidation: [(minutes: Int, score: HorizonScore)] { Self.ordered(validation ?? [:]) }
+
+    /// Coverage in increasing minutes, each with its levels in increasing order; empty without intervals.
+    public var orderedCoverage: [(minutes: Int, levels: [(level: Double, share: Double)])] {
+        (coverage ?? [:]).compactMap { key, byLevel in
+            Int(key).map { minutes in
+                (minutes, byLevel.compactMap { k, v in Double(k).map { ($0, v) } }.sorted { $0.0 < $1.0 })
+            }
+        }.sorted { $0.minutes < $1.minutes }
+    }
 
     static func ordered(_ scores: [String: HorizonScore]) -> [(minutes: Int, score: HorizonScore)] {
         scores.compactMap { key, score in Int(key).map { ($0, score) } }.sorted { $0.minutes < $1.minutes }

@@ -1,12 +1,18 @@
 import Series
 
 /// Runs a forecaster through the evaluation protocol (EVALUATION.md §5): fit once on
-/// s_0 … s_{n_train+n_val−1}, then forecast every test origin with fixed parameters.
+/// s_0 … s_{n_train+n_val−1}, then forecast every test origin with fixed parameters; for a
+/// fitted model that gives intervals (`IntervalForecaster`), also the coverage of its
+/// intervals at `coverageLevels` on the same origins (`IntervalCoverage`), outside the
+/// timed forecasts.
 public struct Evaluator<Clock: _Concurrency.Clock> where Clock.Duration == Duration {
     public let clock: Clock
+    /// Interval coverages reported in `EvaluationReport.coverage`; empty: none.
+    public var coverageLevels: [Double]
 
-    public init(clock: Clock) {
+    public init(clock: Clock, coverageLevels: [Double] = IntervalCoverage.defaultLevels) {
         self.clock = clock
+        self.coverageLevels = coverageLevels
     }
 
     public func evaluate<F: Forecaster>(_ forecaster: F, plan: EvaluationPlan) throws -> EvaluationReport {
@@ -63,10 +69,11 @@ public struct Evaluator<Clock: _Concurrency.Clock> where Clock.Duration == Durat
             }
             scores[String(horizon.minutes)] = plan.score(horizon, forecasts: forecasts)
         }
-        let report = EvaluationReport(
+        var report = EvaluationReport(
             plan: plan, model: name, fitSeconds: fitSeconds, forecastSeconds: forecastSeconds,
             horizons: scores, parameters: model.parameters
         )
+        report.coverage = try IntervalCoverage.coverage(of: model, on: plan, part: .test, levels: coverageLevels)
         return (report, paths)
     }
 }

@@ -41,6 +41,7 @@ public struct ProtocolFit: Sendable {
             horizons: test.horizons, parameters: parameters
         )
         report.validation = validation.horizons
+        report.coverage = test.coverage
         return report
     }
 }

@@ -30,10 +30,15 @@ public struct PartScores: Sendable {
     public let paths: [[Double]]
     /// Wall time of the one `rollingForecasts` call.
     public let forecastSeconds: Double
+    /// Interval coverage of the part, minutes → level → share (`IntervalCoverage`); nil
+    /// for a model without intervals.
+    public let coverage: [String: [String: Double]]?
 
-    public init(horizons: [String: HorizonScore], paths: [[Double]], forecastSeconds: Double) {
+    public init(horizons: [String: HorizonScore], paths: [[Double]], forecastSeconds: Double,
+                coverage: [String: [String: Double]]? = nil) {
         self.horizons = horizons
         self.paths = paths
         self.forecastSeconds = forecastSeconds
+        self.coverage = coverage
     }
 }

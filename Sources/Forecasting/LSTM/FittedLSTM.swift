@@ -62,6 +62,11 @@ public struct FittedLSTM: FittedForecaster {
     }
 }
 
+extension FittedLSTM: ResidualCalibrated {
+    public var calibration: ResidualCalibration? { artifact.calibration }
+    public var calibratedModelName: String { "lstm" }
+}
+
 /// The LSTM forecaster (EVALUATION.md §7 reference design with the level fix of
 /// `LevelMode.relativeToLast` by default): a configuration (the catalog's settings) bound
 /// to the training hooks of one fit. The hooks are not part of the settings; the catalog
@@ -77,14 +82,29 @@ public struct LSTMForecaster: GlobalForecaster {
 
     public var name: String { "lstm" }
 
+    /// Trains on `data` (`LSTMTrainer`), then calibrates interval residuals of the trained
+    /// network on the validation part for its longest head (`ResidualCalibration`).
     public func fit(_ data: FitData) throws -> FittedLSTM {
-        try LSTMTrainer.fit(configuration: configuration, series: data.series, trainCount: data.trainCount, hooks: hooks)
+        try calibrated(LSTMTrainer.fit(configuration: configuration, series: data.series, trainCount: data.trainCount, hooks: hooks), on: data)
     }
 
-    /// One network across all of `data` (`LSTMTrainer.fitGlobal`).
+    /// One network across all of `data` (`LSTMTrainer.fitGlobal`), each series' intervals
+    /// calibrated on its own validation part.
     public func fitGlobal(_ data: [FitData]) throws -> [FittedLSTM] {
-        try LSTMTrainer.fitGlobal(configuration: configuration, series: data.map(\.series),
-                                  trainCounts: data.map(\.trainCount), hooks: hooks)
+        let fitted = try LSTMTrainer.fitGlobal(configuration: configuration, series: data.map(\.series),
+                                               trainCounts: data.map(\.trainCount), hooks: hooks)
+        return try zip(fitted, data).map { try calibrated($0, on: $1) }
+    }
+
+    /// `fitted` with its residual calibration on `data`'s validation part (unchanged when
+    /// there is too little validation to calibrate).
+    private func calibrated(_ fitted: FittedLSTM, on data: FitData) throws -> FittedLSTM {
+        guard let calibration = try ResidualCalibration.calibrate(fitted, on: data, steps: fitted.horizons.max() ?? 1) else {
+            return fitted
+        }
+        var artifact = fitted.artifact
+        artifact.calibration = calibration
+        return try FittedLSTM(artifact: artifact, history: fitted.history)
     }
 
     /// Seconds of monotonic uptime (`TrainingHooks.monotonicSeconds`).

@@ -4,11 +4,13 @@ import Foundation
 /// architecture, the model's level normalisation ("scaler"), the feature spec (inside
 /// the configuration) and θ as base64 of little-endian Float32 (exact round trip).
 ///
-/// Format history: 1 — first version. Newer versions must keep loading version 1. It is
+/// Format history: 1 — first version; 2 — adds `calibration` (interval residual quantiles
+/// on validation, `ResidualCalibration`; absent in version 1, whose models give no
+/// intervals until fitted again). Newer versions must keep loading version 1. It is
 /// the LSTM's fitted state inside the common envelope (`FittedModelArtifact`, format 3)
 /// and the form of checkpoints; a standalone file loads through `ArtifactLoader` too.
 public struct LSTMArtifact: Codable, Sendable, Equatable {
-    public static let formatVersion = 1
+    public static let formatVersion = 2
     public static let kind = "lstm"
 
     public struct TrainingRecord: Codable, Sendable, Equatable {
@@ -39,6 +41,9 @@ public struct LSTMArtifact: Codable, Sendable, Equatable {
     /// Per head and output, the validation-fitted factor toward the last value
     /// (`LSTMInference.shrinkageFactors`); nil = 1 everywhere.
     public var shrinkage: [[Double]]?
+    /// Residual quantiles of the trained network on the validation part (format 2); nil
+    /// in version 1 or when fitted without a validation part.
+    public var calibration: ResidualCalibration?
 
     public struct TensorRecord: Codable, Sendable, Equatable {
         public var name: String
@@ -46,7 +51,8 @@ public struct LSTMArtifact: Codable, Sendable, Equatable {
     }
 
     public init(configuration: LSTMConfiguration, architecture: LSTMArchitecture, normalization: LevelNormalization,
-                intervalSeconds: Double, parameters: [Float], training: TrainingRecord? = nil, shrinkage: [[Double]]? = nil) {
+                intervalSeconds: Double, parameters: [Float], training: TrainingRecord? = nil, shrinkage: [[Double]]? = nil,
+                calibration: ResidualCalibration? = nil) {
         formatVersion = Self.formatVersion
         kind = Self.kind
         self.configuration = configuration
@@ -57,11 +63,12 @@ public struct LSTMArtifact: Codable, Sendable, Equatable {
         self.parameters = parameters
         self.training = training
         self.shrinkage = shrinkage
+        self.calibration = calibration
     }
 
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version", kind, configuration, architecture, normalization
-        case intervalSeconds = "interval_seconds", tensors, parameters, training, shrinkage
+        case intervalSeconds = "interval_seconds", tensors, parameters, training, shrinkage, calibration
     }
 
     public init(from decoder: Decoder) throws {
@@ -79,6 +86,8 @@ public struct LSTMArtifact: Codable, Sendable, Equatable {
         tensors = try c.decode([TensorRecord].self, forKey: .tensors)
         training = try c.decodeIfPresent(TrainingRecord.self, forKey: .training)
         shrinkage = try c.decodeIfPresent([[Double]].self, forKey: .shrinkage)
+        calibration = try c.decodeIfPresent(ResidualCalibration.self, forKey: .calibration)
+        try calibration?.check()
         let encoded = try c.decode(String.self, forKey: .parameters)
         guard let data = Data(base64Encoded: encoded), data.count % 4 == 0 else {
             throw LSTMError.artifactMismatch(field: "parameters", expected: "base64 of Float32 values", got: "\(encoded.prefix(16))…")
@@ -111,6 +120,7 @@ public struct LSTMArtifact: Codable, Sendable, Equatable {
         try c.encode(tensors, forKey: .tensors)
         try c.encodeIfPresent(training, forKey: .training)
         try c.encodeIfPresent(shrinkage, forKey: .shrinkage)
+        try c.encodeIfPresent(calibration, forKey: .calibration)
         var data = Data(capacity: parameters.count * 4)
         for p in parameters { withUnsafeBytes(of: p.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
         try c.encode(data.base64EncodedString(), forKey: .parameters)

@@ -62,6 +62,17 @@ public struct FittedProphetStyle: FittedForecaster, Codable, Equatable {
         return copy
     }
 
+    /// This model with its history taken as the first `count` points of `series`' grid,
+    /// without re-filtering a residual model (for the model without one, whose forecast
+    /// depends on the grid position only).
+    func positioned(count: Int, on series: RegularSeries) -> FittedProphetStyle {
+        var copy = self
+        copy.historyStart = series.start
+        copy.interval = series.interval
+        copy.historyCount = count
+        return copy
+    }
+
     /// ŷ over the whole grid once, then the residual model's one-pass rolling forecasts.
     public func rollingForecasts(over series: RegularSeries, origins: Range<Int>, steps: Int) throws -> [[Double]] {
         guard steps > 0 else { throw ProphetError.nonPositiveSteps(steps) }

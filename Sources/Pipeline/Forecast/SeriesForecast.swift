@@ -138,6 +138,5 @@ public func fitAndForecastSeries(_ request: SeriesForecastRequest, now: () -> Do
 
 /// 0.8 → "80", 0.975 → "97.5".
 func percentKey(_ level: Double) -> String {
-    let percent = (level * 1000).rounded() / 10
-    return percent == percent.rounded() ? String(Int(percent)) : String(percent)
+    IntervalCoverage.percentText(level)
 }

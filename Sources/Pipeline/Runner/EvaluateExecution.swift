@@ -7,7 +7,8 @@ import Tracking
 /// from its artifacts: the protocol fit on the test part, and on the validation part the
 /// fit that saw no validation targets (`validation_model.json`, or the protocol fit when
 /// the train stage says it serves). Logged into the train stage's run as
-/// `<metric>_<minutes>m` and `val_<metric>_<minutes>m`, with relMAE against the naive
+/// `<metric>_<minutes>m` and `val_<metric>_<minutes>m` (interval coverage as
+/// `[val_]coverage_<percent>_<minutes>m`), with relMAE against the naive
 /// forecast on the same plan, `evaluation.json` and the forecast plots.
 enum EvaluateExecution {
     static func run(_ stage: EvaluateStage, _ input: StageInput) throws -> StageResult {
@@ -39,7 +40,7 @@ enum EvaluateExecution {
         let evaluation = PipelineEvaluation(
             series: product.series.name, model: product.model, intervalSeconds: plan.grid.series.interval, n: plan.split.count,
             nTrain: plan.split.trainCount, nVal: plan.split.validationCount, nTest: plan.split.testCount,
-            horizons: test.horizons, validation: validation.horizons)
+            horizons: test.horizons, validation: validation.horizons, coverage: test.coverage)
         _ = try tracker.logArtifact(run: product.run, name: "evaluation.json", kind: "evaluation", data: try RunTracking.json(evaluation))
         for plot in EvaluationPlots.forecasts(plan: plan, paths: test.paths, model: product.model) {
             _ = try tracker.logArtifact(run: product.run, name: plot.name, kind: "plot", data: Data(plot.svg.utf8))
@@ -54,6 +55,8 @@ enum EvaluateExecution {
     static func scoreMetrics(test: PartScores, validation: PartScores, plan: EvaluationPlan) -> [MetricPoint] {
         EvaluationLogger.horizonMetrics(ordered(test.horizons, plan), prefix: "")
             + EvaluationLogger.horizonMetrics(ordered(validation.horizons, plan), prefix: "val_")
+            + EvaluationLogger.coverageMetrics(test.coverage, prefix: "")
+            + EvaluationLogger.coverageMetrics(validation.coverage, prefix: "val_")
     }
 
     /// Scores keyed by minutes, in the plan's horizon order.
@@ -89,9 +92,11 @@ struct PipelineEvaluation: Encodable {
     var nTest: Int
     var horizons: [String: HorizonScore]
     var validation: [String: HorizonScore]
+    /// Test-part interval coverage, minutes → level → share; absent for a model without intervals.
+    var coverage: [String: [String: Double]]?
 
     enum CodingKeys: String, CodingKey {
-        case series, model, n, horizons, validation
+        case series, model, n, horizons, validation, coverage
         case intervalSeconds = "interval_seconds"
         case nTrain = "n_train"
         case nVal = "n_val"

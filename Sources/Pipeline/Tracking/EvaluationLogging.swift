@@ -4,7 +4,8 @@ import Tracking
 
 /// Records one protocol evaluation as a finished run: the model, series and protocol
 /// settings as params, every horizon's metrics as `<metric>_<minutes>m` (and, when the
-/// report has validation scores, `val_<metric>_<minutes>m`), the fit and
+/// report has validation scores, `val_<metric>_<minutes>m`), interval coverage as
+/// `coverage_<percent>_<minutes>m` (e.g. `coverage_80_15m`), the fit and
 /// forecast seconds, and (when given) the fitted model as artifact `model.json` of kind
 /// `model`, so the run can be promoted. A failure while logging marks the run FAILED
 /// before rethrowing.
@@ -53,7 +54,18 @@ public struct EvaluationLogger: Sendable {
         ]
         points += horizonMetrics(r.orderedHorizons, prefix: "")
         points += horizonMetrics(r.orderedValidation, prefix: "val_")
+        points += coverageMetrics(r.coverage, prefix: "")
         return points
+    }
+
+    /// `<prefix>coverage_<percent>_<minutes>m` for every horizon and level of `coverage`
+    /// (minutes → level → share; level 0.8 is percent 80, 0.975 is 97.5).
+    static func coverageMetrics(_ coverage: [String: [String: Double]]?, prefix: String) -> [MetricPoint] {
+        (coverage ?? [:]).sorted { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }.flatMap { minutes, byLevel in
+            byLevel.compactMap { level, share in
+                Double(level).map { MetricPoint(key: "\(prefix)coverage_\(percentKey($0))_\(minutes)m", value: share) }
+            }.sorted { $0.key < $1.key }
+        }
     }
 
     /// `<prefix><metric>_<minutes>m` for MAE, RMSE, SMAPE, MASE and R² of every horizon.

@@ -10,7 +10,7 @@ struct ForecastCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forecast",
         abstract: "Forecast the steps after the end of a series, with prediction intervals where the model has them.",
-        discussion: "The series is put on its regular grid and min-max scaled on its first 85 %; the model is fitted on all of it (the last 15 % as validation for the LSTM) and forecasts are printed in the series' units. Intervals: arima, autoarima (empirical), prophet (Monte Carlo); none for naive, snaive, lstm."
+        discussion: "The series is put on its regular grid and min-max scaled on its first 85 %; the model is fitted on all of it (the last 15 % as validation for the LSTM) and forecasts are printed in the series' units. Intervals for every model: arima, autoarima (empirical), prophet (Monte Carlo), naive, snaive, lstm (residual quantiles calibrated on the validation part, at 50, 80, 90, 95 or 99 %)."
     )
 
     @Option(name: .long, help: "CSV file: timestamp,value; long timestamp,container,metric,value; or wide.")
@@ -27,7 +27,7 @@ struct ForecastCommand: ParsableCommand {
     @Option(name: .long, help: "Forecast every grid step up to this many minutes ahead.")
     var minutes: Int = 30
 
-    @Option(name: .long, help: "Central interval coverages in percent, comma-separated.")
+    @Option(name: .long, help: "Central interval coverages, comma-separated: percent (80,95) or fractions (0.8,0.95).")
     var levels: String = "80,95"
 
     @OptionGroup var training: TrainingOptions
@@ -70,13 +70,14 @@ struct ForecastCommand: ParsableCommand {
     }
 }
 
-/// "80,95" → [0.8, 0.95]; each strictly between 0 and 100.
+/// "80,95" or "0.8,0.95" → [0.8, 0.95]: a value below 1 is a fraction, one from 1 up to
+/// (not including) 100 is percent.
 func parseLevels(_ text: String) throws -> [Double] {
     try text.split(separator: ",").map { part in
         let trimmed = part.trimmingCharacters(in: .whitespaces)
-        guard let percent = Double(trimmed), percent > 0, percent < 100 else {
-            throw ValidationError("--levels: \"\(trimmed)\" is not a coverage strictly between 0 and 100 percent; write for example 80,95")
+        guard let value = Double(trimmed), value > 0, value < 100 else {
+            throw ValidationError("--levels: \"\(trimmed)\" is not a coverage strictly between 0 and 100 percent (or a fraction in (0, 1)); write for example 80,95 or 0.8,0.95")
         }
-        return percent / 100
+        return value < 1 ? value : value / 100
     }
 }
