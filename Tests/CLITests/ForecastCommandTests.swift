@@ -68,8 +68,9 @@ import Testing
         #expect(shown.stdout.contains("model.json") && shown.stdout.contains("forecast.json"), "\(shown.stdout)")
     }
 
-    /// Naive: the last value at every step, in the series' units, and no intervals.
-    @Test func naiveRepeatsTheLastValueWithoutIntervals() throws {
+    /// Naive: the last value at every step, in the series' units, with the intervals
+    /// calibrated on its validation residuals (the 95 % containing the 80 %).
+    @Test func naiveRepeatsTheLastValueWithCalibratedIntervals() throws {
         let path = try writeSeries()
         let r = try forecast("--data", path, "--model", "naive", "--minutes", "15", "--json")
         #expect(r.status == 0, "\(r.stderr)")
@@ -78,10 +79,12 @@ import Testing
         #expect(steps.count == 3)
         for step in steps {
             #expect(abs((step["value"] as? Double ?? .nan) - last) < 1e-9)
-            #expect(step["intervals"] == nil || step["intervals"] is NSNull)
+            let intervals = try #require(step["intervals"] as? [String: [Double]])
+            let (eighty, ninetyFive) = (try #require(intervals["80"]), try #require(intervals["95"]))
+            #expect(ninetyFive[0] <= eighty[0] && eighty[0] < eighty[1] && eighty[1] <= ninetyFive[1], "\(intervals)")
         }
         let table = try forecast("--data", path, "--model", "naive", "--minutes", "10")
-        #expect(table.stdout.contains("no intervals for this model") && table.stdout.contains("10 min"))
+        #expect(table.stdout.contains("80% low") && !table.stdout.contains("no intervals for this model") && table.stdout.contains("10 min"))
     }
 
     @Test(arguments: [

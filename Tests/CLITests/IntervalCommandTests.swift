@@ -5,22 +5,15 @@ import Testing
 /// `forecast --levels` gives bounds for models without a forecast variance (naive, lstm),
 /// and `evaluate` reports interval coverage, through the real `autoscale` process.
 @Suite struct IntervalCommandTests {
-    let folder: URL
+    /// Its series writer (a daily sine around 50 at 5 minutes) and its temporary folder.
+    let forecasts: ForecastCommandTests
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("interval-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        forecasts = try ForecastCommandTests()
     }
 
-    /// 5-minute data: a daily sine around 50 plus a deterministic wiggle, `count` points.
     func writeSeries(count: Int) throws -> String {
-        let lines = ["timestamp,value"] + (0..<count).map { i in
-            let t = Double(i)
-            return "\(1_700_000_000 + 300 * i),\(50 + 10 * sin(2 * .pi * t / 288) + 2 * sin(t * 1.7))"
-        }
-        let url = folder.appendingPathComponent("series.csv")
-        try lines.joined(separator: "\n").appending("\n").write(to: url, atomically: true, encoding: .utf8)
-        return url.path
+        try forecasts.writeSeries(count: count)
     }
 
     func autoscale(_ arguments: [String]) throws -> ProductRunner.Result {

@@ -30,7 +30,21 @@ import Tracking
         let mae15 = try #require(metrics["mae_15m"])
         #expect(abs(mae15 - 3.0 / 69) < 1e-12)
         #expect(metrics["mase_30m"].map { abs($0 - 6) < 1e-9 } == true)
-        #expect(metrics.count == 2 + 3 * 5)
+        // Timings, 5 scores and 2 interval coverages (80 %, 95 %) per horizon.
+        #expect(metrics.count == 2 + 3 * 5 + 3 * 2)
+    }
+
+    /// Coverage is logged as `coverage_<percent>_<minutes>m`, the report's shares.
+    @Test func coverageIsLoggedPerLevelAndHorizon() throws {
+        let report = try rampReport()
+        let coverage = try #require(report.coverage)
+        let registry = try Registry.inMemory()
+        let run = try EvaluationLogger(tracker: registry, experiment: "demo").log(report, seed: nil, tags: [:])
+        let metrics = Dictionary(uniqueKeysWithValues: try registry.runDetails(run).metrics.map { ($0.key, $0.latest) })
+        for (minutes, percent, level) in [(5, "80", "0.8"), (15, "95", "0.95"), (30, "80", "0.8")] {
+            let logged = try #require(metrics["coverage_\(percent)_\(minutes)m"], "coverage_\(percent)_\(minutes)m missing")
+            #expect(logged == coverage[String(minutes)]?[level] && (0...1).contains(logged))
+        }
     }
 
     /// A report with validation scores adds `val_<metric>_<minutes>m` beside the test metrics.
@@ -41,7 +55,7 @@ import Tracking
         let registry = try Registry.inMemory()
         let run = try EvaluationLogger(tracker: registry, experiment: "demo").log(report, seed: nil, tags: [:])
         let metrics = Dictionary(uniqueKeysWithValues: try registry.runDetails(run).metrics.map { ($0.key, $0.latest) })
-        #expect(metrics.count == 2 + 2 * 3 * 5)
+        #expect(metrics.count == 2 + 2 * 3 * 5 + 3 * 2)
         // Naive on the ramp misses every validation target by h/69 too.
         #expect(metrics["val_mae_15m"].map { abs($0 - 3.0 / 69) < 1e-12 } == true)
         #expect(metrics["val_mase_30m"].map { abs($0 - 6) < 1e-9 } == true)

@@ -9,8 +9,8 @@ import Tracking
 struct ForecastCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forecast",
-        abstract: "Forecast the steps after the end of a series, with prediction intervals where the model has them.",
-        discussion: "The series is put on its regular grid and min-max scaled on its first 85 %; the model is fitted on all of it (the last 15 % as validation for the LSTM) and forecasts are printed in the series' units. Intervals for every model: arima, autoarima (empirical), prophet (Monte Carlo), naive, snaive, lstm (residual quantiles calibrated on the validation part, at 50, 80, 90, 95 or 99 %)."
+        abstract: "Forecast the steps after the end of a series, with prediction intervals.",
+        discussion: "The series is put on its regular grid and min-max scaled on its first 85 %; the model is fitted on all of it (the last 15 % as validation: the LSTM's early stopping, and the interval calibration of naive, snaive and lstm) and forecasts are printed in the series' units. Intervals for every model: arima, autoarima (empirical), prophet (Monte Carlo), naive, snaive, lstm (residual quantiles calibrated on the validation part, at 50, 80, 90, 95 or 99 %)."
     )
 
     @Option(name: .long, help: "CSV file: timestamp,value; long timestamp,container,metric,value; or wide.")

@@ -31,6 +31,10 @@ import Tracking
             for key in ["val_mase_15m", "mase_15m", "val_mae_5m", "relmae_30m"] {
                 #expect(run.latest[key]?.isFinite == true, "\(key) of \(child.name): \(run.latest)")
             }
+            // Interval coverage of the test and validation parts, shares in [0, 1].
+            for key in ["coverage_80_15m", "coverage_95_30m", "val_coverage_80_5m", "val_coverage_95_15m"] {
+                #expect(run.latest[key].map { (0...1).contains($0) } == true, "\(key) of \(child.name): \(run.latest)")
+            }
             let model = try #require(run.artifacts.first { $0.name == "model.json" && $0.kind == "model" })
             let data = try registry.readArtifact(model)
             #expect(ContentHash.sha256Hex(data) == model.sha256)
