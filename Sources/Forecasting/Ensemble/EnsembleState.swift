@@ -86,8 +86,12 @@ public struct EnsembleState: Codable, Equatable, Sendable {
     }
 
     /// `summary` as text run params (numbers as JSON lists, e.g. `[0.2,0.8]`).
-    public var trackingParams: [String: String] {
-        summary.mapValues { value in
+    public var trackingParams: [String: String] { Self.trackingParams(from: summary) }
+
+    /// The `ensemble.*` entries of a fitted model's `parameters` (an `EvaluationReport`'s)
+    /// as text run params; empty for other models.
+    public static func trackingParams(from parameters: [String: ParameterValue]) -> [String: String] {
+        parameters.filter { $0.key.hasPrefix("ensemble.") }.mapValues { value in
             switch value {
             case .text(let text): text
             case .numbers(let numbers): "[" + numbers.map { String($0) }.joined(separator: ",") + "]"
