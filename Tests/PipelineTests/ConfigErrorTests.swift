@@ -46,9 +46,9 @@ struct ConfigErrorTests {
         let error = try #require(failure(yaml))
         #expect(error.kind == .unknownKey(
             "hiden_size", suggestions: ["hidden_size"],
-            allowed: ["model_type", "hidden_size", "num_layers", "dropout", "bidirectional", "arima", "prophet"]))
+            allowed: ["model_type", "hidden_size", "num_layers", "dropout", "bidirectional", "arima", "prophet", "ensemble"]))
         #expect(error.description
-            == "model.hiden_size: unknown key at cpu.yaml:4:3; did you mean `hidden_size`? allowed keys here: model_type, hidden_size, num_layers, dropout, bidirectional, arima, prophet")
+            == "model.hiden_size: unknown key at cpu.yaml:4:3; did you mean `hidden_size`? allowed keys here: model_type, hidden_size, num_layers, dropout, bidirectional, arima, prophet, ensemble")
         // nothing close: no suggestion, still the allowed list
         #expect(failure("format_version: 1\nmetric_name: cpu\nextras: 1\n")?.description
             == "extras: unknown key at cpu.yaml:3:1; allowed keys here: format_version, metric_name, container_name, data, model, training, preprocessing, features")
@@ -87,7 +87,7 @@ struct ConfigErrorTests {
     @Test("unknown enum values list the allowed ones")
     func unknownEnumValue() throws {
         #expect(failure("format_version: 1\nmetric_name: cpu\nmodel:\n  model_type: lsmt\n")?.description
-            == "model.model_type: unknown value \"lsmt\" at cpu.yaml:4:15; use one of naive, snaive, arima, autoarima, prophet, lstm (did you mean `lstm`?)")
+            == "model.model_type: unknown value \"lsmt\" at cpu.yaml:4:15; use one of naive, snaive, arima, autoarima, prophet, lstm, ensemble (did you mean `lstm`?)")
         #expect(failure("format_version: 1\nmetric_name: gpu\n")?.description
             == "metric_name: unknown value \"gpu\" at cpu.yaml:2:14; use one of cpu, memory, disk_reads, disk_writes, network_rx, network_tx (did you mean `cpu`?)")
         #expect(failure("format_version: 1\nmetric_name: cpu\ndata:\n  normalization: zscore\n")?.kind

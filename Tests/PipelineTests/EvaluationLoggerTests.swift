@@ -1,4 +1,5 @@
 import Forecasting
+import Foundation
 import Ingest
 import Pipeline
 import Series
@@ -45,6 +46,27 @@ import Tracking
             let logged = try #require(metrics["coverage_\(percent)_\(minutes)m"], "coverage_\(percent)_\(minutes)m missing")
             #expect(logged == coverage[String(minutes)]?[level] && (0...1).contains(logged))
         }
+    }
+
+    /// An ensemble's members and per-step weights become params of its run.
+    @Test func ensembleMembersAndWeightsAreParams() throws {
+        let series = TimeSeries(name: "wave", timestamps: (0..<400).map { Double($0) * 300 },
+                                values: (0..<400).map { (k: Int) -> Double in 50 + 10 * sin(Double(k) / 9) + Double(k % 7) })
+        let spec = ModelSpec(EnsembleSettings(members: [ModelSpec(kind: .naive), ModelSpec(kind: .arima)]))
+        let report = try spec.evaluate(on: try EvaluationPlan(series: series), with: Evaluator())
+        let registry = try Registry.inMemory()
+        let run = try EvaluationLogger(tracker: registry, experiment: "demo").log(report, seed: nil, tags: [:])
+        let params = try registry.runDetails(run).params
+        #expect(params["model"] == "ensemble" && params["ensemble.members"] == "naive,arima" && params["ensemble.combine"] == "weights")
+        for minutes in [5, 15, 30] {
+            let weights = try JSONDecoder().decode([Double].self, from: Data(try #require(params["ensemble.weights_\(minutes)"]).utf8))
+            guard case .numbers(let reported) = report.parameters["ensemble.weights_\(minutes)"] else {
+                Issue.record("no weights for \(minutes) minutes in \(report.parameters.keys.sorted())")
+                continue
+            }
+            #expect(weights == reported && weights.count == 2 && abs(weights.reduce(0, +) - 1) < 1e-9)
+        }
+        #expect(params["arima.order"] == nil, "only the ensemble's own summary becomes params")
     }
 
     /// A report with validation scores adds `val_<metric>_<minutes>m` beside the test metrics.

@@ -165,7 +165,7 @@ struct PipelineSpecErrorTests {
     func stageRules() throws {
         let fixture = try PipelineSpecFixture()
         #expect(fixture.errors(variant("    model: naive", "    model: lstmm")) == [
-            "stages.train.model: unknown value \"lstmm\" at p.yaml:20:12; use one of naive, snaive, arima, autoarima, autoarima-daily, prophet, prophet-ar, lstm (did you mean `lstm`?)",
+            "stages.train.model: unknown value \"lstmm\" at p.yaml:20:12; use one of naive, snaive, arima, autoarima, autoarima-daily, prophet, prophet-ar, lstm, ensemble (did you mean `lstm`?)",
         ])
         #expect(fixture.errors(variant("    best: min metrics.val_mase_15m", "    best: min metrics.mase_15m")) == [
             "stages.select.best: \"min metrics.mase_15m\" cannot be used at p.yaml:27:11: selection reads validation metrics so that the test part stays an honest estimate; write metrics.val_mase_15m",
@@ -185,7 +185,7 @@ struct PipelineSpecErrorTests {
         let yaml = variant("    config: cpu.yaml", "    config: bad.yaml") + "extra: 1\n"
         #expect(fixture.errors(yaml) == [
             "extra: unknown key at p.yaml:32:1; allowed keys here: format_version, name, params, stages",
-            "model.hiden_size: unknown key at bad.yaml:4:3; did you mean `hidden_size`? allowed keys here: model_type, hidden_size, num_layers, dropout, bidirectional, arima, prophet",
+            "model.hiden_size: unknown key at bad.yaml:4:3; did you mean `hidden_size`? allowed keys here: model_type, hidden_size, num_layers, dropout, bidirectional, arima, prophet, ensemble",
         ])
     }
 

@@ -1,3 +1,4 @@
+import Forecasting
 import Series
 
 // One-line comments for every config key, written beside its value by `ConfigRenderer`
@@ -44,6 +45,7 @@ extension ModelSection.Key {
         case .bidirectional: "LSTM reads the window both ways"
         case .arima: "orders for model_type: arima (autoarima searches its own)"
         case .prophet: "the Prophet-style additive model"
+        case .ensemble: "members and combination for model_type: ensemble"
         }
     }
 }
@@ -55,6 +57,15 @@ extension ArimaSection.Key {
         case .d: "differencing order: 0, 1 or 2"
         case .q: "moving-average order"
         case .seasonal: "daily season (autoarima only: autoarima-daily)"
+        }
+    }
+}
+
+extension EnsembleSection.Key {
+    var note: String {
+        switch self {
+        case .members: "catalog models combined, each with this file's settings for it"
+        case .combine: "\(EnsembleCombine.allCases.map(\.rawValue).joined(separator: " | ")): validation-MAE weights per step, or the median"
         }
     }
 }

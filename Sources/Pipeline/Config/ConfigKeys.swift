@@ -11,6 +11,7 @@ enum ConfigKeys {
             switch key {
             case .arima: paths += ArimaSection.Key.allCases.map { "model.arima.\($0.rawValue)" }
             case .prophet: paths += ProphetSection.Key.allCases.map { "model.prophet.\($0.rawValue)" }
+            case .ensemble: paths += EnsembleSection.Key.allCases.map { "model.ensemble.\($0.rawValue)" }
             default: paths.append("model.\(key.rawValue)")
             }
         }
@@ -38,7 +39,7 @@ enum ConfigKeys {
             "the horizons decide which validation metrics exist, so every trial must share them"
         case "training.max_minutes":
             "a wall-clock budget makes a trial's result depend on the machine's load; vary training.epochs"
-        case "preprocessing.clip_quantiles", "features.lags":
+        case "preprocessing.clip_quantiles", "features.lags", "model.ensemble.members":
             "it is a list; a sweep varies scalar settings"
         case _ where path.hasPrefix("features.rolling."):
             "it is a list; a sweep varies scalar settings"

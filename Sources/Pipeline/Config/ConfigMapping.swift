@@ -162,6 +162,28 @@ struct ConfigMapping<Key: RawRepresentable & CaseIterable> where Key.RawValue ==
         return located(values, key)
     }
 
+    /// A list of an enum's raw values, `[arima, naive]` or one per line; anything else
+    /// lists the allowed ones.
+    func choices<E: RawRepresentable & CaseIterable>(_ key: Key, default defaultValue: [E]) throws(ConfigError) -> Located<[E]>
+    where E.RawValue == String {
+        let allowed = E.allCases.map(\.rawValue)
+        let shown = "[" + defaultValue.map(\.rawValue).joined(separator: ", ") + "]"
+        guard let node = entries[key.rawValue] else { return located(defaultValue, key) }
+        var values: [E] = []
+        for (i, element) in try elements(node, key, expected: "a list of \(allowed.joined(separator: ", "))", default: shown).enumerated() {
+            let at = "\(keyPath(key))[\(i)]"
+            let position = Self.location(of: element, file: file, fallback: location(key))
+            guard case .scalar(let scalar) = element, !Self.isNull(element) else {
+                throw ConfigError(.wrongType(expected: "one of \(allowed.joined(separator: ", "))", got: Self.describe(element), defaultValue: nil), keyPath: at, location: position)
+            }
+            guard let value = E(rawValue: scalar.string) else {
+                throw ConfigError(.unknownValue(scalar.string, allowed: allowed, suggestions: Self.suggestions(for: scalar.string, in: allowed)), keyPath: at, location: position)
+            }
+            values.append(value)
+        }
+        return located(values, key)
+    }
+
     /// The nested mapping under `key` (empty when absent).
     func section<Sub>(_ key: Key, keys: Sub.Type) throws(ConfigError) -> ConfigMapping<Sub> {
         try ConfigMapping<Sub>(entries[key.rawValue], path: keyPath(key), file: file, fallback: location(key))

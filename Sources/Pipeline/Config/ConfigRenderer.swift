@@ -59,6 +59,10 @@ public enum ConfigRenderer {
                     o.section(key.rawValue, key.note) { o in
                         for k in ProphetSection.Key.allCases { o.key(k.rawValue, value(c.model.prophet, k), k.note) }
                     }
+                case .ensemble:
+                    o.section(key.rawValue, key.note) { o in
+                        for k in EnsembleSection.Key.allCases { o.key(k.rawValue, value(c.model.ensemble, k), k.note) }
+                    }
                 default:
                     o.key(key.rawValue, value(c.model, key), key.note)
                 }
@@ -102,7 +106,7 @@ public enum ConfigRenderer {
         case .numLayers: "\(m.numLayers)"
         case .dropout: number(m.dropout)
         case .bidirectional: "\(m.bidirectional)"
-        case .arima, .prophet: ""  // sections, rendered key by key
+        case .arima, .prophet, .ensemble: ""  // sections, rendered key by key
         }
     }
 
@@ -112,6 +116,13 @@ public enum ConfigRenderer {
         case .d: "\(a.d)"
         case .q: "\(a.q)"
         case .seasonal: "\(a.seasonal)"
+        }
+    }
+
+    static func value(_ e: EnsembleSection, _ key: EnsembleSection.Key) -> String {
+        switch key {
+        case .members: list(e.members.map(\.name))
+        case .combine: e.combine.rawValue
         }
     }
 

@@ -10,10 +10,12 @@ public struct ModelSection: Sendable, Equatable {
     public var bidirectional: Bool
     public var arima: ArimaSection
     public var prophet: ProphetSection
+    public var ensemble: EnsembleSection
 
     public init(
         modelType: ModelType = .lstm, hiddenSize: Int = 128, numLayers: Int = 2, dropout: Double = 0.3,
-        bidirectional: Bool = true, arima: ArimaSection = ArimaSection(), prophet: ProphetSection = ProphetSection()
+        bidirectional: Bool = true, arima: ArimaSection = ArimaSection(), prophet: ProphetSection = ProphetSection(),
+        ensemble: EnsembleSection = EnsembleSection()
     ) {
         self.modelType = modelType
         self.hiddenSize = hiddenSize
@@ -22,13 +24,14 @@ public struct ModelSection: Sendable, Equatable {
         self.bidirectional = bidirectional
         self.arima = arima
         self.prophet = prophet
+        self.ensemble = ensemble
     }
 
     public static let defaults = ModelSection()
 
     enum Key: String, CaseIterable {
         case modelType = "model_type", hiddenSize = "hidden_size", numLayers = "num_layers", dropout, bidirectional
-        case arima, prophet
+        case arima, prophet, ensemble
     }
 
     init(decoding m: ConfigMapping<Key>) throws(ConfigError) {
@@ -41,6 +44,7 @@ public struct ModelSection: Sendable, Equatable {
         bidirectional = try m.bool(.bidirectional, default: d.bidirectional).value
         arima = try ArimaSection(decoding: m.section(.arima, keys: ArimaSection.Key.self))
         prophet = try ProphetSection(decoding: m.section(.prophet, keys: ProphetSection.Key.self))
+        ensemble = try EnsembleSection(decoding: m.section(.ensemble, keys: EnsembleSection.Key.self))
     }
 }
 

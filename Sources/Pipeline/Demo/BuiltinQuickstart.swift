@@ -111,7 +111,7 @@ data:                                   # how a series is cut into samples
   test_split: 0.15                      # test fraction (evaluate requires 0.15)
   normalization: minmax                 # scaler fitted on train: minmax | standard | robust
 model:                                  # which forecaster, and its hyperparameters
-  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm (--model wins)
+  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm | ensemble (--model wins)
   hidden_size: 128                      # LSTM hidden units per direction
   num_layers: 2                         # stacked LSTM layers
   dropout: 0.3                          # dropout between LSTM layers and in the heads, in [0, 1)
@@ -129,6 +129,9 @@ model:                                  # which forecaster, and its hyperparamet
     daily: true                         # daily Fourier terms
     weekly: true                        # weekly Fourier terms
     recent_past: true                   # also condition on the latest observations (prophet-ar)
+  ensemble:                             # members and combination for model_type: ensemble
+    members: [arima, autoarima, naive]  # catalog models combined, each with this file's settings for it
+    combine: weights                    # weights | median: validation-MAE weights per step, or the median
 training:                               # the LSTM's training loop
   epochs: 100                           # most passes over the (sampled) training windows
   batch_size: 32                        # windows per optimiser step
@@ -173,7 +176,7 @@ data:                                   # how a series is cut into samples
   test_split: 0.15                      # test fraction (evaluate requires 0.15)
   normalization: minmax                 # scaler fitted on train: minmax | standard | robust
 model:                                  # which forecaster, and its hyperparameters
-  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm (--model wins)
+  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm | ensemble (--model wins)
   hidden_size: 128                      # LSTM hidden units per direction
   num_layers: 2                         # stacked LSTM layers
   dropout: 0.3                          # dropout between LSTM layers and in the heads, in [0, 1)
@@ -191,6 +194,9 @@ model:                                  # which forecaster, and its hyperparamet
     daily: true                         # daily Fourier terms
     weekly: true                        # weekly Fourier terms
     recent_past: true                   # also condition on the latest observations (prophet-ar)
+  ensemble:                             # members and combination for model_type: ensemble
+    members: [arima, autoarima, naive]  # catalog models combined, each with this file's settings for it
+    combine: weights                    # weights | median: validation-MAE weights per step, or the median
 training:                               # the LSTM's training loop
   epochs: 100                           # most passes over the (sampled) training windows
   batch_size: 32                        # windows per optimiser step
@@ -235,7 +241,7 @@ data:                                   # how a series is cut into samples
   test_split: 0.15                      # test fraction (evaluate requires 0.15)
   normalization: minmax                 # scaler fitted on train: minmax | standard | robust
 model:                                  # which forecaster, and its hyperparameters
-  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm (--model wins)
+  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm | ensemble (--model wins)
   hidden_size: 128                      # LSTM hidden units per direction
   num_layers: 2                         # stacked LSTM layers
   dropout: 0.3                          # dropout between LSTM layers and in the heads, in [0, 1)
@@ -253,6 +259,9 @@ model:                                  # which forecaster, and its hyperparamet
     daily: true                         # daily Fourier terms
     weekly: true                        # weekly Fourier terms
     recent_past: true                   # also condition on the latest observations (prophet-ar)
+  ensemble:                             # members and combination for model_type: ensemble
+    members: [arima, autoarima, naive]  # catalog models combined, each with this file's settings for it
+    combine: weights                    # weights | median: validation-MAE weights per step, or the median
 training:                               # the LSTM's training loop
   epochs: 100                           # most passes over the (sampled) training windows
   batch_size: 32                        # windows per optimiser step
@@ -297,7 +306,7 @@ data:                                   # how a series is cut into samples
   test_split: 0.15                      # test fraction (evaluate requires 0.15)
   normalization: minmax                 # scaler fitted on train: minmax | standard | robust
 model:                                  # which forecaster, and its hyperparameters
-  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm (--model wins)
+  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm | ensemble (--model wins)
   hidden_size: 128                      # LSTM hidden units per direction
   num_layers: 2                         # stacked LSTM layers
   dropout: 0.3                          # dropout between LSTM layers and in the heads, in [0, 1)
@@ -315,6 +324,9 @@ model:                                  # which forecaster, and its hyperparamet
     daily: true                         # daily Fourier terms
     weekly: true                        # weekly Fourier terms
     recent_past: true                   # also condition on the latest observations (prophet-ar)
+  ensemble:                             # members and combination for model_type: ensemble
+    members: [arima, autoarima, naive]  # catalog models combined, each with this file's settings for it
+    combine: weights                    # weights | median: validation-MAE weights per step, or the median
 training:                               # the LSTM's training loop
   epochs: 100                           # most passes over the (sampled) training windows
   batch_size: 32                        # windows per optimiser step
@@ -359,7 +371,7 @@ data:                                   # how a series is cut into samples
   test_split: 0.15                      # test fraction (evaluate requires 0.15)
   normalization: minmax                 # scaler fitted on train: minmax | standard | robust
 model:                                  # which forecaster, and its hyperparameters
-  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm (--model wins)
+  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm | ensemble (--model wins)
   hidden_size: 128                      # LSTM hidden units per direction
   num_layers: 2                         # stacked LSTM layers
   dropout: 0.3                          # dropout between LSTM layers and in the heads, in [0, 1)
@@ -377,6 +389,9 @@ model:                                  # which forecaster, and its hyperparamet
     daily: true                         # daily Fourier terms
     weekly: true                        # weekly Fourier terms
     recent_past: true                   # also condition on the latest observations (prophet-ar)
+  ensemble:                             # members and combination for model_type: ensemble
+    members: [arima, autoarima, naive]  # catalog models combined, each with this file's settings for it
+    combine: weights                    # weights | median: validation-MAE weights per step, or the median
 training:                               # the LSTM's training loop
   epochs: 100                           # most passes over the (sampled) training windows
   batch_size: 32                        # windows per optimiser step
@@ -421,7 +436,7 @@ data:                                   # how a series is cut into samples
   test_split: 0.15                      # test fraction (evaluate requires 0.15)
   normalization: minmax                 # scaler fitted on train: minmax | standard | robust
 model:                                  # which forecaster, and its hyperparameters
-  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm (--model wins)
+  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm | ensemble (--model wins)
   hidden_size: 128                      # LSTM hidden units per direction
   num_layers: 2                         # stacked LSTM layers
   dropout: 0.3                          # dropout between LSTM layers and in the heads, in [0, 1)
@@ -439,6 +454,9 @@ model:                                  # which forecaster, and its hyperparamet
     daily: true                         # daily Fourier terms
     weekly: true                        # weekly Fourier terms
     recent_past: true                   # also condition on the latest observations (prophet-ar)
+  ensemble:                             # members and combination for model_type: ensemble
+    members: [arima, autoarima, naive]  # catalog models combined, each with this file's settings for it
+    combine: weights                    # weights | median: validation-MAE weights per step, or the median
 training:                               # the LSTM's training loop
   epochs: 100                           # most passes over the (sampled) training windows
   batch_size: 32                        # windows per optimiser step

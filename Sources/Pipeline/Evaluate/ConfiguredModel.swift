@@ -64,6 +64,11 @@ public enum ConfiguredModel {
             return ModelSpec(settings)
         case is LSTMConfiguration:
             return ModelSpec(lstmConfiguration(config))
+        case is EnsembleSettings:
+            // Each member as this config describes its kind (`model.ensemble.members`).
+            let section = config.model.ensemble
+            let members = try section.members.map { member in try spec(from: config, file: file, kind: member) }
+            return ModelSpec(EnsembleSettings(members: members, combine: section.combine))
         default:
             return ModelSpec(kind: kind)
         }
@@ -79,6 +84,7 @@ public enum ConfiguredModel {
         case .autoarima: model.arima.seasonal ? .autoarimaDaily : .autoarima
         case .prophet: model.prophet.recentPast ? .prophetAR : .prophet
         case .lstm: .lstm
+        case .ensemble: .ensemble
         }
     }
 

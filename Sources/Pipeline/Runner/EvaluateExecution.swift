@@ -9,7 +9,9 @@ import Tracking
 /// the train stage says it serves). Logged into the train stage's run as
 /// `<metric>_<minutes>m` and `val_<metric>_<minutes>m` (interval coverage as
 /// `[val_]coverage_<percent>_<minutes>m`), with relMAE against the naive
-/// forecast on the same plan, `evaluation.json` and the forecast plots.
+/// forecast on the same plan, `evaluation.json` and the forecast plots. An ensemble also
+/// logs its members and fitted weights as params (`ensemble.members`, `ensemble.combine`,
+/// `ensemble.weights_<minutes>`: `EnsembleState.trackingParams`).
 enum EvaluateExecution {
     static func run(_ stage: EvaluateStage, _ input: StageInput) throws -> StageResult {
         let trains = input.products { product -> TrainProduct? in
@@ -35,7 +37,7 @@ enum EvaluateExecution {
         let metrics = Dictionary(points.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         let tracker = input.tracking.tracker
         try tracker.logBatch(
-            run: product.run, params: [:], metrics: points,
+            run: product.run, params: (model.state.value as? EnsembleState)?.trackingParams ?? [:], metrics: points,
             tags: ["evaluated_by": input.tracking.parent.rawValue])
         let evaluation = PipelineEvaluation(
             series: product.series.name, model: product.model, intervalSeconds: plan.grid.series.interval, n: plan.split.count,

@@ -33,8 +33,10 @@ public struct EvaluationLogger: Sendable {
         return run
     }
 
+    /// The report's model, series and protocol settings; for an ensemble also its members
+    /// and weights (`EnsembleState.trackingParams(from:)`).
     static func params(_ r: EvaluationReport) -> [String: String] {
-        [
+        EnsembleState.trackingParams(from: r.parameters).merging([
             "model": r.model,
             "series": r.series,
             "interval_seconds": String(r.intervalSeconds),
@@ -44,7 +46,7 @@ public struct EvaluationLogger: Sendable {
             "n_test": String(r.nTest),
             "horizons_minutes": r.orderedHorizons.map { String($0.minutes) }.joined(separator: ","),
             "protocol": "EVALUATION.md v1",
-        ]
+        ]) { _, own in own }
     }
 
     static func metrics(_ r: EvaluationReport) -> [MetricPoint] {
