@@ -9,7 +9,7 @@ import Synchronization
 /// real server takes on top of that is its own work.
 ///
 /// Answers (POST under /api/2.0/mlflow/): experiments/create `{"experiment_id": "1"}`;
-/// runs/create a RUNNING run with a fresh 32-hex id; runs/update its `run_info`;
+/// runs/create a RUNNING run with a fresh 32-hex id; runs/update its `run_info` and GET runs/get the run;
 /// runs/log-metric and runs/log-batch `{}`; runs/search `searchRuns` runs with a `score` metric
 /// and a `model` param. GET experiments/get-by-name (the readiness probe) answers the Default experiment.
 struct CannedServer: Sendable {
@@ -29,6 +29,10 @@ struct CannedServer: Sendable {
         router.post(RouterPath(prefix + "runs/create")) { _, _ in
             let number = nextRun.next()
             return Self.json(Self.body(#"{"run": {"info": \#(Self.runInfo(number)), "data": {"tags": []}, "inputs": {}}}"#))
+        }
+        // `set_terminated` reads the run back (`runs/get`) to log its URL.
+        router.get(RouterPath(prefix + "runs/get")) { _, _ in
+            Self.json(Self.body(#"{"run": {"info": \#(Self.runInfo(0, status: "FINISHED")), "data": {"tags": []}, "inputs": {}}}"#))
         }
         router.post(RouterPath(prefix + "runs/update")) { _, _ in Self.json(Self.body(#"{"run_info": \#(Self.runInfo(0, status: "FINISHED"))}"#)) }
         router.post(RouterPath(prefix + "runs/log-metric")) { _, _ in Self.json(empty) }

@@ -28,7 +28,7 @@ import TrackingServer
         }
         for write in writes { write.waitUntilSent() }
         // Give the server a moment to take the sent writes into its handlers (they then wait for the lock).
-        Thread.sleep(forTimeInterval: 1)
+        try await Task.sleep(for: .seconds(1))
 
         let read = try ThreadedRequest(port: server.port, method: "GET", path: "/api/2.0/mlflow/runs/get?run_id=\(runId)", receiveTimeout: 20)
         let answer = try read.response()
@@ -97,10 +97,11 @@ final class ThreadedRequest: @unchecked Sendable {
 
     init(port: Int, method: String, path: String, json: [String: Any]? = nil, receiveTimeout: Double? = nil) throws {
         let body = try json.map { try JSONSerialization.data(withJSONObject: $0) } ?? Data()
+        let headers = json == nil ? [:] : ["Content-Type": "application/json"]
         let client = RawHTTPClient(port: port)
         let thread = Thread { [self] in
             let outcome = Result {
-                try client.sendBlocking(method, path, body: body, headers: json == nil ? [:] : ["Content-Type": "application/json"],
+                try client.sendBlocking(method, path, body: body, headers: headers,
                                         receiveTimeout: receiveTimeout, onSent: { self.markSent() })
             }
             condition.lock()
