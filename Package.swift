@@ -31,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // NIOPosix's thread pool for `runs server`'s blocking registry work (already in the graph through Hummingbird).
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
     ],
     targets: [
         // OpenBLAS from Debian's libopenblas-dev, found through pkg-config.
@@ -86,7 +88,10 @@ let package = Package(
         // MLflow's REST API over the registry (`runs server`); the only room with HTTP.
         .target(
             name: "TrackingServer",
-            dependencies: ["Tracking", "TrackingWebUI", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "Tracking", "TrackingWebUI", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         .executableTarget(
             name: "runs",
@@ -140,11 +145,13 @@ let package = Package(
             exclude: ["ten-stages.yaml", "parallel.yaml", "dvc"]
         ),
 
-        // Spawns the release `runs server` beside it and `mlflow server` from a venv: no library dependency.
+        // Spawns the release `runs server` beside it, `mlflow server` from a venv, and itself as the
+        // canned server of the client floor (Hummingbird, as `runs server`).
         .executableTarget(
             name: "bench-tracking-server",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
             path: "Benchmarks/TrackingServer",
-            exclude: ["mlflow_server_bench.py", "setup_bench_venv.sh"]
+            exclude: ["mlflow_server_bench.py", "setup_bench_venv.sh", "log_metric.lua"]
         ),
 
         .testTarget(

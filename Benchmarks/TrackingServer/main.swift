@@ -3,13 +3,18 @@ import Foundation
 // bench-tracking-server: `runs server` against `mlflow server --backend-store-uri sqlite:///…`,
 // both driven by the same MLflow client script (mlflow_server_bench.py) from the venv
 // setup_bench_venv.sh creates (full `mlflow`, pinned), in one run on the same machine
-// (Benchmarks/README.md, "Tracking server"). Prints seconds per workload and the ratio.
-// Options: --search-runs N (10000) --no-mlflow --keep (keep the temporary folder)
+// (Benchmarks/README.md, "Tracking server"). The same script also runs against a canned server
+// (`CannedServer`, this binary started with --canned-server PORT): the client floor. Then wrk
+// posts runs/log-metric to each server, 1 and 8 connections: the servers without the Python client.
+// Options: --search-runs N (10000) --no-mlflow --wrk-seconds S (5, 0 skips wrk) --keep
 
 struct Options {
     var searchRuns = 10_000
     var mlflow = true
     var keep = false
+    var wrkSeconds = 5
+    /// Set when the benchmark starts itself as the canned server.
+    var cannedPort: Int?
 
     init(_ arguments: [String]) {
         var i = 0
@@ -17,15 +22,18 @@ struct Options {
             let next = i + 1 < arguments.count ? arguments[i + 1] : nil
             switch arguments[i] {
             case "--search-runs": searchRuns = next.flatMap(Int.init) ?? searchRuns; i += 1
+            case "--wrk-seconds": wrkSeconds = next.flatMap(Int.init) ?? wrkSeconds; i += 1
+            case "--canned-server": cannedPort = next.flatMap(Int.init); i += 1
             case "--no-mlflow": mlflow = false
             case "--keep": keep = true
             default:
-                print("unknown option \(arguments[i]); options: --search-runs N --no-mlflow --keep")
+                print("unknown option \(arguments[i]); options: --search-runs N --no-mlflow --wrk-seconds S --keep")
                 exit(2)
             }
             i += 1
         }
         searchRuns = max(100, searchRuns)
+        wrkSeconds = max(0, wrkSeconds)
     }
 }
 
@@ -51,8 +59,9 @@ func output(_ executable: String, _ arguments: [String], environment: [String: S
     return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
 }
 
-/// Polls `url` with the venv's Python until it answers (at most `seconds`).
-func waitUntilServing(_ python: String, _ url: String, seconds: Int = 120) throws {
+/// Polls `url` with the venv's Python until it answers (at most `seconds`: `mlflow server` takes
+/// minutes to start on a loaded machine).
+func waitUntilServing(_ python: String, _ url: String, seconds: Int = 600) throws {
     let script = """
     import sys, time, urllib.request
     for _ in range(\(seconds * 4)):
@@ -97,12 +106,47 @@ func start(_ executable: String, _ arguments: [String], log: URL) throws -> Proc
     return process
 }
 
+/// Interrupts the server and waits for it, then ends what it left behind in its process group
+/// (Foundation starts each child in a group of its own; `mlflow server`'s job consumers outlive it).
 func stop(_ process: Process) {
+    let group = process.processIdentifier
     process.interrupt()
     process.waitUntilExit()
+    kill(-group, SIGTERM)
+}
+
+/// The load average (1, 5, 15 min) as /proc/loadavg states it.
+func loadAverage() -> String {
+    guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return "unknown" }
+    return text.split(separator: " ").prefix(3).joined(separator: " ")
+}
+
+/// One server under test: its client seconds per workload and its wrk figures.
+struct ServerResult {
+    var client: [String: Double] = [:]
+    var wrk: [Int: WrkResult] = [:]
+}
+
+/// Starts a server, waits for it, runs the client script and wrk against it, stops it.
+func benchmark(_ name: String, _ executable: String, _ arguments: [String], python: String, port: Int,
+               folder: URL, options: Options) throws -> ServerResult {
+    let process = try start(executable, arguments, log: folder.appendingPathComponent("\(name).log"))
+    defer { stop(process) }
+    let url = "http://127.0.0.1:\(port)"
+    try waitUntilServing(python, url)
+    var result = ServerResult()
+    result.client = try measure(python, url: url, searchRuns: options.searchRuns)
+    if options.wrkSeconds > 0 {
+        let run = try createRun(python, url: url)
+        for connections in [1, 8] {
+            result.wrk[connections] = try wrkLogMetric(url: url, run: run, connections: connections, seconds: options.wrkSeconds)
+        }
+    }
+    return result
 }
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
+if let port = options.cannedPort { serveCanned(port: port, searchRuns: 100) }
 do {
     let venv = try output("/bin/bash", [here.appendingPathComponent("setup_bench_venv.sh").path])
     let python = venv + "/bin/python"
@@ -114,35 +158,26 @@ do {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { if !options.keep { try? FileManager.default.removeItem(at: folder) } }
     print("workloads: 1,000 log_metric; log_batch 1,000 metrics x 10; 100 runs x 10 params; search_runs over \(options.searchRuns) runs (x10)")
+    print("load average at start: \(loadAverage())")
 
-    let runsPort = try freePort(python)
-    let ours = try start(runs, ["server", "--port", String(runsPort), "--db", folder.appendingPathComponent("runs/registry.sqlite").path],
-                         log: folder.appendingPathComponent("runs-server.log"))
-    let oursURL = "http://127.0.0.1:\(runsPort)"
-    try waitUntilServing(python, oursURL)
-    let oursTimes = try measure(python, url: oursURL, searchRuns: options.searchRuns)
-    stop(ours)
-
-    var theirs: [String: Double] = [:]
+    let oursPort = try freePort(python)
+    let ours = try benchmark("runs-server", runs, ["server", "--port", String(oursPort), "--db", folder.appendingPathComponent("runs/registry.sqlite").path],
+                             python: python, port: oursPort, folder: folder, options: options)
+    let cannedPort = try freePort(python)
+    let floor = try benchmark("canned-server", CommandLine.arguments[0], ["--canned-server", String(cannedPort)],
+                              python: python, port: cannedPort, folder: folder, options: options)
+    var theirs = ServerResult()
     if options.mlflow {
         let mlflowPort = try freePort(python)
-        let reference = try start(venv + "/bin/mlflow", [
+        theirs = try benchmark("mlflow-server", venv + "/bin/mlflow", [
             "server", "--host", "127.0.0.1", "--port", String(mlflowPort),
             "--backend-store-uri", "sqlite:///" + folder.appendingPathComponent("mlflow.db").path,
             "--artifacts-destination", folder.appendingPathComponent("mlartifacts").path,
-        ], log: folder.appendingPathComponent("mlflow-server.log"))
-        let url = "http://127.0.0.1:\(mlflowPort)"
-        try waitUntilServing(python, url)
-        theirs = try measure(python, url: url, searchRuns: options.searchRuns)
-        stop(reference)
+        ], python: python, port: mlflowPort, folder: folder, options: options)
     }
-
-    print(String(format: "%-12@ %14@ %16@ %8@", "workload" as NSString, "runs server s" as NSString, "mlflow server s" as NSString, "ratio" as NSString))
-    for key in ["log_metric", "log_batch", "create_runs", "search_runs"] {
-        let a = oursTimes[key] ?? .nan
-        let b = theirs[key] ?? .nan
-        print(String(format: "%-12@ %14.3f %16.3f %7.1fx", key as NSString, a, b, b / a))
-    }
+    print("load average at end: \(loadAverage())")
+    printClientTable(ours: ours.client, floor: floor.client, theirs: theirs.client)
+    if options.wrkSeconds > 0 { printWrkTable(ours: ours.wrk, floor: floor.wrk, theirs: theirs.wrk, seconds: options.wrkSeconds) }
 } catch {
     print("bench-tracking-server failed: \(error)")
     exit(1)

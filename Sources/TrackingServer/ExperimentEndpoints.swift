@@ -5,7 +5,7 @@ import Tracking
 extension MLflowService {
     func createExperiment(_ request: MLflowRequest) throws -> [String: Any] {
         let name = try request.required("name")
-        if try registry.experimentInfo(name: name) != nil {
+        if try !registry.experimentKeys(name: name).isEmpty {
             throw MLflowError.exists("Experiment '\(name)' already exists.")
         }
         return ["experiment_id": String(try registry.createExperiment(name).id)]
@@ -42,13 +42,13 @@ extension MLflowService {
     }
 
     func updateExperiment(_ request: MLflowRequest) throws -> [String: Any] {
-        let info = try experiment(id: try request.required("experiment_id"))
+        let info = try experimentKey(id: try request.required("experiment_id"))
         if let name = request.string("new_name") { try registry.renameExperiment(id: info.id, to: name) }
         return [:]
     }
 
     func setExperimentDeleted(_ request: MLflowRequest, _ deleted: Bool) throws -> [String: Any] {
-        try registry.setExperimentDeleted(id: try experiment(id: try request.required("experiment_id")).id, deleted)
+        try registry.setExperimentDeleted(id: try experimentKey(id: try request.required("experiment_id")).id, deleted)
         return [:]
     }
 }

@@ -1,6 +1,20 @@
 import Foundation
 import Hummingbird
 
+/// One MLflow call as received, not yet parsed: the query string's pairs in order and the body
+/// bytes. Sendable, so the parsing and the handler run on the server's blocking pool.
+struct MLflowRequestInput: Sendable {
+    var query: [(String, String)]
+    var body: ByteBuffer
+
+    /// Reads the body (at most `limit` bytes, else 413) and the query string.
+    static func read(_ request: Request, limit: Int) async throws -> MLflowRequestInput {
+        var body = request.body
+        let buffer = try await body.collect(upTo: limit)
+        return MLflowRequestInput(query: request.uri.queryParameters.map { key, value in (String(key), String(value)) }, body: buffer)
+    }
+}
+
 /// The fields of one MLflow call: the JSON body's top-level object merged with the query
 /// string (GET calls carry their fields there; repeated query keys become arrays).
 struct MLflowRequest {
@@ -8,21 +22,19 @@ struct MLflowRequest {
 
     init(fields: [String: Any]) { self.fields = fields }
 
-    /// Reads the body (at most `limit` bytes, else 413) and the query string.
-    static func read(_ request: Request, limit: Int) async throws -> MLflowRequest {
+    /// Parses what `MLflowRequestInput.read` collected: the query pairs, then the body's JSON
+    /// object over them (a field in both takes the body's value).
+    init(parsing input: MLflowRequestInput) throws {
         var fields: [String: Any] = [:]
-        for (key, value) in request.uri.queryParameters {
-            let key = String(key), value = String(value)
+        for (key, value) in input.query {
             if let existing = fields[key] {
                 fields[key] = ((existing as? [Any]) ?? [existing]) + [value]
             } else {
                 fields[key] = value
             }
         }
-        var body = request.body
-        let buffer = try await body.collect(upTo: limit)
-        if buffer.readableBytes > 0 {
-            let data = Data(buffer.readableBytesView)
+        if input.body.readableBytes > 0 {
+            let data = Data(input.body.readableBytesView)
             let parsed: Any
             do { parsed = try JSONSerialization.jsonObject(with: data) } catch {
                 throw MLflowError("MALFORMED_REQUEST", "The request body is not JSON: \(error.localizedDescription)", status: .badRequest)
@@ -32,7 +44,7 @@ struct MLflowRequest {
             }
             fields.merge(object) { _, body in body }
         }
-        return MLflowRequest(fields: fields)
+        self.fields = fields
     }
 
     func string(_ key: String) -> String? {

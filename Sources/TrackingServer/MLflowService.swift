@@ -10,16 +10,24 @@ struct MLflowService: Sendable {
     /// MLflow's default experiment id "0" maps onto our experiment named "Default".
     static let defaultExperimentName = "Default"
 
-    /// The experiment an MLflow `experiment_id` names.
-    func experiment(id text: String) throws -> ExperimentInfo {
-        if text == "0", try registry.experimentInfo(id: 0) == nil {
-            if let info = try registry.experimentInfo(name: Self.defaultExperimentName) { return info }
-            return try registry.createExperiment(Self.defaultExperimentName)
+    /// The experiment an MLflow `experiment_id` names, as its identity (no runs are read).
+    func experimentKey(id text: String) throws -> ExperimentKey {
+        if text == "0", try registry.experimentKeys(id: 0).isEmpty {
+            if let key = try registry.experimentKeys(name: Self.defaultExperimentName).first { return key }
+            let info = try registry.createExperiment(Self.defaultExperimentName)
+            return ExperimentKey(id: info.id, name: info.name, deleted: info.deleted)
         }
         guard let id = Int64(text) else { throw MLflowError.invalid("experiment_id '\(text)' is not an integer.") }
-        guard let info = try registry.experimentInfo(id: id) else {
+        guard let key = try registry.experimentKeys(id: id).first else {
             throw MLflowError.notFound("No experiment with id \(text).")
         }
+        return key
+    }
+
+    /// The experiment an MLflow `experiment_id` names, with its activity (experiments/get).
+    func experiment(id text: String) throws -> ExperimentInfo {
+        let key = try experimentKey(id: text)
+        guard let info = try registry.experimentInfo(id: key.id) else { throw MLflowError.notFound("No experiment with id \(text).") }
         return info
     }
 
@@ -28,12 +36,20 @@ struct MLflowService: Sendable {
         do { return try RunID(text) } catch { throw MLflowError.notFound("No run with id '\(text)' (a run id is 32 hexadecimal characters).") }
     }
 
-    /// The full MLflow form of a run.
-    func encodedRun(_ run: RunID) throws -> [String: Any] {
+    /// The full MLflow form of a run: its details (one read), then its experiment's id and its
+    /// deletion unless the caller knows them (runs/create has just written both).
+    func encodedRun(_ run: RunID, experimentId knownExperiment: Int64? = nil, deleted knownDeleted: Bool? = nil) throws -> [String: Any] {
         let details = try registry.runDetails(run)
-        guard let experiment = try registry.experimentInfo(name: details.header.experiment) else {
-            throw MLflowError.notFound("The experiment of run \(run.rawValue) no longer exists.")
+        let experimentId: Int64
+        if let knownExperiment {
+            experimentId = knownExperiment
+        } else {
+            guard let key = try registry.experimentKeys(name: details.header.experiment).first else {
+                throw MLflowError.notFound("The experiment of run \(run.rawValue) no longer exists.")
+            }
+            experimentId = key.id
         }
-        return MLflowEncoding.run(details, experimentId: experiment.id, deleted: try registry.runDeletion(run) != nil)
+        let deleted = try knownDeleted ?? (registry.runDeletion(run) != nil)
+        return MLflowEncoding.run(details, experimentId: experimentId, deleted: deleted)
     }
 }

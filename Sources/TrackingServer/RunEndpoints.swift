@@ -6,7 +6,7 @@ import Tracking
 extension MLflowService {
     /// The reserved tags `mlflow.runName` and `mlflow.parentRunId` become the run's name and parent.
     func createRun(_ request: MLflowRequest) throws -> [String: Any] {
-        let experiment = try experiment(id: request.string("experiment_id") ?? "0")
+        let experiment = try experimentKey(id: request.string("experiment_id") ?? "0")
         var tags: [String: String] = [:]
         for tag in request.objects("tags") { tags[try tag.required("key")] = tag.string("value") ?? "" }
         let name = request.string("run_name") ?? tags.removeValue(forKey: MLflowEncoding.runNameTag)
@@ -17,7 +17,8 @@ extension MLflowService {
         if let user = request.string("user_id"), !user.isEmpty, tags[MLflowEncoding.userTag] == nil { tags[MLflowEncoding.userTag] = user }
         let id = try registry.createRun(RunSpec(experiment: experiment.name, name: name.flatMap { $0.isEmpty ? nil : $0 },
                                                 parent: parent, tags: tags))
-        return ["run": try encodedRun(id)]
+        // A run just created is live and in `experiment`: only its details are read back.
+        return ["run": try encodedRun(id, experimentId: experiment.id, deleted: false)]
     }
 
     func getRun(_ request: MLflowRequest) throws -> [String: Any] {

@@ -5,7 +5,7 @@ import Tracking
 /// `order_by` terms, `run_view_type`, `max_results` and offset `page_token`s.
 extension MLflowService {
     func searchRuns(_ request: MLflowRequest) throws -> [String: Any] {
-        let experiments = try request.strings("experiment_ids").map { try experiment(id: $0) }
+        let experiments = try request.strings("experiment_ids").map { try experimentKey(id: $0) }
         var filter = MLflowFilter.translate(request.string("filter") ?? "")
         if experiments.count > 1 {
             let names = experiments.map { "'" + $0.name.replacingOccurrences(of: "'", with: "''") + "'" }.joined(separator: ", ")
@@ -27,7 +27,7 @@ extension MLflowService {
             // MLflow answers a filter on a key no run has with no runs, not an error.
             return ["runs": [Any]()]
         }
-        let ids = try Dictionary(uniqueKeysWithValues: registry.experimentInfos(includeDeleted: true).map { ($0.name, $0.id) })
+        let ids = try Dictionary(uniqueKeysWithValues: registry.experimentKeys().map { ($0.name, $0.id) })
         let (items, next) = page.slice(runs)
         var response: [String: Any] = ["runs": items.map { MLflowEncoding.run($0, experimentId: ids[$0.experiment] ?? -1, deleted: deletion == .deleted) }]
         if next != nil { response["next_page_token"] = String(page.offset + page.size) }

@@ -17,14 +17,19 @@ public struct ServerConfiguration: Sendable {
     public var maxBodyBytes: Int
     /// A RUNNING run whose heartbeat is older than this many seconds reads as KILLED.
     public var staleAfter: Double
+    /// Threads that run the REST handlers' registry work (blocking SQLite calls), so a write
+    /// waiting for another process's lock never holds a thread of Swift's cooperative pool.
+    public var registryThreads: Int
 
     public static let defaultHost = "127.0.0.1"
     public static let defaultPort = 5000
     public static let defaultMaxBodyBytes = 64 << 20
+    public static let defaultRegistryThreads = 8
 
     public init(host: String = ServerConfiguration.defaultHost, port: Int = ServerConfiguration.defaultPort,
                 location: RegistryLocation, token: String? = nil, readOnly: Bool = false, insecure: Bool = false,
-                maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes, staleAfter: Double = Registry.defaultStaleAfter) {
+                maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes, staleAfter: Double = Registry.defaultStaleAfter,
+                registryThreads: Int = ServerConfiguration.defaultRegistryThreads) {
         self.host = host
         self.port = port
         self.location = location
@@ -33,6 +38,7 @@ public struct ServerConfiguration: Sendable {
         self.insecure = insecure
         self.maxBodyBytes = maxBodyBytes
         self.staleAfter = staleAfter
+        self.registryThreads = registryThreads
     }
 
     /// Loopback names and addresses: 127.0.0.0/8, ::1 and localhost.
@@ -46,6 +52,7 @@ public struct ServerConfiguration: Sendable {
         if let token, token.isEmpty { throw ServerError.emptyToken }
         if !isLoopback, token == nil, !insecure { throw ServerError.publicBindWithoutToken(host: host) }
         if !(0...65535).contains(port) { throw ServerError.invalidPort(port) }
+        if registryThreads < 1 { throw ServerError.invalidRegistryThreads(registryThreads) }
     }
 
     /// Reads the token from the first line of `file` (surrounding whitespace removed).
@@ -67,6 +74,7 @@ public enum ServerError: Error, Equatable, Sendable, CustomStringConvertible {
     case emptyTokenFile(path: String)
     case unreadableTokenFile(path: String, reason: String)
     case invalidPort(Int)
+    case invalidRegistryThreads(Int)
 
     public var description: String {
         switch self {
@@ -80,6 +88,8 @@ public enum ServerError: Error, Equatable, Sendable, CustomStringConvertible {
             return "Cannot read token file '\(path)': \(reason)."
         case .invalidPort(let port):
             return "Port \(port) is outside 0…65535."
+        case .invalidRegistryThreads(let count):
+            return "registryThreads is \(count); the server needs at least 1 thread for registry work."
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOPosix
 import Tracking
 import TrackingWebUI
 
@@ -17,17 +18,24 @@ public enum TrackingServer {
                            onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         try configuration.validate()
         let registry = try Registry.open(configuration.location, create: true, staleAfter: configuration.staleAfter)
-        let router = makeRouter(registry: registry, configuration: configuration)
+        let blocking = NIOThreadPool(numberOfThreads: configuration.registryThreads)
+        blocking.start()
+        let router = makeRouter(registry: registry, configuration: configuration, blocking: blocking)
         extraRoutes(router)
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "runs-server"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) })
-        try await app.runService()
+        let served: Result<Void, any Error>
+        do { try await app.runService(); served = .success(()) } catch { served = .failure(error) }
+        try await blocking.shutdownGracefully()
+        try served.get()
     }
 
-    /// The REST routes over `registry` with the write guard and MLflow's error format.
-    public static func makeRouter(registry: Registry, configuration: ServerConfiguration) -> Router<BasicRequestContext> {
+    /// The REST routes over `registry` with the write guard and MLflow's error format. Each JSON
+    /// call's body is collected on the event loop; parsing it, the registry work and encoding the
+    /// answer run on `blocking` (SQLite calls block their thread); so do artifacts and web pages.
+    public static func makeRouter(registry: Registry, configuration: ServerConfiguration, blocking: NIOThreadPool) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: MLflowErrorMiddleware())
         let service = MLflowService(registry: registry)
@@ -38,14 +46,17 @@ public enum TrackingServer {
             for endpoint in MLflowEndpoint.all {
                 group.on(RouterPath(endpoint.path), method: endpoint.method) { request, _ -> Response in
                     if endpoint.writes { try guardRules.checkWrite(request) }
-                    let fields = try await MLflowRequest.read(request, limit: limit)
-                    return JSONResponse.make(try endpoint.handler(service, fields))
+                    let input = try await MLflowRequestInput.read(request, limit: limit)
+                    return try await blocking.runIfActive {
+                        JSONResponse.make(try endpoint.handler(service, try MLflowRequest(parsing: input)))
+                    }
                 }
             }
         }
-        ArtifactRoutes(registry: registry, guardRules: guardRules, limit: limit).add(to: router)
+        ArtifactRoutes(registry: registry, guardRules: guardRules, limit: limit, blocking: blocking).add(to: router)
         var random = SystemRandomNumberGenerator()
-        WebUIRoutes(registry: registry, configuration: configuration, csrfToken: WebUISettings.randomCSRFToken(using: &random)).add(to: router)
+        WebUIRoutes(registry: registry, configuration: configuration, csrfToken: WebUISettings.randomCSRFToken(using: &random),
+                    blocking: blocking).add(to: router)
         return router
     }
 }

@@ -35,10 +35,17 @@ struct RawHTTPClient: Sendable {
         }
     }
 
-    func sendBlocking(_ method: String, _ path: String, body: Data, headers: [String: String]) throws -> Response {
+    /// Sends and reads the answer on the calling thread. With `receiveTimeout` (seconds) a
+    /// server that stays silent that long is a `Failure`; `onSent` is called once the request is out.
+    func sendBlocking(_ method: String, _ path: String, body: Data, headers: [String: String],
+                      receiveTimeout: Double? = nil, onSent: () -> Void = {}) throws -> Response {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw Failure(description: "socket() failed: errno \(errno)") }
         defer { close(socket) }
+        if let receiveTimeout {
+            var limit = timeval(tv_sec: Int(receiveTimeout), tv_usec: Int((receiveTimeout - receiveTimeout.rounded(.down)) * 1e6))
+            setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -60,10 +67,14 @@ struct RawHTTPClient: Sendable {
                 sent += count
             }
         }
+        onSent()
         var received = Data()
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = recv(socket, &buffer, buffer.count, 0)
+            if count < 0, errno == EAGAIN || errno == EWOULDBLOCK, let receiveTimeout {
+                throw Failure(description: "\(method) \(path): no answer from 127.0.0.1:\(port) within \(receiveTimeout) s")
+            }
             if count <= 0 { break }
             received.append(contentsOf: buffer[0..<count])
         }

@@ -110,25 +110,50 @@ extension Registry: TrackerLifecycle {
 extension Registry {
     /// Every experiment with its id, live ones only unless `includeDeleted`, by id.
     public func experimentInfos(includeDeleted: Bool = false) throws -> [ExperimentInfo] {
+        try experimentInfos(where: includeDeleted ? nil : "e.deleted IS NULL", arguments: [])
+    }
+
+    /// The experiment with this id or name (live or deleted); nil when there is none.
+    /// Reads only that experiment's runs (for `lastActivity`), through `runs_by_experiment`.
+    public func experimentInfo(id: Int64? = nil, name: String? = nil) throws -> ExperimentInfo? {
+        let (condition, arguments) = Self.experimentCondition(id: id, name: name, table: "e")
+        return try experimentInfos(where: condition, arguments: arguments).first
+    }
+
+    /// Id, name and deletion time of the experiments with this id and/or name (all of them when
+    /// both are nil), by id. Unlike `experimentInfo` it reads no runs: one indexed lookup at any
+    /// registry size, for callers that need only the identity (the REST server's hot paths).
+    public func experimentKeys(id: Int64? = nil, name: String? = nil) throws -> [ExperimentKey] {
+        let (condition, arguments) = Self.experimentCondition(id: id, name: name, table: "experiments")
+        return try read { db in
+            try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT id, name, deleted FROM experiments\(condition.map { " WHERE " + $0 } ?? "") ORDER BY id
+                """), arguments: StatementArguments(arguments)).map { row in ExperimentKey(id: row[0], name: row[1], deleted: row[2]) }
+        }
+    }
+
+    /// `table.id = ? AND table.name = ?` for the given parts; nil when both are nil.
+    private static func experimentCondition(id: Int64?, name: String?, table: String) -> (String?, [(any DatabaseValueConvertible)?]) {
+        var parts: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if let id { parts.append("\(table).id = ?"); arguments.append(id) }
+        if let name { parts.append("\(table).name = ?"); arguments.append(name) }
+        return (parts.isEmpty ? nil : parts.joined(separator: " AND "), arguments)
+    }
+
+    private func experimentInfos(where condition: String?, arguments: [(any DatabaseValueConvertible)?]) throws -> [ExperimentInfo] {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT e.id, e.name, e.created, e.deleted, MAX(r.start_time), MAX(r.end_time), MAX(r.heartbeat)
                 FROM experiments e LEFT JOIN runs r ON r.experiment_id = e.id
-                \(includeDeleted ? "" : "WHERE e.deleted IS NULL")
+                \(condition.map { "WHERE " + $0 } ?? "")
                 GROUP BY e.id, e.name, e.created, e.deleted ORDER BY e.id
-                """).map { row in
+                """, arguments: StatementArguments(arguments)).map { row in
                     let created: Double = row[2]
                     let times: [Double?] = [created, row[4], row[5], row[6]]
                     return ExperimentInfo(id: row[0], name: row[1], created: created, deleted: row[3],
                                           lastActivity: times.compactMap { $0 }.max() ?? created)
                 }
-        }
-    }
-
-    /// The experiment with this id or name (live or deleted); nil when there is none.
-    public func experimentInfo(id: Int64? = nil, name: String? = nil) throws -> ExperimentInfo? {
-        try experimentInfos(includeDeleted: true).first { info in
-            (id.map { $0 == info.id } ?? true) && (name.map { $0 == info.name } ?? true)
         }
     }
 

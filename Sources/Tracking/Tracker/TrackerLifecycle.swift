@@ -47,3 +47,17 @@ public struct ExperimentInfo: Codable, Sendable, Equatable {
     /// The latest start, end or heartbeat of its runs; its creation when it has none.
     public var lastActivity: Double
 }
+
+/// An experiment's identity without its runs: what `Registry.experimentKeys` reads.
+public struct ExperimentKey: Codable, Sendable, Equatable {
+    public var id: Int64
+    public var name: String
+    /// The soft-deletion time; nil for a live experiment.
+    public var deleted: Double?
+
+    public init(id: Int64, name: String, deleted: Double?) {
+        self.id = id
+        self.name = name
+        self.deleted = deleted
+    }
+}
