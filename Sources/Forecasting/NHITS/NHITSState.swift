@@ -64,12 +64,10 @@ public struct NHITSState: Codable, Sendable, Equatable {
         tensors = try c.decode([TensorRecord].self, forKey: .tensors)
         training = try c.decodeIfPresent(TrainingRecord.self, forKey: .training)
         let encoded = try c.decode(String.self, forKey: .parameters)
-        guard let data = Data(base64Encoded: encoded), data.count % 4 == 0 else {
+        guard let decoded = Float32Base64.decode(encoded) else {
             throw NHITSError.artifactMismatch(field: "parameters", expected: "base64 of Float32 values", got: "\(encoded.prefix(16))…")
         }
-        parameters = data.withUnsafeBytes { raw in
-            (0..<(data.count / 4)).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) }
-        }
+        parameters = decoded
         let expected = NHITSParameterLayout(architecture)
         guard tensors.map(\.name) == expected.tensors.map(\.name), tensors.map(\.shape) == expected.tensors.map(\.shape) else {
             throw NHITSError.artifactMismatch(field: "tensors", expected: "\(expected.tensors.count) tensors of the stated architecture",
@@ -92,8 +90,6 @@ public struct NHITSState: Codable, Sendable, Equatable {
         try c.encodeIfPresent(trainScaler, forKey: .trainScaler)
         try c.encode(tensors, forKey: .tensors)
         try c.encodeIfPresent(training, forKey: .training)
-        var data = Data(capacity: parameters.count * 4)
-        for p in parameters { withUnsafeBytes(of: p.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
-        try c.encode(data.base64EncodedString(), forKey: .parameters)
+        try c.encode(Float32Base64.encode(parameters), forKey: .parameters)
     }
 }
