@@ -28,6 +28,8 @@ public struct FittedNHITS: IntervalForecaster {
         try FittedNHITS(state: state, history: history)
     }
 
+    /// Origins go through the network 512 at a time; OpenBLAS sums in an order that depends on
+    /// the batch size, so one origin alone agrees with it in a batch to ~1e-7, not bit for bit.
     public func rollingForecasts(over series: RegularSeries, origins: Range<Int>, steps: Int) throws -> [[Double]] {
         try NHITSInference.outputs(network: network, state: state, series: series, origins: origins, steps: steps).map { $0[0] }
     }
