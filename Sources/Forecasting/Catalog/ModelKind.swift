@@ -13,6 +13,7 @@
 /// | autoarima, autoarima-daily | `AutoARIMASettings` (no season / one day) | `AutoARIMAModel` | `FittedARIMA` |
 /// | prophet, prophet-ar | `ProphetSettings` (recent past none / AutoARIMA) | `ProphetModel` | `FittedProphetStyle` |
 /// | lstm | `LSTMConfiguration` | `LSTMModel` | `LSTMArtifact` |
+/// | nhits | `NHITSSettings` | `NHITSModel` | `NHITSState` |
 /// | ensemble | `EnsembleSettings` (members, combine) | `EnsembleModel` | `EnsembleState` |
 public enum ModelKind: String, CaseIterable, Codable, Sendable, Hashable {
     case naive
@@ -23,6 +24,7 @@ public enum ModelKind: String, CaseIterable, Codable, Sendable, Hashable {
     case prophet
     case prophetAR = "prophet-ar"
     case lstm
+    case nhits
     case ensemble
 
     /// The name written on the command line, in configs and in artifacts.
@@ -49,6 +51,7 @@ public enum ModelKind: String, CaseIterable, Codable, Sendable, Hashable {
         case .prophet: ProphetSettings(recentPast: .none)
         case .prophetAR: ProphetSettings(recentPast: .autoARIMA)
         case .lstm: LSTMConfiguration()
+        case .nhits: NHITSSettings()
         case .ensemble: EnsembleSettings()
         }
     }

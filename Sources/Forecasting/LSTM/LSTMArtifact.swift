@@ -89,12 +89,10 @@ public struct LSTMArtifact: Codable, Sendable, Equatable {
         calibration = try c.decodeIfPresent(ResidualCalibration.self, forKey: .calibration)
         try calibration?.check()
         let encoded = try c.decode(String.self, forKey: .parameters)
-        guard let data = Data(base64Encoded: encoded), data.count % 4 == 0 else {
+        guard let decoded = Float32Base64.decode(encoded) else {
             throw LSTMError.artifactMismatch(field: "parameters", expected: "base64 of Float32 values", got: "\(encoded.prefix(16))…")
         }
-        parameters = data.withUnsafeBytes { raw in
-            (0..<(data.count / 4)).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) }
-        }
+        parameters = decoded
         let expected = ParameterLayout(architecture)
         let names = expected.tensors.map(\.name), shapes = expected.tensors.map(\.shape)
         guard tensors.map(\.name) == names, tensors.map(\.shape) == shapes else {
@@ -121,9 +119,7 @@ public struct LSTMArtifact: Codable, Sendable, Equatable {
         try c.encodeIfPresent(training, forKey: .training)
         try c.encodeIfPresent(shrinkage, forKey: .shrinkage)
         try c.encodeIfPresent(calibration, forKey: .calibration)
-        var data = Data(capacity: parameters.count * 4)
-        for p in parameters { withUnsafeBytes(of: p.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
-        try c.encode(data.base64EncodedString(), forKey: .parameters)
+        try c.encode(Float32Base64.encode(parameters), forKey: .parameters)
     }
 
     /// JSON bytes (sorted keys, so equal artifacts give equal bytes).

@@ -64,6 +64,11 @@ public enum ConfiguredModel {
             return ModelSpec(settings)
         case is LSTMConfiguration:
             return ModelSpec(lstmConfiguration(config))
+        case var settings as NHITSSettings:
+            // The network's own defaults, with the config's seed and time budget (`training:`).
+            settings.training.seed = config.training.seed
+            settings.training.maxMinutes = config.training.maxMinutes == 0 ? nil : config.training.maxMinutes
+            return ModelSpec(settings)
         case is EnsembleSettings:
             // Each member as this config describes its kind (`model.ensemble.members`).
             let section = config.model.ensemble
@@ -84,6 +89,7 @@ public enum ConfiguredModel {
         case .autoarima: model.arima.seasonal ? .autoarimaDaily : .autoarima
         case .prophet: model.prophet.recentPast ? .prophetAR : .prophet
         case .lstm: .lstm
+        case .nhits: .nhits
         case .ensemble: .ensemble
         }
     }

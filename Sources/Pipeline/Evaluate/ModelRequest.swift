@@ -44,6 +44,12 @@ public struct ModelOverrides: Sendable, Equatable {
             if let seed { configuration.training.seed = seed }
             spec = ModelSpec(configuration)
         }
+        if var settings = spec.settings as? NHITSSettings {
+            // An nhits "epoch" is one validation check: `validationInterval` optimiser steps.
+            if let epochs { settings.training.maxSteps = epochs * settings.training.validationInterval }
+            if let seed { settings.training.seed = seed }
+            spec = ModelSpec(settings)
+        }
         return spec
     }
 }

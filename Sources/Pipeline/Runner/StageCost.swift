@@ -33,7 +33,7 @@ enum StageCost {
 
     static func modelCost(_ kind: ModelKind) -> Int {
         switch kind {
-        case .lstm: 6
+        case .lstm, .nhits: 6
         // Each member twice (train-only and protocol fits), two at a time.
         case .ensemble: 5
         case .prophet, .prophetAR: 5

@@ -5,10 +5,10 @@ import Pipeline
 
 /// Flags for models that train (today the LSTM); other models ignore them.
 struct TrainingOptions: ParsableArguments {
-    @Option(help: "Most epochs to train the LSTM (early stopping may end sooner; default 100).")
+    @Option(help: "Most epochs to train the LSTM (early stopping may end sooner; default 100); for nhits, validation checks of 50 steps (default 20).")
     var epochs: Int?
 
-    @Option(help: "Seed of the LSTM's initialisation, shuffling and dropout (default 42).")
+    @Option(help: "Seed of the LSTM's initialisation, shuffling and dropout (default 42); nhits: initialisation and windows (default 1).")
     var seed: UInt64?
 
     @Option(help: ArgumentHelp("Keep the LSTM's best epoch so far in this file (an artifact, replaced atomically at every new best epoch).",
