@@ -97,7 +97,7 @@ let package = Package(
             name: "runs",
             dependencies: ["Tracking", "TrackingServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .target(name: "TestSupport", dependencies: ["Series"], path: "Sources/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Series", "Kernels"], path: "Sources/TestSupport"),
 
         // Benchmarks: plain executables, run with `swift run -c release <name>` (see Benchmarks/README.md).
         .executableTarget(
@@ -116,6 +116,11 @@ let package = Package(
             dependencies: ["Forecasting", "Ingest", "Series", "Kernels"],
             path: "Benchmarks/Stats",
             exclude: ["Reference", "README.md"]
+        ),
+        .executableTarget(
+            name: "bench-autoarima-diff",
+            dependencies: ["Forecasting", "Kernels", "Series", "TestSupport"],
+            path: "Benchmarks/AutoARIMADiff"
         ),
         .executableTarget(
             name: "bench-accuracy",

@@ -155,8 +155,8 @@ struct ARIMAEstimator {
                 let stop = abandonAfterStepsNearUnitRoot.map { patience in
                     { (_: Int, x: [Double], _: Double) -> Bool in
                         let c = ARIMACoefficients(unconstrained: x, spec: arma)
-                        let near = !ARIMAPolynomials.rootsOutside(c.expandedAR(period: period), radius: 1.01)
-                            || !ARIMAPolynomials.rootsOutside(c.expandedMA(period: period).map { -$0 }, radius: 1.01)
+                        let near = !ARIMAPolynomials.rootsOutsideAsStatsforecast(c.expandedAR(period: period), radius: 1.01)
+                            || !ARIMAPolynomials.rootsOutsideAsStatsforecast(c.expandedMA(period: period).map { -$0 }, radius: 1.01)
                         stepsNearUnitRoot = near ? stepsNearUnitRoot + 1 : 0
                         return stepsNearUnitRoot >= patience
                     }

@@ -114,6 +114,15 @@ extension ARIMAPolynomials {
     /// True when every root of 1 − Σ a_i zⁱ lies outside |z| = `radius` (Schur–Cohn via
     /// the reverse Durbin–Levinson recursion on a_i·radiusⁱ: all partials |r_k| < 1).
     /// forecast::auto.arima rejects fits whose AR or MA roots are inside 1.01.
+    /// statsforecast 2.1.1's usability test of an expanded polynomial (myarima's minroot):
+    /// trimmed after its last coefficient with |c| > 1e-8, roots tested only when that
+    /// coefficient is at lag 2 or later — so a degree-1 polynomial (AR(1), MA(1) parts,
+    /// whatever the coefficient) always passes, where R tests it too.
+    static func rootsOutsideAsStatsforecast(_ a: [Double], radius: Double) -> Bool {
+        guard let last = a.lastIndex(where: { abs($0) > 1e-8 }), last > 0 else { return true }
+        return rootsOutside(Array(a[...last]), radius: radius)
+    }
+
     static func rootsOutside(_ a: [Double], radius: Double) -> Bool {
         var current = a.enumerated().map { $1 * pow(radius, Double($0 + 1)) }
         while let last = current.last, last == 0 { current.removeLast() }

@@ -72,20 +72,20 @@ public struct AutoARIMA: Forecaster {
     /// (forecast::nsdiffs' threshold), subtract the seasonal indices, search a non-seasonal
     /// ARIMA on the rest and add the indices back to its forecasts (forecast::stlf's
     /// approach with a moving-average decomposition); otherwise non-seasonal AutoARIMA.
-    func fitDecomposed(series: RegularSeries) throws(ARIMAError) -> FittedARIMA {
+    func fitDecomposed(series: RegularSeries) throws(ARIMAError) -> (model: FittedARIMA, trail: [AutoARIMACandidate]) {
         var plain = self
         plain.period = 1
         if let bad = series.values.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteValue(index: bad, value: series.values[bad]) }
-        guard let (indices, strength) = SeasonalStrength.decompose(series.values, period: period), strength > 0.64 else {
-            return try plain.fit(series: series)
+        guard let (indices, strength) = SeasonalStrength.decompose(series.values, period: period), strength > SeasonalStrength.differencingThreshold else {
+            return try plain.fitTraced(series: series)
         }
         let profile = SeasonalProfile(values: indices, anchor: series.start, interval: series.interval, strength: strength)
         let adjusted = series.with(values: series.values.indices.map { series.values[$0] - indices[$0 % period] })
-        var fitted = try plain.fit(series: adjusted)
+        var (fitted, trail) = try plain.fitTraced(series: adjusted)
         fitted.seasonalProfile = profile
         fitted.historyStart = series.start
         fitted.gridInterval = series.interval
-        return fitted
+        return (fitted, trail)
     }
 
     public func fit(_ data: FitData) throws -> FittedARIMA {
@@ -118,6 +118,12 @@ public struct AutoARIMA: Forecaster {
     }
 
     public func fit(series: RegularSeries) throws(ARIMAError) -> FittedARIMA {
+        try fitTraced(series: series).model
+    }
+
+    /// `fit(series:)`, also returning every model the search fitted in order (the search
+    /// on the seasonally adjusted series for periods above `maxSeasonalARIMAPeriod`).
+    public func fitTraced(series: RegularSeries) throws(ARIMAError) -> (model: FittedARIMA, trail: [AutoARIMACandidate]) {
         if period > Self.maxSeasonalARIMAPeriod {
             return try fitDecomposed(series: series)
         }
@@ -133,6 +139,6 @@ public struct AutoARIMA: Forecaster {
             specification: spec, coefficients: estimate.coefficients, sigma2: estimate.sigma2,
             summary: summary, intervalLevels: intervalLevels, history: x)
         try fitted.tabulateEmpiricalErrors(history: x, interval: series.interval)
-        return fitted
+        return (fitted, search.trail)
     }
 }

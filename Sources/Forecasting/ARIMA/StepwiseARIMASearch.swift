@@ -10,6 +10,10 @@ struct StepwiseARIMASearch {
     var regressor: [Double]? = nil
     /// AICc of every candidate tried (∞ when unusable).
     private(set) var fitted: [Key: Double] = [:]
+    /// Every fit in the order it ran: the search's candidates, then the exact refits.
+    private(set) var trail: [AutoARIMACandidate] = []
+    /// The candidates in the order the search fitted them.
+    private var tried: [Key] = []
     private var estimates: [Key: ARIMAEstimator.Estimate] = [:]
     private var d = 0, seasonalD = 0, period = 1
     private var maxP = 0, maxQ = 0, maxSP = 0, maxSQ = 0
@@ -27,7 +31,7 @@ struct StepwiseARIMASearch {
         if isConstant(series) { return try fallback(d: 0, seasonalD: 0, period: 0, constant: true) }
 
         period = c.period > 1 && n >= 2 * c.period + 1 ? c.period : 1
-        if period > 1, c.maxSeasonalD > 0, SeasonalStrength.of(series, period: period) > 0.64 { seasonalD = 1 }
+        if period > 1, c.maxSeasonalD > 0 { seasonalD = SeasonalStrength.differencesNeeded(series, period: period) }
         var dx = series
         if seasonalD == 1 { dx = (period..<n).map { series[$0] - series[$0 - period] } }
         if isConstant(dx) { return try fallback(d: 0, seasonalD: seasonalD, period: period, constant: false) }
@@ -55,7 +59,11 @@ struct StepwiseARIMASearch {
         if maxP > 0 || maxSP > 0 { _ = consider(Key(p: maxP > 0 ? 1 : 0, q: 0, sp: maxSP > 0 ? 1 : 0, sq: 0, constant: constant)) }
         if maxQ > 0 || maxSQ > 0 { _ = consider(Key(p: 0, q: maxQ > 0 ? 1 : 0, sp: 0, sq: maxSQ > 0 ? 1 : 0, constant: constant)) }
         if constant { _ = consider(Key(p: 0, q: 0, sp: 0, sq: 0, constant: false)) }
-        (p, q, sp, sq, constant) = (best.p, best.q, best.sp, best.sq, best.constant)
+        // statsforecast (2.1.1) moves to the winner's orders but keeps `constant` as it was
+        // when (0,d,0) without a constant wins here (R's auto.arima sets it to false): the
+        // neighbours are then searched with the constant, to beat the constant-free (0,d,0).
+        // We follow statsforecast, the reference of AutoARIMADifferentialTests.
+        (p, q, sp, sq) = (best.p, best.q, best.sp, best.sq)
 
         // Move to the first better neighbour, in forecast::auto.arima's order, until none is.
         var improved = true
@@ -70,15 +78,21 @@ struct StepwiseARIMASearch {
                 let key = Key(p: p + dp, q: q + dq, sp: sp + dsp, sq: sq + dsq, constant: constant)
                 guard (0...maxP).contains(key.p), (0...maxQ).contains(key.q),
                       (0...maxSP).contains(key.sp), (0...maxSQ).contains(key.sq) else { continue }
-                if consider(key) { improved = true; break }
+                if consider(key) { improved = true; (p, q, sp, sq) = (key.p, key.q, key.sp, key.sq); break }
             }
-            if !improved && allowConstant && consider(Key(p: p, q: q, sp: sp, sq: sq, constant: !constant)) { improved = true }
-            (p, q, sp, sq, constant) = (best.p, best.q, best.sp, best.sq, best.constant)
+            if !improved && allowConstant && consider(Key(p: p, q: q, sp: sp, sq: sq, constant: !constant)) {
+                improved = true
+                constant.toggle()
+            }
         }
 
         if !approximate, bestIC.isFinite, let estimate = estimates[best] { return (specification(best), estimate) }
-        // Searched with CSS: refit candidates by exact ML, best first, until one is usable.
-        for (key, ic) in fitted.sorted(by: { $0.value < $1.value }) where ic.isFinite {
+        // Searched with CSS: refit candidates by exact ML, best first (ties and ∞ in the
+        // order tried), until one is usable — the unusable CSS fits too, as statsforecast does.
+        let ranked = tried.enumerated().sorted { a, b in
+            (fitted[a.element] ?? .infinity, a.offset) < (fitted[b.element] ?? .infinity, b.offset)
+        }
+        for (_, key) in ranked {
             if let estimate = exactFit(key) { return (specification(key), estimate) }
         }
         return try fallback(d: d, seasonalD: seasonalD, period: period, constant: allowConstant)
@@ -91,7 +105,13 @@ struct StepwiseARIMASearch {
     static let patienceNearUnitRoot = 10
 
     /// Exact ML fit of `key`, or nil when it fails or has a root inside 1.01.
-    private func exactFit(_ key: Key) -> ARIMAEstimator.Estimate? {
+    private mutating func exactFit(_ key: Key) -> ARIMAEstimator.Estimate? {
+        let estimate = exactEstimate(key)
+        trail.append(AutoARIMACandidate(specification: specification(key), fit: .exact, aicc: estimate?.summary.aicc ?? .infinity))
+        return estimate
+    }
+
+    private func exactEstimate(_ key: Key) -> ARIMAEstimator.Estimate? {
         do {
             // R's CSS-ML: one start (the CSS estimate); at most 50 L-BFGS iterations
             // (statsmodels' default; R's optim allows 100), which bounds the time spent on
@@ -113,8 +133,8 @@ struct StepwiseARIMASearch {
 
     private func isUsable(_ estimate: ARIMAEstimator.Estimate) -> Bool {
         let c = estimate.coefficients
-        return ARIMAPolynomials.rootsOutside(c.expandedAR(period: period), radius: 1.01)
-            && ARIMAPolynomials.rootsOutside(c.expandedMA(period: period).map { -$0 }, radius: 1.01)
+        return ARIMAPolynomials.rootsOutsideAsStatsforecast(c.expandedAR(period: period), radius: 1.01)
+            && ARIMAPolynomials.rootsOutsideAsStatsforecast(c.expandedMA(period: period).map { -$0 }, radius: 1.01)
             && estimate.summary.aicc.isFinite
     }
 
@@ -142,6 +162,8 @@ struct StepwiseARIMASearch {
             ic = .infinity  // Too short for this order, or no finite likelihood: not a candidate.
         }
         fitted[key] = ic
+        tried.append(key)
+        trail.append(AutoARIMACandidate(specification: specification(key), fit: approximate ? .conditionalSumOfSquares : .exact, aicc: ic))
         return ic
     }
 

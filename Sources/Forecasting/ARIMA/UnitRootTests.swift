@@ -64,6 +64,15 @@ public enum SeasonalStrength {
         decompose(x, period: period)?.strength ?? 0
     }
 
+    /// Strength above which one seasonal difference is taken (forecast::nsdiffs' "seas" test).
+    public static let differencingThreshold = 0.64
+
+    /// forecast::nsdiffs with max_D = 1: 1 when the strength exceeds 0.64, else 0 (0 for a
+    /// constant series or one shorter than 2s + 1).
+    public static func differencesNeeded(_ x: [Double], period: Int) -> Int {
+        !isConstant(x) && of(x, period: period) > differencingThreshold ? 1 : 0
+    }
+
     /// The seasonal indices S_0 … S_{s−1} (centred to mean 0, S_k belongs to indices
     /// t ≡ k mod s) and the strength F; nil when n < 2s + 1. O(n) with a running sum.
     public static func decompose(_ x: [Double], period: Int) -> (seasonal: [Double], strength: Double)? {
