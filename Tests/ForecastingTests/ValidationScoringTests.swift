@@ -10,7 +10,7 @@ import Testing
 /// horizons 30 and 60 minutes, h = 1 and 2 steps; the LSTM tiny, 2 epochs).
 @Suite struct ValidationScoringTests {
     static let raw = ArtifactLoaderTests.raw(ArtifactRoundTripTests.series)
-    static let refitKinds: [ModelKind] = [.arima, .autoarima, .autoarimaDaily, .prophet, .prophetAR]
+    static let refitKinds: [ModelKind] = [.arima, .autoarima, .autoarimaDaily, .prophet, .prophetAR, .gbt]
 
     static func plan(_ series: TimeSeries = raw) throws -> EvaluationPlan {
         try EvaluationPlan(series: series, horizonMinutes: [30, 60])

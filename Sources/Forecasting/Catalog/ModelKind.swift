@@ -13,6 +13,7 @@
 /// | autoarima, autoarima-daily | `AutoARIMASettings` (no season / one day) | `AutoARIMAModel` | `FittedARIMA` |
 /// | prophet, prophet-ar | `ProphetSettings` (recent past none / AutoARIMA) | `ProphetModel` | `FittedProphetStyle` |
 /// | lstm | `LSTMConfiguration` | `LSTMModel` | `LSTMArtifact` |
+/// | gbt | `GBTSettings` | `GBTModel` | `GBTState` |
 public enum ModelKind: String, CaseIterable, Codable, Sendable, Hashable {
     case naive
     case snaive
@@ -22,6 +23,7 @@ public enum ModelKind: String, CaseIterable, Codable, Sendable, Hashable {
     case prophet
     case prophetAR = "prophet-ar"
     case lstm
+    case gbt
 
     /// The name written on the command line, in configs and in artifacts.
     public var name: String { rawValue }
@@ -47,6 +49,7 @@ public enum ModelKind: String, CaseIterable, Codable, Sendable, Hashable {
         case .prophet: ProphetSettings(recentPast: .none)
         case .prophetAR: ProphetSettings(recentPast: .autoARIMA)
         case .lstm: LSTMConfiguration()
+        case .gbt: GBTSettings()
         }
     }
 

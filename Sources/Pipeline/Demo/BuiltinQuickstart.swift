@@ -111,7 +111,7 @@ data:                                   # how a series is cut into samples
   test_split: 0.15                      # test fraction (evaluate requires 0.15)
   normalization: minmax                 # scaler fitted on train: minmax | standard | robust
 model:                                  # which forecaster, and its hyperparameters
-  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm (--model wins)
+  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm | gbt (--model wins)
   hidden_size: 128                      # LSTM hidden units per direction
   num_layers: 2                         # stacked LSTM layers
   dropout: 0.3                          # dropout between LSTM layers and in the heads, in [0, 1)
@@ -173,7 +173,7 @@ data:                                   # how a series is cut into samples
   test_split: 0.15                      # test fraction (evaluate requires 0.15)
   normalization: minmax                 # scaler fitted on train: minmax | standard | robust
 model:                                  # which forecaster, and its hyperparameters
-  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm (--model wins)
+  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm | gbt (--model wins)
   hidden_size: 128                      # LSTM hidden units per direction
   num_layers: 2                         # stacked LSTM layers
   dropout: 0.3                          # dropout between LSTM layers and in the heads, in [0, 1)
@@ -235,7 +235,7 @@ data:                                   # how a series is cut into samples
   test_split: 0.15                      # test fraction (evaluate requires 0.15)
   normalization: minmax                 # scaler fitted on train: minmax | standard | robust
 model:                                  # which forecaster, and its hyperparameters
-  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm (--model wins)
+  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm | gbt (--model wins)
   hidden_size: 128                      # LSTM hidden units per direction
   num_layers: 2                         # stacked LSTM layers
   dropout: 0.3                          # dropout between LSTM layers and in the heads, in [0, 1)
@@ -297,7 +297,7 @@ data:                                   # how a series is cut into samples
   test_split: 0.15                      # test fraction (evaluate requires 0.15)
   normalization: minmax                 # scaler fitted on train: minmax | standard | robust
 model:                                  # which forecaster, and its hyperparameters
-  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm (--model wins)
+  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm | gbt (--model wins)
   hidden_size: 128                      # LSTM hidden units per direction
   num_layers: 2                         # stacked LSTM layers
   dropout: 0.3                          # dropout between LSTM layers and in the heads, in [0, 1)
@@ -359,7 +359,7 @@ data:                                   # how a series is cut into samples
   test_split: 0.15                      # test fraction (evaluate requires 0.15)
   normalization: minmax                 # scaler fitted on train: minmax | standard | robust
 model:                                  # which forecaster, and its hyperparameters
-  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm (--model wins)
+  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm | gbt (--model wins)
   hidden_size: 128                      # LSTM hidden units per direction
   num_layers: 2                         # stacked LSTM layers
   dropout: 0.3                          # dropout between LSTM layers and in the heads, in [0, 1)
@@ -421,7 +421,7 @@ data:                                   # how a series is cut into samples
   test_split: 0.15                      # test fraction (evaluate requires 0.15)
   normalization: minmax                 # scaler fitted on train: minmax | standard | robust
 model:                                  # which forecaster, and its hyperparameters
-  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm (--model wins)
+  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm | gbt (--model wins)
   hidden_size: 128                      # LSTM hidden units per direction
   num_layers: 2                         # stacked LSTM layers
   dropout: 0.3                          # dropout between LSTM layers and in the heads, in [0, 1)

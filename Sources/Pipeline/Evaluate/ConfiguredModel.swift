@@ -79,6 +79,7 @@ public enum ConfiguredModel {
         case .autoarima: model.arima.seasonal ? .autoarimaDaily : .autoarima
         case .prophet: model.prophet.recentPast ? .prophetAR : .prophet
         case .lstm: .lstm
+        case .gbt: .gbt
         }
     }
 

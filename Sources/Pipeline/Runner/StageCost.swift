@@ -34,6 +34,7 @@ enum StageCost {
     static func modelCost(_ kind: ModelKind) -> Int {
         switch kind {
         case .lstm: 6
+        case .gbt: 5
         case .prophet, .prophetAR: 5
         case .autoarima, .autoarimaDaily: 4
         case .arima: 3
