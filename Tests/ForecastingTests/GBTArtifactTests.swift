@@ -19,7 +19,7 @@ import Testing
         #expect(loaded == artifact)
         let state = try #require(loaded.state.value as? GBTState)
         #expect(state.version == GBTState.currentVersion && state.steps.map(\.step) == [1, 2, 3, 4, 5, 6])
-        #expect(state.quantiles == [0.025, 0.1, 0.9, 0.975].map { $0 } || state.quantiles.count == 4)
+        #expect(zip(state.quantiles, [0.025, 0.1, 0.9, 0.975]).allSatisfy { abs($0 - $1) < 1e-12 } && state.quantiles.count == 4)
         let booster = try #require(Data(base64Encoded: state.steps[0].point))
         let json = try #require(try JSONSerialization.jsonObject(with: booster) as? [String: Any])
         #expect(json["learner"] != nil, "the booster is XGBoost's JSON model")

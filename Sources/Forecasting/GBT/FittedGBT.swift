@@ -35,7 +35,7 @@ public struct FittedGBT: IntervalForecaster {
     public func rollingForecasts(over series: RegularSeries, origins: Range<Int>, steps: Int) throws -> [[Double]] {
         try checkSteps(steps)
         let levels = try boosterLevels(over: series, origins: origins) { s in [boosters.point[s]] }
-        return origins.indices.map { r in interpolated(steps: steps) { s in levels[s][0][r] } }
+        return (0..<origins.count).map { r in interpolated(steps: steps) { s in levels[s][0][r] } }
     }
 
     public func rollingIntervals(over series: RegularSeries, origins: Range<Int>, steps: Int, levels: [Double]) throws -> [PathIntervals] {
@@ -48,7 +48,7 @@ public struct FittedGBT: IntervalForecaster {
             return (low, high)
         }
         let quantileLevels = try boosterLevels(over: series, origins: origins) { s in boosters.quantiles[s] }
-        return origins.indices.map { r in
+        return (0..<origins.count).map { r in
             // Sorting the quantiles of each step keeps them from crossing (nested intervals).
             let sorted = (0..<state.steps.count).map { s in quantileLevels[s].map { $0[r] }.sorted() }
             let lower = positions.map { p in interpolated(steps: steps) { sorted[$0][p.0] } }
