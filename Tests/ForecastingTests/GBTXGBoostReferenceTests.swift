@@ -39,7 +39,7 @@ import Testing
         let level = name == "level"
         return GBTSettings(
             lags: [1, 2, 3, 6], seasonSeconds: [3600], rollingWindows: [4, 12], differences: [1, 3], calendar: true,
-            target: level ? .level : .difference, maxRounds: level ? 60 : 20, learningRate: 0.3, maxDepth: 3,
+            relativeInputs: !level, target: level ? .level : .difference, maxRounds: level ? 60 : 20, learningRate: 0.3, maxDepth: 3,
             minChildWeight: 1, subsample: 1, earlyStoppingRounds: level ? 5 : 0, refit: !level,
             intervalLevels: [0.8], maxDirectSteps: 3, seed: 0)
     }

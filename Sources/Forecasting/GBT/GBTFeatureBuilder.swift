@@ -38,7 +38,8 @@ struct GBTFeatureBuilder {
         var out = [Float]()
         out.reserveCapacity(origins.count * spec.columnCount)
         for t in origins {
-            for k in spec.lags { out.append(Float(value(t - k + 1))) }
+            let anchor = spec.relativeInputs ? values[t] : 0
+            for k in spec.lags { out.append(Float(k == 1 ? values[t] : value(t - k + 1) - anchor)) }
             for k in spec.differences { out.append(Float(values[t] - value(t - k))) }
             for w in spec.rollingWindows {
                 guard t + 1 >= w else {
@@ -48,13 +49,13 @@ struct GBTFeatureBuilder {
                 }
                 let mean = (sums[t + 1] - sums[t + 1 - w]) / Double(w)
                 let variance = (squares[t + 1] - squares[t + 1 - w]) / Double(w) - mean * mean
-                out.append(Float(mean))
+                out.append(Float(mean - anchor))
                 out.append(Float(max(variance, 0).squareRoot()))
             }
             for m in spec.seasonSteps {
                 let back = (step + m - 1) / m * m
                 let seasonal = value(t + step - back)
-                out.append(Float(seasonal))
+                out.append(Float(seasonal - anchor))
                 out.append(Float(seasonal - value(t - back)))
             }
             if spec.calendar {

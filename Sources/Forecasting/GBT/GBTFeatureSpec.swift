@@ -9,20 +9,24 @@
 /// | `season_m`, `season_change_m`, m ∈ seasonSteps | s_{t+h−j·m} and s_{t+h−j·m} − s_{t−j·m}, j = ⌈h/m⌉ |
 /// | `hour`, `weekday` (calendar) | hour of day in [0, 24) and day of week (0 = Monday) of t+h's timestamp |
 ///
-/// A value that would need an index below 0 is NaN (XGBoost's missing value).
+/// With `relativeInputs`, `lag_k` (k ≥ 2), `mean_w` and `season_m` have s_t subtracted
+/// (lag 1 stays the level s_t). A value that would need an index below 0 is NaN
+/// (XGBoost's missing value).
 public struct GBTFeatureSpec: Codable, Hashable, Sendable {
     public var lags: [Int]
     public var differences: [Int]
     public var rollingWindows: [Int]
     public var seasonSteps: [Int]
     public var calendar: Bool
+    public var relativeInputs: Bool
 
-    public init(lags: [Int], differences: [Int], rollingWindows: [Int], seasonSteps: [Int], calendar: Bool) {
+    public init(lags: [Int], differences: [Int], rollingWindows: [Int], seasonSteps: [Int], calendar: Bool, relativeInputs: Bool) {
         self.lags = lags
         self.differences = differences
         self.rollingWindows = rollingWindows
         self.seasonSteps = seasonSteps
         self.calendar = calendar
+        self.relativeInputs = relativeInputs
     }
 
     /// `settings` on a grid of `interval` seconds (seasons become whole steps).
@@ -30,11 +34,12 @@ public struct GBTFeatureSpec: Codable, Hashable, Sendable {
         self.init(
             lags: settings.lags, differences: settings.differences, rollingWindows: settings.rollingWindows,
             seasonSteps: try settings.seasonSeconds.map { try ModelSpec.steps($0, interval: interval, model: "gbt") },
-            calendar: settings.calendar)
+            calendar: settings.calendar, relativeInputs: settings.relativeInputs)
     }
 
     enum CodingKeys: String, CodingKey {
         case lags, differences, rollingWindows = "rolling_windows", seasonSteps = "season_steps", calendar
+        case relativeInputs = "relative_inputs"
     }
 
     /// Column names, in matrix order.

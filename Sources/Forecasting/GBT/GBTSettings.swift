@@ -18,7 +18,8 @@ public enum GBTTarget: String, Codable, Hashable, Sendable, CaseIterable {
 /// mean and standard deviation of s_{t−w+1} … s_t (w ∈ `rollingWindows`), for each season
 /// of m steps (`seasonSeconds` / D) the value one season before the target
 /// s_{t+h−⌈h/m⌉m} and its change s_{t+h−⌈h/m⌉m} − s_{t−⌈h/m⌉m}, and with `calendar` the
-/// hour of day and day of week of the target's timestamp.
+/// hour of day and day of week of the target's timestamp. With `relativeInputs` the level
+/// features other than lag 1 are taken relative to s_t.
 public struct GBTSettings: Codable, Hashable, Sendable {
     /// Lags k ≥ 1 in steps: feature s_{t−k+1} (lag 1 is the last value).
     public var lags: [Int]
@@ -31,6 +32,10 @@ public struct GBTSettings: Codable, Hashable, Sendable {
     public var differences: [Int]
     /// Hour of day and day of week of the target's timestamp.
     public var calendar: Bool
+    /// Level-relative inputs: every level feature except lag 1 (the lags, rolling means and
+    /// seasonal values) minus the last value s_t, so trees split on shapes, not on levels
+    /// that validation and test may never have shown in training.
+    public var relativeInputs: Bool
     public var target: GBTTarget
     /// Most boosting rounds per booster.
     public var maxRounds: Int
@@ -59,6 +64,7 @@ public struct GBTSettings: Codable, Hashable, Sendable {
         rollingWindows: [Int] = [6, 12, 48],
         differences: [Int] = [1, 3, 12],
         calendar: Bool = true,
+        relativeInputs: Bool = true,
         target: GBTTarget = .auto,
         maxRounds: Int = 400,
         learningRate: Double = 0.05,
@@ -76,6 +82,7 @@ public struct GBTSettings: Codable, Hashable, Sendable {
         self.rollingWindows = rollingWindows
         self.differences = differences
         self.calendar = calendar
+        self.relativeInputs = relativeInputs
         self.target = target
         self.maxRounds = maxRounds
         self.learningRate = learningRate
@@ -90,7 +97,8 @@ public struct GBTSettings: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case lags, seasonSeconds = "season_seconds", rollingWindows = "rolling_windows", differences, calendar, target
+        case lags, seasonSeconds = "season_seconds", rollingWindows = "rolling_windows", differences, calendar
+        case relativeInputs = "relative_inputs", target
         case maxRounds = "max_rounds", learningRate = "learning_rate", maxDepth = "max_depth"
         case minChildWeight = "min_child_weight", subsample, earlyStoppingRounds = "early_stopping_rounds", refit
         case intervalLevels = "interval_levels", maxDirectSteps = "max_direct_steps", seed
@@ -105,6 +113,7 @@ public struct GBTSettings: Codable, Hashable, Sendable {
         rollingWindows = try c.decodeIfPresent([Int].self, forKey: .rollingWindows) ?? d.rollingWindows
         differences = try c.decodeIfPresent([Int].self, forKey: .differences) ?? d.differences
         calendar = try c.decodeIfPresent(Bool.self, forKey: .calendar) ?? d.calendar
+        relativeInputs = try c.decodeIfPresent(Bool.self, forKey: .relativeInputs) ?? d.relativeInputs
         target = try c.decodeIfPresent(GBTTarget.self, forKey: .target) ?? d.target
         maxRounds = try c.decodeIfPresent(Int.self, forKey: .maxRounds) ?? d.maxRounds
         learningRate = try c.decodeIfPresent(Double.self, forKey: .learningRate) ?? d.learningRate

@@ -3,7 +3,8 @@
 Run once (venv from setup_venv.sh beside this file):
     ~/.cache/autoscale/xgboost-venv/bin/python make_reference.py > gbt_xgboost_reference.json
 GBTXGBoostReferenceTests reads the JSON. Everything the Swift model does is rebuilt here
-independently: the fixed series, the causal features (direct windows, not prefix sums),
+independently: the fixed series, the causal features (direct windows, not prefix sums; level inputs in the "level" case,
+level-relative inputs in the "difference" case),
 the training rows, base_score (numpy's default quantile), the absolute-error boosters
 with early stopping on validation MAE, the pinball boosters through a custom objective
 (gradient 1-a if prediction > label else -a, hessian 1), the refit on train + validation
@@ -27,8 +28,8 @@ QUANTILES = [0.1, 0.9]
 ORIGINS = range(TRAIN - 1, N - 3)
 
 CASES = {
-    "level": dict(target="level", rounds=60, patience=5, refit=False),
-    "difference": dict(target="difference", rounds=20, patience=0, refit=True),
+    "level": dict(target="level", rounds=60, patience=5, refit=False, relative=False),
+    "difference": dict(target="difference", rounds=20, patience=0, refit=True, relative=True),
 }
 PARAMS = dict(eta=0.3, max_depth=3, min_child_weight=1.0, subsample=1.0, seed=0)
 
@@ -37,24 +38,25 @@ def value(i):
     return S[i] if i >= 0 else np.nan
 
 
-def row(t, h):
-    out = [value(t - k + 1) for k in LAGS]
+def row(t, h, relative):
+    anchor = S[t] if relative else 0.0
+    out = [S[t] if k == 1 else value(t - k + 1) - anchor for k in LAGS]
     out += [S[t] - value(t - k) for k in DIFFS]
     for w in WINDOWS:
         if t + 1 >= w:
             window = S[t - w + 1:t + 1]
-            out += [window.mean(), window.std()]
+            out += [window.mean() - anchor, window.std()]
         else:
             out += [np.nan, np.nan]
     back = math.ceil(h / SEASON) * SEASON
-    out += [value(t + h - back), value(t + h - back) - value(t - back)]
+    out += [value(t + h - back) - anchor, value(t + h - back) - value(t - back)]
     moment = datetime.fromtimestamp(START + (t + h) * INTERVAL, tz=timezone.utc)
     out += [moment.hour + moment.minute / 60 + moment.second / 3600, moment.weekday()]
     return out
 
 
-def matrix(h, origins, target):
-    x = np.array([row(t, h) for t in origins], dtype=np.float64).astype(np.float32)
+def matrix(h, origins, target, relative):
+    x = np.array([row(t, h, relative) for t in origins], dtype=np.float64).astype(np.float32)
     y = np.array([S[t + h] - S[t] if target == "difference" else S[t + h] for t in origins]).astype(np.float32)
     return x, y
 
@@ -111,15 +113,16 @@ def run(case):
         valid_rows = range(TRAIN - h, N - h)
         all_rows = range(first, N - h)
         target = case["target"]
-        tr, va = matrix(h, train_rows, target), matrix(h, valid_rows, target)
+        relative = case["relative"]
+        tr, va = matrix(h, train_rows, target, relative), matrix(h, valid_rows, target, relative)
         boosters, rounds = [], []
         for alpha in [None] + QUANTILES:
             booster, kept = train(tr, va, alpha, case["rounds"], case["patience"])
             if case["refit"]:
-                booster, _ = train(matrix(h, all_rows, target), None, alpha, max(kept, 1), 0)
+                booster, _ = train(matrix(h, all_rows, target, relative), None, alpha, max(kept, 1), 0)
             boosters.append(booster)
             rounds.append(kept)
-        x = xgb.DMatrix(np.array([row(t, h) for t in ORIGINS], dtype=np.float64).astype(np.float32), missing=np.nan)
+        x = xgb.DMatrix(np.array([row(t, h, relative) for t in ORIGINS], dtype=np.float64).astype(np.float32), missing=np.nan)
         offset = np.array([S[t] if target == "difference" else 0.0 for t in ORIGINS])
         preds = [b.predict(x).astype(np.float64) + offset for b in boosters]
         out["points"].append(preds[0].tolist())
