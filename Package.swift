@@ -42,6 +42,13 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        // XGBoost's C API from Debian's libxgboost-dev (1.7.4), for the gbt model.
+        .systemLibrary(
+            name: "CXGBoost",
+            path: "Sources/CXGBoost",
+            pkgConfig: "xgboost",
+            providers: [.apt(["libxgboost-dev"])]
+        ),
         // CPUID query for choosing a build of the vector kernels at run time.
         .target(name: "CPUFeatures", path: "Sources/CPUFeatures"),
         // The vector kernels, compiled three times from the same files: for any x86-64, with
@@ -56,7 +63,7 @@ let package = Package(
         ),
         .target(name: "Series", dependencies: ["Kernels"]),
         .target(name: "Ingest", dependencies: ["Series", "Kernels"]),
-        .target(name: "Forecasting", dependencies: ["Series", "Kernels"]),
+        .target(name: "Forecasting", dependencies: ["Series", "Kernels", "CXGBoost"]),
         .target(name: "Tracking", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "Pipeline",
@@ -168,7 +175,7 @@ let package = Package(
         .testTarget(
             name: "ForecastingTests",
             dependencies: ["Forecasting", "Ingest", "TestSupport"],
-            exclude: ["LSTMReference", "NHITSReference"],
+            exclude: ["LSTMReference", "NHITSReference", "GBTReference"],
             resources: [.copy("Fixtures"), .copy("Reference")]
         ),
         .testTarget(name: "TrackingTests", dependencies: ["Tracking", "TestSupport"], exclude: ["Golden"]),

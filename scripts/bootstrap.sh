@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what building the package needs, idempotently: Debian's OpenBLAS, SQLite and
-# pkg-config when they are missing (via apt when run as root). Safe to run repeatedly.
+# Installs what building the package needs, idempotently: Debian's OpenBLAS, XGBoost (the C
+# library the gbt model links), SQLite and pkg-config when they are missing (via apt when run as root). Safe to run repeatedly.
 # As root it also installs Debian's `prometheus` (2.42, with `promtool`), which the
 # Prometheus client tests start on 127.0.0.1; without root those tests are skipped and say why.
 set -euo pipefail
@@ -18,7 +18,7 @@ apt_install() {
     apt-get install -y -qq "$@" >/dev/null
 }
 
-mapfile -t missing < <(not_installed libopenblas-dev libsqlite3-dev pkg-config)
+mapfile -t missing < <(not_installed libopenblas-dev libxgboost-dev libsqlite3-dev pkg-config)
 
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" -eq 0 ]; then

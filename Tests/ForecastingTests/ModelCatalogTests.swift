@@ -5,7 +5,7 @@ import Testing
 /// The catalog: typed kinds, their default settings, and specs as JSON values.
 @Suite struct ModelCatalogTests {
     @Test func namesAreTheCatalogInHelpOrder() {
-        #expect(ModelKind.names == ["naive", "snaive", "arima", "autoarima", "autoarima-daily", "prophet", "prophet-ar", "lstm", "nhits", "ensemble"])
+        #expect(ModelKind.names == ["naive", "snaive", "arima", "autoarima", "autoarima-daily", "prophet", "prophet-ar", "lstm", "nhits", "gbt", "ensemble"])
         #expect(ModelSpec.names == ModelKind.names)
     }
 

@@ -10,7 +10,7 @@ import Testing
 /// horizons 30 and 60 minutes, h = 1 and 2 steps; the LSTM tiny, 2 epochs).
 @Suite struct ValidationScoringTests {
     static let raw = ArtifactLoaderTests.raw(ArtifactRoundTripTests.series)
-    static let refitKinds: [ModelKind] = [.arima, .autoarima, .autoarimaDaily, .prophet, .prophetAR, .ensemble]
+    static let refitKinds: [ModelKind] = [.arima, .autoarima, .autoarimaDaily, .prophet, .prophetAR, .gbt, .ensemble]
 
     static func plan(_ series: TimeSeries = raw) throws -> EvaluationPlan {
         try EvaluationPlan(series: series, horizonMinutes: [30, 60])

@@ -87,7 +87,7 @@ struct ConfigErrorTests {
     @Test("unknown enum values list the allowed ones")
     func unknownEnumValue() throws {
         #expect(failure("format_version: 1\nmetric_name: cpu\nmodel:\n  model_type: lsmt\n")?.description
-            == "model.model_type: unknown value \"lsmt\" at cpu.yaml:4:15; use one of naive, snaive, arima, autoarima, prophet, lstm, ensemble (did you mean `lstm`?)")
+            == "model.model_type: unknown value \"lsmt\" at cpu.yaml:4:15; use one of naive, snaive, arima, autoarima, prophet, lstm, nhits, gbt, ensemble (did you mean `lstm`?)")
         #expect(failure("format_version: 1\nmetric_name: gpu\n")?.description
             == "metric_name: unknown value \"gpu\" at cpu.yaml:2:14; use one of cpu, memory, disk_reads, disk_writes, network_rx, network_tx (did you mean `cpu`?)")
         #expect(failure("format_version: 1\nmetric_name: cpu\ndata:\n  normalization: zscore\n")?.kind

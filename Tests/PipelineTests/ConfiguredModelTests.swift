@@ -56,6 +56,14 @@ import Testing
         #expect(try ConfiguredModel.spec(from: try config("model: {model_type: prophet}"), file: "p.yaml").name == "prophet-ar")
     }
 
+    /// `model_type: gbt` is the gradient-boosted trees model with `GBTSettings`' defaults
+    /// (the horizons come from the evaluation plan, as for every model).
+    @Test func gbtTypeIsTheDefaultGBT() throws {
+        let spec = try ConfiguredModel.spec(from: try config("model: {model_type: gbt}"), file: "g.yaml")
+        #expect(spec.kind == .gbt)
+        #expect(spec.settings as? GBTSettings == GBTSettings())
+    }
+
     /// `--model` wins over model_type and still takes the config's hyperparameters.
     @Test func modelNameOverridesTheType() throws {
         let c = try config("model: {model_type: arima, hidden_size: 8}\ntraining: {epochs: 4}")

@@ -165,7 +165,7 @@ struct PipelineSpecErrorTests {
     func stageRules() throws {
         let fixture = try PipelineSpecFixture()
         #expect(fixture.errors(variant("    model: naive", "    model: lstmm")) == [
-            "stages.train.model: unknown value \"lstmm\" at p.yaml:20:12; use one of naive, snaive, arima, autoarima, autoarima-daily, prophet, prophet-ar, lstm, nhits, ensemble (did you mean `lstm`?)",
+            "stages.train.model: unknown value \"lstmm\" at p.yaml:20:12; use one of naive, snaive, arima, autoarima, autoarima-daily, prophet, prophet-ar, lstm, nhits, gbt, ensemble (did you mean `lstm`?)",
         ])
         #expect(fixture.errors(variant("    best: min metrics.val_mase_15m", "    best: min metrics.mase_15m")) == [
             "stages.select.best: \"min metrics.mase_15m\" cannot be used at p.yaml:27:11: selection reads validation metrics so that the test part stays an honest estimate; write metrics.val_mase_15m",

@@ -135,7 +135,7 @@ struct PipelineSpecQuickstartTests {
         ])
         // a value of the right type that a stage refuses is reported where the stage uses it
         #expect(messages(["models=[naive, lstmm]"]) == [
-            "stages.train.model: unknown value \"lstmm\" at \(quickstart):52:12; use one of naive, snaive, arima, autoarima, autoarima-daily, prophet, prophet-ar, lstm, nhits (did you mean `lstm`?)",
+            "stages.train.model: unknown value \"lstmm\" at \(quickstart):52:12; use one of naive, snaive, arima, autoarima, autoarima-daily, prophet, prophet-ar, lstm, nhits, gbt, ensemble (did you mean `lstm`?)",
         ])
     }
 }

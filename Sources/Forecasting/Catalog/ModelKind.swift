@@ -14,6 +14,7 @@
 /// | prophet, prophet-ar | `ProphetSettings` (recent past none / AutoARIMA) | `ProphetModel` | `FittedProphetStyle` |
 /// | lstm | `LSTMConfiguration` | `LSTMModel` | `LSTMArtifact` |
 /// | nhits | `NHITSSettings` | `NHITSModel` | `NHITSState` |
+/// | gbt | `GBTSettings` | `GBTModel` | `GBTState` |
 /// | ensemble | `EnsembleSettings` (members, combine) | `EnsembleModel` | `EnsembleState` |
 public enum ModelKind: String, CaseIterable, Codable, Sendable, Hashable {
     case naive
@@ -25,6 +26,7 @@ public enum ModelKind: String, CaseIterable, Codable, Sendable, Hashable {
     case prophetAR = "prophet-ar"
     case lstm
     case nhits
+    case gbt
     case ensemble
 
     /// The name written on the command line, in configs and in artifacts.
@@ -52,6 +54,7 @@ public enum ModelKind: String, CaseIterable, Codable, Sendable, Hashable {
         case .prophetAR: ProphetSettings(recentPast: .autoARIMA)
         case .lstm: LSTMConfiguration()
         case .nhits: NHITSSettings()
+        case .gbt: GBTSettings()
         case .ensemble: EnsembleSettings()
         }
     }

@@ -1,6 +1,6 @@
 /// `model.model_type`: the forecaster family (EVALUATION.md §7).
 public enum ModelType: String, CaseIterable, Sendable, Hashable {
-    case naive, snaive, arima, autoarima, prophet, lstm, nhits, ensemble
+    case naive, snaive, arima, autoarima, prophet, lstm, nhits, gbt, ensemble
 }
 
 /// `training.optimizer`.

@@ -111,7 +111,7 @@ data:                                   # how a series is cut into samples
   test_split: 0.15                      # test fraction (evaluate requires 0.15)
   normalization: minmax                 # scaler fitted on train: minmax | standard | robust
 model:                                  # which forecaster, and its hyperparameters
-  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm | nhits | ensemble (--model wins)
+  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm | nhits | gbt | ensemble (--model wins)
   hidden_size: 128                      # LSTM hidden units per direction
   num_layers: 2                         # stacked LSTM layers
   dropout: 0.3                          # dropout between LSTM layers and in the heads, in [0, 1)
@@ -176,7 +176,7 @@ data:                                   # how a series is cut into samples
   test_split: 0.15                      # test fraction (evaluate requires 0.15)
   normalization: minmax                 # scaler fitted on train: minmax | standard | robust
 model:                                  # which forecaster, and its hyperparameters
-  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm | nhits | ensemble (--model wins)
+  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm | nhits | gbt | ensemble (--model wins)
   hidden_size: 128                      # LSTM hidden units per direction
   num_layers: 2                         # stacked LSTM layers
   dropout: 0.3                          # dropout between LSTM layers and in the heads, in [0, 1)
@@ -241,7 +241,7 @@ data:                                   # how a series is cut into samples
   test_split: 0.15                      # test fraction (evaluate requires 0.15)
   normalization: minmax                 # scaler fitted on train: minmax | standard | robust
 model:                                  # which forecaster, and its hyperparameters
-  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm | nhits | ensemble (--model wins)
+  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm | nhits | gbt | ensemble (--model wins)
   hidden_size: 128                      # LSTM hidden units per direction
   num_layers: 2                         # stacked LSTM layers
   dropout: 0.3                          # dropout between LSTM layers and in the heads, in [0, 1)
@@ -306,7 +306,7 @@ data:                                   # how a series is cut into samples
   test_split: 0.15                      # test fraction (evaluate requires 0.15)
   normalization: minmax                 # scaler fitted on train: minmax | standard | robust
 model:                                  # which forecaster, and its hyperparameters
-  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm | nhits | ensemble (--model wins)
+  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm | nhits | gbt | ensemble (--model wins)
   hidden_size: 128                      # LSTM hidden units per direction
   num_layers: 2                         # stacked LSTM layers
   dropout: 0.3                          # dropout between LSTM layers and in the heads, in [0, 1)
@@ -371,7 +371,7 @@ data:                                   # how a series is cut into samples
   test_split: 0.15                      # test fraction (evaluate requires 0.15)
   normalization: minmax                 # scaler fitted on train: minmax | standard | robust
 model:                                  # which forecaster, and its hyperparameters
-  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm | nhits | ensemble (--model wins)
+  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm | nhits | gbt | ensemble (--model wins)
   hidden_size: 128                      # LSTM hidden units per direction
   num_layers: 2                         # stacked LSTM layers
   dropout: 0.3                          # dropout between LSTM layers and in the heads, in [0, 1)
@@ -436,7 +436,7 @@ data:                                   # how a series is cut into samples
   test_split: 0.15                      # test fraction (evaluate requires 0.15)
   normalization: minmax                 # scaler fitted on train: minmax | standard | robust
 model:                                  # which forecaster, and its hyperparameters
-  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm | nhits | ensemble (--model wins)
+  model_type: lstm                      # naive | snaive | arima | autoarima | prophet | lstm | nhits | gbt | ensemble (--model wins)
   hidden_size: 128                      # LSTM hidden units per direction
   num_layers: 2                         # stacked LSTM layers
   dropout: 0.3                          # dropout between LSTM layers and in the heads, in [0, 1)

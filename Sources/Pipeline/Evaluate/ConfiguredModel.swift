@@ -90,6 +90,7 @@ public enum ConfiguredModel {
         case .prophet: model.prophet.recentPast ? .prophetAR : .prophet
         case .lstm: .lstm
         case .nhits: .nhits
+        case .gbt: .gbt
         case .ensemble: .ensemble
         }
     }

@@ -36,6 +36,7 @@ enum StageCost {
         case .lstm, .nhits: 6
         // Each member twice (train-only and protocol fits), two at a time.
         case .ensemble: 5
+        case .gbt: 5
         case .prophet, .prophetAR: 5
         case .autoarima, .autoarimaDaily: 4
         case .arima: 3
