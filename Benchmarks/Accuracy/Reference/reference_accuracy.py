@@ -226,8 +226,14 @@ def run_nhits(series, h_max):
     paths = paths_from(fit_end, series.n)
     lower, upper = symmetric(paths, conformal(val_paths, series, h_max))
     return {"fit_seconds": fit_seconds, "fit_cpu_seconds": fit_cpu, "paths": paths, "lower": lower, "upper": upper,
-            "details": {"steps": int(model.trainer.global_step) if getattr(model, "trainer", None) else None,
+            "details": {"steps": trained_steps(nf.models[0]),
                         "intervals": "split conformal on validation"}}
+
+
+def trained_steps(model):
+    """Optimiser steps run before early stopping (the last logged training step)."""
+    trajectory = model.train_trajectories
+    return int(trajectory[-1][0]) if trajectory else None
 
 
 # ---------------------------------------------------------------- AutoARIMA through statsforecast
