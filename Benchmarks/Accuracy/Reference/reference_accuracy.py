@@ -326,7 +326,7 @@ def main():
             result, hit = evaluate(os.path.join(args.data, name), args.column, model_name, args.cache, args.refresh)
             results.append(result)
             took = "cached" if hit else f"{time.perf_counter() - start:.1f} s"
-            ratios = " / ".join(f"{result['mae'][k] / result['naive_mae'][k]:.3f}" for k in result["mae"])
+            ratios = " / ".join(f"{result['mae'][str(m)] / result['naive_mae'][str(m)]:.3f}" for m in HORIZON_MINUTES)
             print(f"reference {model_name} {index + 1}/{len(files)} {name}: {took}, MAE / naive MAE {ratios}",
                   file=sys.stderr, flush=True)
     write_atomically(args.out, {"script_version": SCRIPT_VERSION, "results": results})
