@@ -37,8 +37,9 @@ enum AccuracyTable {
         var lines = ["  targets:"]
         if let best = t.best {
             let ratios = horizons.map { h in best.ratio[h].map { String(format: "%.3f", $0) + " (\(best.against[h] ?? "?"))" } ?? "—" }
+            let missing = best.missing.isEmpty ? "" : " (\(best.missing.joined(separator: ", ")) not run: provisional)"
             lines.append("    best of ours (\(best.model)) ÷ better of LightGBM / N-HiTS, 5/15/30: \(ratios.joined(separator: " / "))"
-                         + " → \(best.met ? "met" : "not met") (goal ≤ \(TargetLines.goal))")
+                         + " → \(best.met ? "met" : "not met") (goal ≤ \(TargetLines.goal))\(missing)")
         }
         for fit in [t.gbtFit, t.nhitsFit].compactMap({ $0 }) {
             lines.append("    \(fit.model) fit ÷ \(fit.reference) fit: median wall \(String(format: "%.3f", fit.medianWallRatio)), "

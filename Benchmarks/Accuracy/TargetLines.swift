@@ -8,6 +8,8 @@ struct TargetLines: Encodable {
         let ratio: [String: Double]
         /// Horizon minutes → which reference was the better one.
         let against: [String: String]
+        /// Reference models of the pair that were not run (the ratio is then provisional).
+        let missing: [String]
         let met: Bool
     }
 
@@ -47,7 +49,8 @@ struct TargetLines: Encodable {
             // Our best model: the one whose worst horizon ratio is lowest.
             let scored = ours.map { ($0.model, ratios($0)) }
             let (model, best) = scored.min { ($0.1.ratio.values.max() ?? .infinity) < ($1.1.ratio.values.max() ?? .infinity) }!
-            self.best = BestRatio(model: model, ratio: best.ratio, against: best.against,
+            let missing = [ReferenceModel.lightgbm, .nhits].filter { reference[$0] == nil }.map(\.rawValue)
+            self.best = BestRatio(model: model, ratio: best.ratio, against: best.against, missing: missing,
                                   met: best.ratio.count == horizons.count && best.ratio.values.allSatisfy { $0 <= Self.goal })
         } else {
             best = nil
