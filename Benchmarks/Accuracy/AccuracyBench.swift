@@ -50,7 +50,6 @@ struct AccuracyBench {
         let evaluator = Evaluator()
         let naive = try plans.map { try ModelSpec.naive.evaluate(on: $0, with: evaluator) }
 
-        var summaries: [AccuracySummary] = []
         var byReference: [ReferenceModel: AccuracySummary] = [:]
         var check: ProtocolCheck? = nil
         var details: [String: [String: String]] = [:]
@@ -78,7 +77,7 @@ struct AccuracyBench {
             ours.append(AccuracySummary(folder: folder, model: name, tool: "ours", rows: rows))
         }
         if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        summaries = ours + arguments.referenceModels.compactMap { byReference[$0] }
+        let summaries = ours + arguments.referenceModels.compactMap { byReference[$0] }
         return FolderResult(folder: folder, summaries: summaries, protocolCheck: check,
                             targets: TargetLines(folder: folder, ours: ours, reference: byReference), referenceDetails: details)
     }

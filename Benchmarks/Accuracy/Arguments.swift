@@ -14,6 +14,8 @@ struct Arguments {
     var runReference = true
     var refreshReference = false
     var json = false
+    /// `--help`: print the usage and do nothing else.
+    var help = false
 
     init(_ argv: [String]) throws {
         var i = 1
@@ -36,7 +38,7 @@ struct Arguments {
             case "--no-reference": runReference = false
             case "--refresh-reference": refreshReference = true
             case "--json": json = true
-            case "--help", "-h": throw BenchError.usage
+            case "--help", "-h": help = true
             default: throw BenchError("unknown argument \(argv[i])\n\(BenchError.usage.description)")
             }
             i += 1

@@ -12,6 +12,10 @@ import Kernels
 func main() throws {
     BLAS.useSingleThread()
     let arguments = try Arguments(CommandLine.arguments)
+    if arguments.help {
+        print(BenchError.usage.description)
+        return
+    }
     let accuracy = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     let root = accuracy.deletingLastPathComponent().deletingLastPathComponent()
     let data = root.deletingLastPathComponent().appendingPathComponent("shared/data/real")
