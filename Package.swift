@@ -132,7 +132,8 @@ let package = Package(
         .executableTarget(
             name: "bench-accuracy",
             dependencies: ["Forecasting", "Ingest", "Series", "Kernels"],
-            path: "Benchmarks/Accuracy"
+            path: "Benchmarks/Accuracy",
+            exclude: ["Reference"]
         ),
         // Starts the release `autoscale serve`, drives it with wrk, and `mlflow models serve` from a venv.
         .executableTarget(
