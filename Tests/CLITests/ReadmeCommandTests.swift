@@ -75,6 +75,8 @@ import Testing
         "autoscale evaluate --data ../shared/data/real/google2019_agg/instance_usage_grouped_300_seconds_week1.csv     --column avg_cpu --interval 5m":
             .run(realData: true),
         "autoscale forecast --data ../shared/data/real/nab/ec2_cpu_utilization_5f5533.csv --model autoarima --minutes 30": .run(realData: true),
+        "autoscale evaluate --data ../shared/data/real/nab/ec2_cpu_utilization_5f5533.csv --model naive": .run(realData: true),
+        "autoscale forecast --data ../shared/data/real/nab/ec2_cpu_utilization_5f5533.csv --model naive --levels 0.8,0.95 --json": .run(realData: true),
         "autoscale data fetch --prometheus http://127.0.0.1:9090 --container web --output data/web.csv":
             .elsewhere("DataFetchCommandTests runs `data fetch` against a real Prometheus on a free port"),
         "autoscale evaluate --data data/web.csv --container web --metric memory --model arima":

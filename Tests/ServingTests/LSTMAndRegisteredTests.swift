@@ -6,7 +6,7 @@ import Testing
 
 /// An LSTM's window as the history requirement, and a registered model in a backtest.
 @Suite struct LSTMAndRegisteredTests {
-    /// A 30-minute window on a one-minute grid: 30 points needed; no intervals.
+    /// A 30-minute window on a one-minute grid: 30 points needed; intervals calibrated on validation.
     @Test func anLSTMNeedsItsWindow() throws {
         let fixture = try RegistryFixture()
         let history = TestSeries.cpu(400)

@@ -106,10 +106,11 @@ public struct Predictor: Sendable {
     func forecastPath(artifact: FittedModelArtifact, grid: RegularSeries, steps: Int, reference: ModelReference) throws -> SeriesPath {
         do {
             let series = try artifact.modelSeries(grid: grid)
+            // A conditioned model that is itself a state (ARIMA, Prophet, naive, snaive) gives
+            // the path from its filtered state; the LSTM's (a network over windows) from the
+            // stored state applied to `series`.
             let conditioned = try artifact.state.model(conditionedOn: series)
-            guard let state = conditioned as? any FittedModelState else {
-                return SeriesPath(mean: artifact.toSeriesUnits(try conditioned.predict(steps: steps)), intervals: nil)
-            }
+            let state = conditioned as? any FittedModelState ?? artifact.state.value
             let path = try state.forecastPath(history: series, steps: steps, levels: levels)
             let mean = artifact.toSeriesUnits(path.mean)
             guard let intervals = path.intervals, !intervals.levels.isEmpty else { return SeriesPath(mean: mean, intervals: nil) }
