@@ -77,6 +77,19 @@ import Testing
         "autoscale forecast --data ../shared/data/real/nab/ec2_cpu_utilization_5f5533.csv --model autoarima --minutes 30": .run(realData: true),
         "autoscale evaluate --data ../shared/data/real/nab/ec2_cpu_utilization_5f5533.csv --model naive": .run(realData: true),
         "autoscale forecast --data ../shared/data/real/nab/ec2_cpu_utilization_5f5533.csv --model naive --levels 0.8,0.95 --json": .run(realData: true),
+        "autoscale evaluate --data ../shared/data/real/nab/ec2_cpu_utilization_5f5533.csv --model nhits --epochs 2": .run(realData: true),
+        "autoscale forecast --data ../shared/data/real/nab/ec2_cpu_utilization_5f5533.csv --model nhits --epochs 2 --minutes 30 --levels 80,95":
+            .run(realData: true),
+        "autoscale evaluate --data ../shared/data/real/nab/ec2_cpu_utilization_5f5533.csv --model gbt --horizons 5": .run(realData: true),
+        "autoscale forecast --data ../shared/data/real/nab/ec2_cpu_utilization_5f5533.csv --model gbt --minutes 15 --levels 80,95":
+            .run(realData: true),
+        "autoscale evaluate --data ../shared/data/real/nab/ec2_cpu_utilization_5f5533.csv --model ensemble --json": .run(realData: true),
+        "autoscale forecast --data ../shared/data/real/nab/ec2_cpu_utilization_5f5533.csv --model ensemble --minutes 30 --levels 80,95":
+            .run(realData: true),
+        "swift build -c release --product bench-accuracy":
+            .elsewhere("a benchmark, run by hand (Benchmarks/README.md): a release build, and the reference tools' venv from PyPI"),
+        ".build/release/bench-accuracy --models snaive,autoarima --folders nab":
+            .elsewhere("a benchmark, run by hand (Benchmarks/README.md): a release build, and the reference tools' venv from PyPI"),
         "autoscale data fetch --prometheus http://127.0.0.1:9090 --container web --output data/web.csv":
             .elsewhere("DataFetchCommandTests runs `data fetch` against a real Prometheus on a free port"),
         "autoscale evaluate --data data/web.csv --container web --metric memory --model arima":
