@@ -56,7 +56,7 @@ import Testing
         let keys = try #require(object["keys"] as? [[String: Any]])
         let fromFile = keys.filter { $0["source"] as? String == "file" }.compactMap { $0["key"] as? String }
         #expect(fromFile == ["format_version", "metric_name", "training.epochs"])
-        #expect(keys.count == 47)  // every key path of format 1
+        #expect(keys.count == 49)  // every key path of format 1
         let bad = try autoscale(["config", "show", folder.url.appendingPathComponent("missing.yaml").path])
         #expect(bad.status != 0 && bad.stderr.contains("missing.yaml"), "\(bad.stderr)")
     }

@@ -63,7 +63,7 @@ import Testing
 
         let refits = Self.refitKinds.contains(kind)
         #expect(spec.validationFit == (refits ? .refitOnTrain : .protocolFit))
-        #expect((fit.validationModel == nil) == [.naive, .snaive, .lstm].contains(kind))
+        #expect((fit.validationModel == nil) == [.naive, .snaive, .lstm, .nhits].contains(kind))
         #expect((fit.validationFitSeconds == nil) == !refits)
         if let refit = fit.validationModel {
             #expect(refit.data == FittedData(intervalSeconds: 1800, start: ArtifactRoundTripTests.series.start, count: 280, trainCount: 230))

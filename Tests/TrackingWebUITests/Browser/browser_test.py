@@ -13,7 +13,7 @@ import json
 import sys
 
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
@@ -42,8 +42,25 @@ def navigate_by(driver, element, ready):
     page = driver.find_element(By.TAG_NAME, "html")
     element.click()
     wait = WebDriverWait(driver, 30)
-    wait.until(expected_conditions.staleness_of(page))
+    wait.until(replaced(page))
     wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ready)))
+
+
+def replaced(old):
+    """A wait condition: `old` (an element of the previous page) is gone. Chromium's driver
+    reports a node of a page being torn down either as a stale element or as the error
+    "Node with given id does not belong to the document"; both mean the page was replaced."""
+    def check(driver):
+        try:
+            old.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+    return check
 
 
 def run_names(driver):
