@@ -6,19 +6,19 @@ import Tracking
 /// MLflow's artifact proxy paths, stored content-addressed through `Registry.logArtifact`:
 /// PUT (upload), GET (download) `/api/2.0/mlflow-artifacts/artifacts/<exp>/<run>/artifacts/<name>`,
 /// GET `/api/2.0/mlflow-artifacts/artifacts?path=<exp>/<run>/artifacts[/<folder>]` (list).
-/// The file and registry work runs on `blocking`, off Swift's cooperative pool.
+/// The file and registry work runs on `workers` (uploads on the write pool), off Swift's cooperative pool.
 struct ArtifactRoutes: Sendable {
     let registry: Registry
     let guardRules: RequestGuard
     let limit: Int
-    let blocking: NIOThreadPool
+    let workers: RegistryWorkers
 
     static let root = "/api/2.0/mlflow-artifacts/artifacts"
 
     func add(to router: Router<BasicRequestContext>) {
         for prefix in [Self.root, "/ajax-api/2.0/mlflow-artifacts/artifacts"] {
-            router.get(RouterPath(prefix)) { request, _ in try await blocking.runIfActive { try list(request) } }
-            router.get(RouterPath(prefix + "/**")) { request, _ in try await blocking.runIfActive { try download(request, prefix: prefix) } }
+            router.get(RouterPath(prefix)) { request, _ in try await workers.reads.runIfActive { try list(request) } }
+            router.get(RouterPath(prefix + "/**")) { request, _ in try await workers.reads.runIfActive { try download(request, prefix: prefix) } }
             router.put(RouterPath(prefix + "/**")) { request, _ in try await upload(request, prefix: prefix) }
         }
     }
@@ -33,7 +33,7 @@ struct ArtifactRoutes: Sendable {
         guard !path.name.isEmpty else { throw MLflowError.invalid("An artifact upload needs a file name after 'artifacts/'.") }
         var body = request.body
         let buffer = try await body.collect(upTo: limit)
-        return try await blocking.runIfActive {
+        return try await workers.writes.runIfActive {
             _ = try registry.logArtifact(run: path.run, name: path.name, kind: "file", data: Data(buffer.readableBytesView))
             return JSONResponse.make([:])
         }

@@ -17,19 +17,24 @@ public struct ServerConfiguration: Sendable {
     public var maxBodyBytes: Int
     /// A RUNNING run whose heartbeat is older than this many seconds reads as KILLED.
     public var staleAfter: Double
-    /// Threads that run the REST handlers' registry work (blocking SQLite calls), so a write
-    /// waiting for another process's lock never holds a thread of Swift's cooperative pool.
-    public var registryThreads: Int
+    /// Threads that run the handlers' registry reads (blocking SQLite calls) off Swift's
+    /// cooperative pool (`RegistryWorkers`).
+    public var readThreads: Int
+    /// Threads that run the handlers' registry writes. Writes have their own pool, so writes that
+    /// wait for another process's write lock never keep a read from being answered.
+    public var writeThreads: Int
 
     public static let defaultHost = "127.0.0.1"
     public static let defaultPort = 5000
     public static let defaultMaxBodyBytes = 64 << 20
-    public static let defaultRegistryThreads = 8
+    public static let defaultReadThreads = 8
+    public static let defaultWriteThreads = 2
 
     public init(host: String = ServerConfiguration.defaultHost, port: Int = ServerConfiguration.defaultPort,
                 location: RegistryLocation, token: String? = nil, readOnly: Bool = false, insecure: Bool = false,
                 maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes, staleAfter: Double = Registry.defaultStaleAfter,
-                registryThreads: Int = ServerConfiguration.defaultRegistryThreads) {
+                readThreads: Int = ServerConfiguration.defaultReadThreads,
+                writeThreads: Int = ServerConfiguration.defaultWriteThreads) {
         self.host = host
         self.port = port
         self.location = location
@@ -38,7 +43,8 @@ public struct ServerConfiguration: Sendable {
         self.insecure = insecure
         self.maxBodyBytes = maxBodyBytes
         self.staleAfter = staleAfter
-        self.registryThreads = registryThreads
+        self.readThreads = readThreads
+        self.writeThreads = writeThreads
     }
 
     /// Loopback names and addresses: 127.0.0.0/8, ::1 and localhost.
@@ -52,7 +58,8 @@ public struct ServerConfiguration: Sendable {
         if let token, token.isEmpty { throw ServerError.emptyToken }
         if !isLoopback, token == nil, !insecure { throw ServerError.publicBindWithoutToken(host: host) }
         if !(0...65535).contains(port) { throw ServerError.invalidPort(port) }
-        if registryThreads < 1 { throw ServerError.invalidRegistryThreads(registryThreads) }
+        if readThreads < 1 { throw ServerError.invalidThreadCount(setting: "readThreads", readThreads) }
+        if writeThreads < 1 { throw ServerError.invalidThreadCount(setting: "writeThreads", writeThreads) }
     }
 
     /// Reads the token from the first line of `file` (surrounding whitespace removed).
@@ -74,7 +81,7 @@ public enum ServerError: Error, Equatable, Sendable, CustomStringConvertible {
     case emptyTokenFile(path: String)
     case unreadableTokenFile(path: String, reason: String)
     case invalidPort(Int)
-    case invalidRegistryThreads(Int)
+    case invalidThreadCount(setting: String, Int)
 
     public var description: String {
         switch self {
@@ -88,8 +95,8 @@ public enum ServerError: Error, Equatable, Sendable, CustomStringConvertible {
             return "Cannot read token file '\(path)': \(reason)."
         case .invalidPort(let port):
             return "Port \(port) is outside 0…65535."
-        case .invalidRegistryThreads(let count):
-            return "registryThreads is \(count); the server needs at least 1 thread for registry work."
+        case .invalidThreadCount(let setting, let count):
+            return "\(setting) is \(count); the server needs at least 1 thread for registry reads and 1 for writes."
         }
     }
 }

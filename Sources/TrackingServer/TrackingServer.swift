@@ -18,9 +18,9 @@ public enum TrackingServer {
                            onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         try configuration.validate()
         let registry = try Registry.open(configuration.location, create: true, staleAfter: configuration.staleAfter)
-        let blocking = NIOThreadPool(numberOfThreads: configuration.registryThreads)
-        blocking.start()
-        let router = makeRouter(registry: registry, configuration: configuration, blocking: blocking)
+        let workers = RegistryWorkers(readThreads: configuration.readThreads, writeThreads: configuration.writeThreads)
+        workers.start()
+        let router = makeRouter(registry: registry, configuration: configuration, workers: workers)
         extraRoutes(router)
         let app = Application(
             router: router,
@@ -28,14 +28,15 @@ public enum TrackingServer {
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) })
         let served: Result<Void, any Error>
         do { try await app.runService(); served = .success(()) } catch { served = .failure(error) }
-        try await blocking.shutdownGracefully()
+        try await workers.shutdownGracefully()
         try served.get()
     }
 
     /// The REST routes over `registry` with the write guard and MLflow's error format. Each JSON
     /// call's body is collected on the event loop; parsing it, the registry work and encoding the
-    /// answer run on `blocking` (SQLite calls block their thread); so do artifacts and web pages.
-    public static func makeRouter(registry: Registry, configuration: ServerConfiguration, blocking: NIOThreadPool) -> Router<BasicRequestContext> {
+    /// answer run on `workers` (SQLite calls block their thread), reads and writes on separate
+    /// pools; so do artifacts and web pages.
+    static func makeRouter(registry: Registry, configuration: ServerConfiguration, workers: RegistryWorkers) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: MLflowErrorMiddleware())
         let service = MLflowService(registry: registry)
@@ -47,16 +48,16 @@ public enum TrackingServer {
                 group.on(RouterPath(endpoint.path), method: endpoint.method) { request, _ -> Response in
                     if endpoint.writes { try guardRules.checkWrite(request) }
                     let input = try await MLflowRequestInput.read(request, limit: limit)
-                    return try await blocking.runIfActive {
+                    return try await workers.pool(writes: endpoint.writes).runIfActive {
                         JSONResponse.make(try endpoint.handler(service, try MLflowRequest(parsing: input)))
                     }
                 }
             }
         }
-        ArtifactRoutes(registry: registry, guardRules: guardRules, limit: limit, blocking: blocking).add(to: router)
+        ArtifactRoutes(registry: registry, guardRules: guardRules, limit: limit, workers: workers).add(to: router)
         var random = SystemRandomNumberGenerator()
         WebUIRoutes(registry: registry, configuration: configuration, csrfToken: WebUISettings.randomCSRFToken(using: &random),
-                    blocking: blocking).add(to: router)
+                    workers: workers).add(to: router)
         return router
     }
 }

@@ -7,17 +7,17 @@ import TrackingWebUI
 /// `/runs/**`, `/compare`, `/models` and POST `/models/**` go to `WebUI.respond`, with the
 /// server's token and read-only rules for the UI's forms. Only this file adapts Hummingbird's
 /// request and response to the UI's own `WebRequest` / `WebResponse`. Pages are rendered on
-/// `blocking` (they read the registry), off Swift's cooperative pool.
+/// `workers` (they read the registry; a POST form on the write pool), off Swift's cooperative pool.
 struct WebUIRoutes: Sendable {
     let ui: WebUI
     /// Largest POST form accepted (a promote form is a few hundred bytes); larger is 413.
     let formLimit: Int
-    let blocking: NIOThreadPool
+    let workers: RegistryWorkers
 
     static let defaultFormLimit = 64 << 10
 
-    init(registry: Registry, configuration: ServerConfiguration, csrfToken: String, blocking: NIOThreadPool) {
-        self.blocking = blocking
+    init(registry: Registry, configuration: ServerConfiguration, csrfToken: String, workers: RegistryWorkers) {
+        self.workers = workers
         ui = WebUI(registry: registry, settings: WebUISettings(token: configuration.token, readOnly: configuration.readOnly, csrfToken: csrfToken))
         formLimit = min(configuration.maxBodyBytes, Self.defaultFormLimit)
     }
@@ -38,7 +38,7 @@ struct WebUIRoutes: Sendable {
         let webRequest = WebRequest(
             method: request.method == .post ? .post : .get, path: request.uri.path, query: request.uri.query ?? "",
             body: body, authorization: request.headers[.authorization])
-        let answer = try await blocking.runIfActive { [ui] in ui.respond(to: webRequest) }
+        let answer = try await workers.pool(writes: request.method == .post).runIfActive { [ui] in ui.respond(to: webRequest) }
         var headers: HTTPFields = [.contentType: answer.contentType]
         for header in answer.headers {
             // `HTTPFields.Element` is HTTPTypes' `HTTPField`, which Hummingbird does not re-export by name.

@@ -4,22 +4,33 @@ import Testing
 import Tracking
 import TrackingServer
 
-/// The server runs registry work on threads of its own (`ServerConfiguration.registryThreads`),
-/// not on Swift's cooperative pool: while another process holds the registry's write lock, the
-/// waiting writes do not stop reads from being answered, and once the lock is released every
-/// waiting write lands.
+/// The server runs registry work on threads of its own, reads and writes on separate pools
+/// (`RegistryWorkers`): while another process holds the registry's write lock, the waiting writes
+/// do not stop reads from being answered, and once the lock is released every waiting write lands.
+///
+/// The server is the built `runs server` with its default settings, in a process of its own: an
+/// in-process server would share this test process's two cooperative threads with every other
+/// suite, whose blocking waits could delay its answers past any timeout.
 @Suite struct BlockedWriterTests {
-    /// 16 writes wait for the lock: more than the cooperative threads of a machine with fewer than
-    /// 16 cores (CI and the dev machine have 2). When handlers ran SQLite on the cooperative pool,
-    /// the waiting writes held all of its threads and the read got no answer until the lock went.
-    @Test func readsAreAnsweredWhileWritesWaitForAnotherProcessesLock() async throws {
+    /// 16 writes wait for the lock: more than the write pool's threads, more than the read pool's
+    /// (`ServerConfiguration.defaultReadThreads`) and more than the cooperative threads of a machine
+    /// with fewer than 16 cores (CI and the dev machine have 2). With one shared pool, or with
+    /// handlers running SQLite on the cooperative pool, the waiting writes held every thread and the
+    /// read got no answer until the lock went.
+    @Test func readsAreAnsweredWhileWritesWaitForAnotherProcessesLock() throws {
         let waiting = 16
-        let server = try await RunningServer.start(registryThreads: waiting + 4)
-        defer { Task { await server.stop() } }
-        let created = try await server.post("runs/create", ["experiment_id": "0", "run_name": "locked"])
+        #expect(waiting > ServerConfiguration.defaultReadThreads + ServerConfiguration.defaultWriteThreads)
+        let folder = try TemporaryFolder(prefix: "blocked-writer")
+        let location = RegistryLocation(databasePath: folder.url.appendingPathComponent("experiments/registry.sqlite").path)
+        let server = try ServerProcess.start(database: location.databasePath)
+        defer { server.stop() }
+        let client = RawHTTPClient(port: server.port)
+        let created = try client.sendBlocking("POST", "/api/2.0/mlflow/runs/create",
+                                              body: JSONSerialization.data(withJSONObject: ["experiment_id": "0", "run_name": "locked"]),
+                                              headers: ["Content-Type": "application/json"])
         let runId = try #require(((created.json["run"] as? [String: Any])?["info"] as? [String: Any])?["run_id"] as? String)
 
-        let lock = try SQLiteWriteLock(database: server.location.databasePath)
+        let lock = try SQLiteWriteLock(database: location.databasePath)
         defer { lock.release() }
         let writes = try (0..<waiting).map { step in
             try ThreadedRequest(port: server.port, method: "POST", path: "/api/2.0/mlflow/runs/log-metric", json: [
@@ -28,7 +39,7 @@ import TrackingServer
         }
         for write in writes { write.waitUntilSent() }
         // Give the server a moment to take the sent writes into its handlers (they then wait for the lock).
-        try await Task.sleep(for: .seconds(1))
+        Thread.sleep(forTimeInterval: 1)
 
         let read = try ThreadedRequest(port: server.port, method: "GET", path: "/api/2.0/mlflow/runs/get?run_id=\(runId)", receiveTimeout: 20)
         let answer = try read.response()
@@ -40,7 +51,7 @@ import TrackingServer
         lock.release()
         let statuses = try writes.map { try $0.response().status }
         #expect(statuses == Array(repeating: 200, count: waiting))
-        let history = try Registry.openForReading(server.location).metricHistories(runs: [RunID(runId)], key: "loss")
+        let history = try Registry.openForReading(location).metricHistories(runs: [RunID(runId)], key: "loss")
         #expect(history.values.first?.map(\.step).sorted() == (0..<Int64(waiting)).map { $0 })
     }
 }
