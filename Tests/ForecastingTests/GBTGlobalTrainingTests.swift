@@ -51,30 +51,14 @@ import Testing
         let own = try GBTForecaster(settings: Self.settings, horizonSteps: [1, 3, 6])
             .fit(FitData(series: plans[0].scaled.prefix(plans[0].split.testStart), trainCount: plans[0].split.trainCount))
         #expect(own.state.steps.map(\.point) != states[0].steps.map(\.point))
-        for (outcome, plan) in zip(outcomes, plans) {
-            #expect(outcome.report.horizons.keys.sorted() == ["15", "30", "5"])
-            #expect(outcome.report.horizons.values.allSatisfy { $0.mae.isFinite && $0.mae > 0 })
-            let rescored = try outcome.artifact.score(on: plan, part: .test, clock: ContinuousClock())
-            for (minutes, score) in outcome.report.horizons {
-                #expect(abs(rescored.horizons[minutes]!.mae - score.mae) < 1e-12)
-            }
-        }
+        try GlobalTrainingChecks.expectScoredAsTheArtifactsForecast(outcomes, on: plans)
     }
 
     @Test func noSeriesTestPartReachesTheFit() throws {
-        let plans = try (0..<3).map { try EvaluationPlan(series: GlobalTrainingTests.raw($0, count: 600)) }
-        var changed = GlobalTrainingTests.raw(2, count: 600)
-        for k in plans[2].split.testStart..<changed.values.count { changed.values[k] += 1_000 }
-        let plansChanged = [plans[0], plans[1], try EvaluationPlan(series: changed)]
-        let a = try Self.spec.evaluateGlobal(on: plans, with: Evaluator())
-        let b = try Self.spec.evaluateGlobal(on: plansChanged, with: Evaluator())
-        for i in 0..<2 {
-            #expect(a[i].report.horizons.mapValues(\.mae) == b[i].report.horizons.mapValues(\.mae))
-            #expect(a[i].paths == b[i].paths)
-        }
-        let stateA = a[2].artifact.state.value as? GBTState, stateB = b[2].artifact.state.value as? GBTState
+        let (a, b) = try GlobalTrainingChecks.expectNoTestPartReachesTheFit(Self.spec, series: (0..<3).map { GlobalTrainingTests.raw($0, count: 600) })
+        let stateA = a.artifact.state.value as? GBTState, stateB = b.artifact.state.value as? GBTState
         #expect(stateA != nil && stateA == stateB)
-        #expect(a[2].report.horizons["5"]!.mae != b[2].report.horizons["5"]!.mae, "the changed test part is scored")
+        #expect(a.report.horizons["5"]!.mae != b.report.horizons["5"]!.mae, "the changed test part is scored")
     }
 
     @Test func seriesOnDifferentGridsAreRefused() throws {
