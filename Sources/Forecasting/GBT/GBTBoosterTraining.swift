@@ -11,7 +11,7 @@
 /// XGBoost 1.7 has no quantile objective, so each round takes the gradient
 /// ∂ρ/∂q = (1 − α) if y < q, −α otherwise, and the constant hessian 1
 /// (`XGBoosterBoostOneIter`); a leaf then moves by −η·Σg/(n_leaf + λ), at most η·max(α, 1 − α)
-/// whatever the size of the residuals (in scaled units a step of η = 0.05 is larger than
+/// whatever the size of the residuals (in scaled units a step of η = 0.05 can be larger than
 /// most residuals of a 5-minute step, so these boosters jump around their quantile;
 /// hence conformal intervals by default).
 enum GBTObjective: Equatable, Sendable {
