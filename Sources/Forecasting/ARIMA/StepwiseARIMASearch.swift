@@ -15,6 +15,8 @@ struct StepwiseARIMASearch {
     /// The candidates in the order the search fitted them.
     private var tried: [Key] = []
     private var estimates: [Key: ARIMAEstimator.Estimate] = [:]
+    /// The CSS fits of the search (usable or not), where their exact refits start.
+    private var cssFits: [Key: StatsforecastFit.CSS] = [:]
     private var d = 0, seasonalD = 0, period = 1
     private var maxP = 0, maxQ = 0, maxSP = 0, maxSQ = 0
     /// Search with CSS fits (forecast::auto.arima's `approximation`).
@@ -112,6 +114,14 @@ struct StepwiseARIMASearch {
     }
 
     private func exactEstimate(_ key: Key) -> ARIMAEstimator.Estimate? {
+        if regressor == nil {
+            do {
+                let estimate = try StatsforecastFit(specification: specification(key), series: series).exact(css: cssFits[key])
+                return isUsable(estimate) ? estimate : nil
+            } catch {
+                return nil  // Too short, or no finite likelihood: statsforecast's ic = ∞.
+            }
+        }
         do {
             // R's CSS-ML: one start (the CSS estimate); at most 50 L-BFGS iterations
             // (statsmodels' default; R's optim allows 100), which bounds the time spent on
@@ -124,6 +134,7 @@ struct StepwiseARIMASearch {
             estimator.regressor = regressor
             estimator.abandonAfterStepsNearUnitRoot = Self.patienceNearUnitRoot
             estimator.cssStart = estimates[key]?.coefficients
+            estimator.freeMA = true
             let estimate = try estimator.estimate(series)
             return isUsable(estimate) ? estimate : nil
         } catch {
@@ -131,8 +142,10 @@ struct StepwiseARIMASearch {
         }
     }
 
+    /// statsforecast's test, on the coefficients where the optimiser ended (an exact refit's
+    /// MA part before it is made invertible: a root inside the unit circle is inside 1.01).
     private func isUsable(_ estimate: ARIMAEstimator.Estimate) -> Bool {
-        let c = estimate.coefficients
+        let c = estimate.optimised ?? estimate.coefficients
         return ARIMAPolynomials.rootsOutsideAsStatsforecast(c.expandedAR(period: period), radius: 1.01)
             && ARIMAPolynomials.rootsOutsideAsStatsforecast(c.expandedMA(period: period).map { -$0 }, radius: 1.01)
             && estimate.summary.aicc.isFinite
@@ -145,9 +158,37 @@ struct StepwiseARIMASearch {
             includeConstant: key.constant)
     }
 
-    /// Fits one candidate (CSS when `approximate`, else exact ML); AICc, or ∞ when the
-    /// fit fails or a root is inside 1.01.
+    /// Fits one candidate (CSS when `approximate`, else CSS-ML; as statsforecast does,
+    /// `StatsforecastFit`, unless there is a regressor); AICc, or ∞ when the fit fails or a
+    /// root is inside 1.01.
     private mutating func evaluate(_ key: Key) -> Double {
+        guard regressor == nil else { return evaluateWithRegressor(key) }
+        var ic = Double.infinity
+        do {
+            let fit = try StatsforecastFit(specification: specification(key), series: series)
+            let estimate: ARIMAEstimator.Estimate
+            if approximate {
+                let css = try fit.css()
+                cssFits[key] = css
+                estimate = css.estimate
+            } else {
+                estimate = try fit.exact()
+            }
+            if isUsable(estimate) {
+                ic = estimate.summary.aicc
+                estimates[key] = estimate
+            }
+        } catch {
+            ic = .infinity  // Too short for this order, or no finite objective: not a candidate.
+        }
+        fitted[key] = ic
+        tried.append(key)
+        trail.append(AutoARIMACandidate(specification: specification(key), fit: approximate ? .conditionalSumOfSquares : .exact, aicc: ic))
+        return ic
+    }
+
+    /// `evaluate` for a regression with ARIMA errors: `ARIMAEstimator` (β profiled by GLS).
+    private mutating func evaluateWithRegressor(_ key: Key) -> Double {
         var estimator = ARIMAEstimator(specification: specification(key), optimizer: ARIMA().optimizer, tryNearUnitMA: false)
         estimator.method = approximate ? .conditionalSumOfSquares : .exact
         estimator.regressor = regressor
