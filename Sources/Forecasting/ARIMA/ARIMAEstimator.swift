@@ -28,12 +28,6 @@ struct ARIMAEstimator {
     /// `.conditionalSumOfSquares` run of the same estimator): exact ML starts there
     /// instead of repeating step 1.
     var cssStart: ARIMACoefficients? = nil
-    /// Exact ML over the MA coefficients themselves instead of invertible ones (R's and
-    /// statsforecast's `transform.pars` map the AR parts only; AutoARIMA's refits, whose
-    /// usability test then sees the MA roots where the optimiser left them). The returned
-    /// coefficients have their MA parts made invertible (`withInvertibleMA`, likelihood
-    /// unchanged); `Estimate.optimised` keeps them as optimised.
-    var freeMA = false
 
     enum Method { case exact, conditionalSumOfSquares }
 
@@ -43,8 +37,8 @@ struct ARIMAEstimator {
         var summary: ARIMAFitSummary
         /// β of `regressor` (0 without one).
         var regression = 0.0
-        /// With `freeMA`: the coefficients where the optimiser ended, before the MA parts
-        /// were made invertible (nil otherwise: then they are `coefficients`).
+        /// The coefficients where the optimiser ended when `coefficients` had their MA parts
+        /// made invertible afterwards (`StatsforecastFit`); nil when they are `coefficients`.
         var optimised: ARIMACoefficients? = nil
     }
 
@@ -103,14 +97,14 @@ struct ARIMAEstimator {
         var cssPoint = zeroStart
         if let known = cssStart, method == .exact {
             // Step 1 was done by the caller (AutoARIMA's CSS search): the same start.
-            start = known.unconstrained(spec: arma, freeMA: freeMA)
+            start = known.unconstrained(spec: arma)
         } else if arma.coefficientCount > 0 {
             do {
                 let css = try LBFGS(maxIterations: 100, gradientTolerance: 1e-5, relativeFunctionTolerance: 1e-9)
                     .minimize(from: zeroStart, cssObjective)
                 cssPoint = css.point
                 // Re-map through the constrained coefficients so partials are clamped to ±0.99.
-                start = ARIMACoefficients(unconstrained: css.point, spec: arma).unconstrained(spec: arma, freeMA: freeMA)
+                start = ARIMACoefficients(unconstrained: css.point, spec: arma).unconstrained(spec: arma)
             } catch {
                 // CSS undefined at the zero start (too few points past p*): ML starts from zero.
                 if method == .conditionalSumOfSquares {
@@ -138,10 +132,8 @@ struct ARIMAEstimator {
 
         // 2. Exact ML: minimise −ℓ_c / n, evaluated at all the probe points of a
         // finite-difference gradient at once (their Kalman filters run together).
-        let freeMA = freeMA
-        func decode(_ x: [Double]) -> ARIMACoefficients { ARIMACoefficients(unconstrained: x, spec: arma, freeMA: freeMA) }
         func mlObjectives(_ points: [[Double]]) -> [Double] {
-            let cs = points.map(decode)
+            let cs = points.map { ARIMACoefficients(unconstrained: $0, spec: arma) }
             return ARMALikelihood.batch(w: w, coefficients: cs, period: period, estimateMean: estimateMean, regressor: z).map {
                 let value = -$0.concentratedLogLikelihood / n
                 return value.isFinite ? value : .infinity
@@ -157,7 +149,7 @@ struct ARIMAEstimator {
         if tryNearUnitMA && spec.order.q > 0 {
             // The mode with θ₁ near −1 (over-differenced-looking series) is far from both.
             var nearUnitMA = start
-            nearUnitMA[spec.order.p] = freeMA ? -0.95 : 0.95 / (1 - 0.95 * 0.95).squareRoot()
+            nearUnitMA[spec.order.p] = 0.95 / (1 - 0.95 * 0.95).squareRoot()
             candidates.append(nearUnitMA)
         }
         for candidate in candidates {
@@ -165,7 +157,7 @@ struct ARIMAEstimator {
                 var stepsNearUnitRoot = 0
                 let stop = abandonAfterStepsNearUnitRoot.map { patience in
                     { (_: Int, x: [Double], _: Double) -> Bool in
-                        let c = decode(x)
+                        let c = ARIMACoefficients(unconstrained: x, spec: arma)
                         let near = !ARIMAPolynomials.rootsOutsideAsStatsforecast(c.expandedAR(period: period), radius: 1.01)
                             || !ARIMAPolynomials.rootsOutsideAsStatsforecast(c.expandedMA(period: period).map { -$0 }, radius: 1.01)
                         stepsNearUnitRoot = near ? stepsNearUnitRoot + 1 : 0
@@ -184,16 +176,13 @@ struct ARIMAEstimator {
         guard let result = best else {
             throw .optimizationFailed(model: spec.description, reason: failure.map { "\($0)" } ?? "no start value gave a finite likelihood")
         }
-        let optimised = decode(result.point)
-        var coefficients = freeMA ? optimised.withInvertibleMA() : optimised
+        var coefficients = ARIMACoefficients(unconstrained: result.point, spec: arma)
         let likelihood = ARMALikelihood(w: w, coefficients: coefficients, period: period, estimateMean: estimateMean, regressor: z)
         coefficients.constant = spec.includeConstant ? likelihood.mean : 0
         let summary = ARIMAFitSummary(
             logLikelihood: likelihood.concentratedLogLikelihood, observations: w.count, parameterCount: k,
             iterations: result.iterations, converged: result.status.converged, note: nil, modelsTried: nil)
-        return Estimate(
-            coefficients: coefficients, sigma2: likelihood.sigma2, summary: summary, regression: z == nil ? 0 : likelihood.mean,
-            optimised: freeMA ? optimised : nil)
+        return Estimate(coefficients: coefficients, sigma2: likelihood.sigma2, summary: summary, regression: z == nil ? 0 : likelihood.mean)
     }
 }
 

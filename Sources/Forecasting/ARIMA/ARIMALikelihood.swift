@@ -22,27 +22,22 @@ public struct ARIMACoefficients: Sendable, Codable, Equatable {
     }
 
     /// Reads the unconstrained vector x = (x_ar, x_ma, x_sar, x_sma, μ) of `spec`.
-    /// With `freeMA` the MA blocks are θ and Θ themselves (any polynomial, invertible or
-    /// not: statsforecast's and R's `transform.pars` map the AR parts only); otherwise they
-    /// go through `StationarityTransform` onto invertible polynomials.
-    init(unconstrained x: [Double], spec: ARIMASpecification, freeMA: Bool = false) {
+    init(unconstrained x: [Double], spec: ARIMASpecification) {
         var i = 0
         func take(_ n: Int) -> [Double] { defer { i += n }; return Array(x[i..<(i + n)]) }
-        func movingAverage(_ n: Int) -> [Double] { freeMA ? take(n) : StationarityTransform.constrain(take(n)).map { -$0 } }
         ar = StationarityTransform.constrain(take(spec.order.p))
-        ma = movingAverage(spec.order.q)
+        ma = StationarityTransform.constrain(take(spec.order.q)).map { -$0 }
         seasonalAR = StationarityTransform.constrain(take(spec.seasonal.p))
-        seasonalMA = movingAverage(spec.seasonal.q)
+        seasonalMA = StationarityTransform.constrain(take(spec.seasonal.q)).map { -$0 }
         constant = spec.includeConstant ? x[i] : 0
     }
 
-    /// Inverse of `init(unconstrained:spec:freeMA:)` (partial autocorrelations clamped to ±0.99).
-    func unconstrained(spec: ARIMASpecification, freeMA: Bool = false) -> [Double] {
-        func movingAverage(_ c: [Double]) -> [Double] { freeMA ? c : StationarityTransform.unconstrain(c.map { -$0 }) }
-        return StationarityTransform.unconstrain(ar)
-            + movingAverage(ma)
+    /// Inverse of `init(unconstrained:spec:)` (partial autocorrelations clamped to ±0.99).
+    func unconstrained(spec: ARIMASpecification) -> [Double] {
+        StationarityTransform.unconstrain(ar)
+            + StationarityTransform.unconstrain(ma.map { -$0 })
             + StationarityTransform.unconstrain(seasonalAR)
-            + movingAverage(seasonalMA)
+            + StationarityTransform.unconstrain(seasonalMA.map { -$0 })
             + (spec.includeConstant ? [constant] : [])
     }
 

@@ -63,22 +63,22 @@ struct StatsforecastFit {
     func css() throws(ARIMAError) -> CSS {
         var start = [Double](repeating: 0, count: parameterCount)
         if specification.includeConstant { start[parameterCount - 1] = w.reduce(0, +) / Double(w.count) / regressor }
-        func sumOfSquares(_ x: [Double]) -> ConditionalSumOfSquares {
+        let s = specification
+        let kind: StatsforecastCSS.Regressor = !s.includeConstant ? .none : (s.order.d + s.seasonal.d == 0 ? .intercept : .time)
+        func meanSquare(_ x: [Double]) -> Double {
             let c = coefficients(x, transformAR: false)
-            return ConditionalSumOfSquares(
-                w: w, ar: c.expandedAR(period: period), ma: c.expandedMA(period: period),
-                mean: c.constant, estimateMean: false, withGradient: false)
+            return StatsforecastCSS.meanSquare(
+                y: y, beta: s.includeConstant ? x[parameterCount - 1] : 0, regressor: kind, d: s.order.d,
+                seasonalD: s.seasonal.d, period: period, phi: c.expandedAR(period: period), theta: c.expandedMA(period: period))
         }
         let result = SciPyBFGS().minimize(from: start) { points in
             points.map { x in
-                let css = sumOfSquares(x)
-                let res = css.sumSquares / Double(css.count)
-                if res.isNaN || res == .infinity { return .greatestFiniteMagnitude }
+                let res = meanSquare(x)
+                if res == .infinity { return .greatestFiniteMagnitude }
                 return res <= 0 ? -.infinity : 0.5 * log(res)
             }
         }
-        let css = sumOfSquares(result.point)
-        let sigma2 = css.sumSquares / Double(css.count)
+        let sigma2 = meanSquare(result.point)
         guard sigma2 > 0, sigma2.isFinite else {
             throw .optimizationFailed(model: specification.description, reason: "the conditional sum of squares is \(sigma2)")
         }
@@ -136,8 +136,8 @@ struct StatsforecastFit {
         return phi
     }
 
-    /// R's `invpartrans`: the recursion backwards, then atanh (NaN or ±∞ outside the
-    /// stationary region).
+    /// R's `invpartrans` (statsforecast 2.1.1's inverts `partrans` exactly as well): the
+    /// recursion backwards, then atanh (NaN or ±∞ outside the stationary region).
     static func inversePartrans(_ phi: [Double]) -> [Double] {
         var current = phi
         var work = phi

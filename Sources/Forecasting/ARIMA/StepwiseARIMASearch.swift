@@ -134,7 +134,6 @@ struct StepwiseARIMASearch {
             estimator.regressor = regressor
             estimator.abandonAfterStepsNearUnitRoot = Self.patienceNearUnitRoot
             estimator.cssStart = estimates[key]?.coefficients
-            estimator.freeMA = true
             let estimate = try estimator.estimate(series)
             return isUsable(estimate) ? estimate : nil
         } catch {
