@@ -88,14 +88,14 @@ struct StepwiseARIMASearch {
             }
         }
 
-        if !approximate, bestIC.isFinite, let estimate = estimates[best] { return (specification(best), estimate) }
+        if !approximate, bestIC.isFinite, let estimate = estimates[best] { return (specification(best), polished(best, estimate)) }
         // Searched with CSS: refit candidates by exact ML, best first (ties and ∞ in the
         // order tried), until one is usable — the unusable CSS fits too, as statsforecast does.
         let ranked = tried.enumerated().sorted { a, b in
             (fitted[a.element] ?? .infinity, a.offset) < (fitted[b.element] ?? .infinity, b.offset)
         }
         for (_, key) in ranked {
-            if let estimate = exactFit(key) { return (specification(key), estimate) }
+            if let estimate = exactFit(key) { return (specification(key), polished(key, estimate)) }
         }
         return try fallback(d: d, seasonalD: seasonalD, period: period, constant: allowConstant)
     }
@@ -105,6 +105,26 @@ struct StepwiseARIMASearch {
     /// 1.01 band after ~7–12 steps and stay there up to the 50-step cap, apart from single
     /// steps out; 10 in a row left every chosen order unchanged (Benchmarks/Stats/README.md).
     static let patienceNearUnitRoot = 10
+
+    /// The coefficients of the chosen order refitted by exact ML with `ARIMAEstimator`
+    /// (L-BFGS from the chosen fit, the mean or drift profiled), kept when usable and its AICc
+    /// is no higher. The order is statsforecast's choice (the search and its fits are
+    /// statsforecast's); its exact fits of d + D > 0 stay at their CSS start
+    /// (`StatsforecastMLObjective`), so this refit reaches the likelihood's optimum and only
+    /// lowers the final AICc. Not in `trail` (statsforecast has no such fit).
+    private func polished(_ key: Key, _ chosen: ARIMAEstimator.Estimate) -> ARIMAEstimator.Estimate {
+        guard regressor == nil else { return chosen }
+        var estimator = ARIMAEstimator(specification: specification(key), optimizer: ARIMA().optimizer, tryNearUnitMA: false)
+        estimator.tryZeroStart = false
+        estimator.cssStart = chosen.coefficients
+        estimator.abandonAfterStepsNearUnitRoot = Self.patienceNearUnitRoot
+        do {
+            let refit = try estimator.estimate(series)
+            return isUsable(refit) && refit.summary.aicc <= chosen.summary.aicc ? refit : chosen
+        } catch {
+            return chosen  // No finite likelihood from the chosen start: the chosen fit stands.
+        }
+    }
 
     /// Exact ML fit of `key`, or nil when it fails or has a root inside 1.01.
     private mutating func exactFit(_ key: Key) -> ARIMAEstimator.Estimate? {
