@@ -181,18 +181,9 @@ struct StepwiseARIMASearch {
     /// `StatsforecastFit`, unless there is a regressor); AICc, or ∞ when the fit fails or a
     /// root is inside 1.01.
     private mutating func evaluate(_ key: Key) -> Double {
-        guard regressor == nil else { return evaluateWithRegressor(key) }
         var ic = Double.infinity
         do {
-            let fit = try StatsforecastFit(specification: specification(key), series: series)
-            let estimate: ARIMAEstimator.Estimate
-            if approximate {
-                let css = try fit.css()
-                cssFits[key] = css
-                estimate = css.estimate
-            } else {
-                estimate = try fit.exact()
-            }
+            let estimate = try regressor == nil ? candidateFit(key) : regressionFit(key)
             if isUsable(estimate) {
                 ic = estimate.summary.aicc
                 estimates[key] = estimate
@@ -206,25 +197,21 @@ struct StepwiseARIMASearch {
         return ic
     }
 
-    /// `evaluate` for a regression with ARIMA errors: `ARIMAEstimator` (β profiled by GLS).
-    private mutating func evaluateWithRegressor(_ key: Key) -> Double {
+    /// statsforecast's fit of a candidate; a CSS fit is kept for the candidate's exact refit.
+    private mutating func candidateFit(_ key: Key) throws(ARIMAError) -> ARIMAEstimator.Estimate {
+        let fit = try StatsforecastFit(specification: specification(key), series: series)
+        guard approximate else { return try fit.exact() }
+        let css = try fit.css()
+        cssFits[key] = css
+        return css.estimate
+    }
+
+    /// A candidate of a regression with ARIMA errors: `ARIMAEstimator` (β profiled by GLS).
+    private func regressionFit(_ key: Key) throws(ARIMAError) -> ARIMAEstimator.Estimate {
         var estimator = ARIMAEstimator(specification: specification(key), optimizer: ARIMA().optimizer, tryNearUnitMA: false)
         estimator.method = approximate ? .conditionalSumOfSquares : .exact
         estimator.regressor = regressor
-        var ic = Double.infinity
-        do {
-            let estimate = try estimator.estimate(series)
-            if isUsable(estimate) {
-                ic = estimate.summary.aicc
-                estimates[key] = estimate
-            }
-        } catch {
-            ic = .infinity  // Too short for this order, or no finite likelihood: not a candidate.
-        }
-        fitted[key] = ic
-        tried.append(key)
-        trail.append(AutoARIMACandidate(specification: specification(key), fit: approximate ? .conditionalSumOfSquares : .exact, aicc: ic))
-        return ic
+        return try estimator.estimate(series)
     }
 
     private func fallback(d: Int, seasonalD: Int, period: Int, constant: Bool) throws(ARIMAError) -> (ARIMASpecification, ARIMAEstimator.Estimate) {
