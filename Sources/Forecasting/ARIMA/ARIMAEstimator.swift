@@ -37,6 +37,9 @@ struct ARIMAEstimator {
         var summary: ARIMAFitSummary
         /// β of `regressor` (0 without one).
         var regression = 0.0
+        /// The coefficients where the optimiser ended when `coefficients` had their MA parts
+        /// made invertible afterwards (`StatsforecastFit`); nil when they are `coefficients`.
+        var optimised: ARIMACoefficients? = nil
     }
 
     func estimate(_ y: [Double]) throws(ARIMAError) -> Estimate {

@@ -15,6 +15,8 @@ struct StepwiseARIMASearch {
     /// The candidates in the order the search fitted them.
     private var tried: [Key] = []
     private var estimates: [Key: ARIMAEstimator.Estimate] = [:]
+    /// The CSS fits of the search (usable or not), where their exact refits start.
+    private var cssFits: [Key: StatsforecastFit.CSS] = [:]
     private var d = 0, seasonalD = 0, period = 1
     private var maxP = 0, maxQ = 0, maxSP = 0, maxSQ = 0
     /// Search with CSS fits (forecast::auto.arima's `approximation`).
@@ -86,14 +88,14 @@ struct StepwiseARIMASearch {
             }
         }
 
-        if !approximate, bestIC.isFinite, let estimate = estimates[best] { return (specification(best), estimate) }
+        if !approximate, bestIC.isFinite, let estimate = estimates[best] { return (specification(best), polished(best, estimate)) }
         // Searched with CSS: refit candidates by exact ML, best first (ties and ∞ in the
         // order tried), until one is usable — the unusable CSS fits too, as statsforecast does.
         let ranked = tried.enumerated().sorted { a, b in
             (fitted[a.element] ?? .infinity, a.offset) < (fitted[b.element] ?? .infinity, b.offset)
         }
         for (_, key) in ranked {
-            if let estimate = exactFit(key) { return (specification(key), estimate) }
+            if let estimate = exactFit(key) { return (specification(key), polished(key, estimate)) }
         }
         return try fallback(d: d, seasonalD: seasonalD, period: period, constant: allowConstant)
     }
@@ -104,6 +106,26 @@ struct StepwiseARIMASearch {
     /// steps out; 10 in a row left every chosen order unchanged (Benchmarks/Stats/README.md).
     static let patienceNearUnitRoot = 10
 
+    /// The coefficients of the chosen order refitted by exact ML with `ARIMAEstimator`
+    /// (L-BFGS from the chosen fit, the mean or drift profiled), kept when usable and its AICc
+    /// is no higher. The order is statsforecast's choice (the search and its fits are
+    /// statsforecast's); its exact fits of d + D > 0 stay at their CSS start
+    /// (`StatsforecastMLObjective`), so this refit reaches the likelihood's optimum and only
+    /// lowers the final AICc. Not in `trail` (statsforecast has no such fit).
+    private func polished(_ key: Key, _ chosen: ARIMAEstimator.Estimate) -> ARIMAEstimator.Estimate {
+        guard regressor == nil else { return chosen }
+        var estimator = ARIMAEstimator(specification: specification(key), optimizer: ARIMA().optimizer, tryNearUnitMA: false)
+        estimator.tryZeroStart = false
+        estimator.cssStart = chosen.coefficients
+        estimator.abandonAfterStepsNearUnitRoot = Self.patienceNearUnitRoot
+        do {
+            let refit = try estimator.estimate(series)
+            return isUsable(refit) && refit.summary.aicc <= chosen.summary.aicc ? refit : chosen
+        } catch {
+            return chosen  // No finite likelihood from the chosen start: the chosen fit stands.
+        }
+    }
+
     /// Exact ML fit of `key`, or nil when it fails or has a root inside 1.01.
     private mutating func exactFit(_ key: Key) -> ARIMAEstimator.Estimate? {
         let estimate = exactEstimate(key)
@@ -112,6 +134,14 @@ struct StepwiseARIMASearch {
     }
 
     private func exactEstimate(_ key: Key) -> ARIMAEstimator.Estimate? {
+        if regressor == nil {
+            do {
+                let estimate = try StatsforecastFit(specification: specification(key), series: series).exact(css: cssFits[key])
+                return isUsable(estimate) ? estimate : nil
+            } catch {
+                return nil  // Too short, or no finite likelihood: statsforecast's ic = ∞.
+            }
+        }
         do {
             // R's CSS-ML: one start (the CSS estimate); at most 50 L-BFGS iterations
             // (statsmodels' default; R's optim allows 100), which bounds the time spent on
@@ -131,8 +161,10 @@ struct StepwiseARIMASearch {
         }
     }
 
+    /// statsforecast's test, on the coefficients where the optimiser ended (an exact refit's
+    /// MA part before it is made invertible: a root inside the unit circle is inside 1.01).
     private func isUsable(_ estimate: ARIMAEstimator.Estimate) -> Bool {
-        let c = estimate.coefficients
+        let c = estimate.optimised ?? estimate.coefficients
         return ARIMAPolynomials.rootsOutsideAsStatsforecast(c.expandedAR(period: period), radius: 1.01)
             && ARIMAPolynomials.rootsOutsideAsStatsforecast(c.expandedMA(period: period).map { -$0 }, radius: 1.01)
             && estimate.summary.aicc.isFinite
@@ -145,26 +177,41 @@ struct StepwiseARIMASearch {
             includeConstant: key.constant)
     }
 
-    /// Fits one candidate (CSS when `approximate`, else exact ML); AICc, or ∞ when the
-    /// fit fails or a root is inside 1.01.
+    /// Fits one candidate (CSS when `approximate`, else CSS-ML; as statsforecast does,
+    /// `StatsforecastFit`, unless there is a regressor); AICc, or ∞ when the fit fails or a
+    /// root is inside 1.01.
     private mutating func evaluate(_ key: Key) -> Double {
-        var estimator = ARIMAEstimator(specification: specification(key), optimizer: ARIMA().optimizer, tryNearUnitMA: false)
-        estimator.method = approximate ? .conditionalSumOfSquares : .exact
-        estimator.regressor = regressor
         var ic = Double.infinity
         do {
-            let estimate = try estimator.estimate(series)
+            let estimate = try regressor == nil ? candidateFit(key) : regressionFit(key)
             if isUsable(estimate) {
                 ic = estimate.summary.aicc
                 estimates[key] = estimate
             }
         } catch {
-            ic = .infinity  // Too short for this order, or no finite likelihood: not a candidate.
+            ic = .infinity  // Too short for this order, or no finite objective: not a candidate.
         }
         fitted[key] = ic
         tried.append(key)
         trail.append(AutoARIMACandidate(specification: specification(key), fit: approximate ? .conditionalSumOfSquares : .exact, aicc: ic))
         return ic
+    }
+
+    /// statsforecast's fit of a candidate; a CSS fit is kept for the candidate's exact refit.
+    private mutating func candidateFit(_ key: Key) throws(ARIMAError) -> ARIMAEstimator.Estimate {
+        let fit = try StatsforecastFit(specification: specification(key), series: series)
+        guard approximate else { return try fit.exact() }
+        let css = try fit.css()
+        cssFits[key] = css
+        return css.estimate
+    }
+
+    /// A candidate of a regression with ARIMA errors: `ARIMAEstimator` (β profiled by GLS).
+    private func regressionFit(_ key: Key) throws(ARIMAError) -> ARIMAEstimator.Estimate {
+        var estimator = ARIMAEstimator(specification: specification(key), optimizer: ARIMA().optimizer, tryNearUnitMA: false)
+        estimator.method = approximate ? .conditionalSumOfSquares : .exact
+        estimator.regressor = regressor
+        return try estimator.estimate(series)
     }
 
     private func fallback(d: Int, seasonalD: Int, period: Int, constant: Bool) throws(ARIMAError) -> (ARIMASpecification, ARIMAEstimator.Estimate) {
