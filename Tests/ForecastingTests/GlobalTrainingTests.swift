@@ -69,10 +69,10 @@ import Testing
 
     @Test func familiesWithoutGlobalTrainingSaySoAndNameThoseWithIt() throws {
         let plans = try (0..<2).map { try EvaluationPlan(series: Self.raw($0)) }
-        #expect(throws: ModelSpecError.globalTrainingNotOffered(model: "arima", offeredBy: ["lstm"])) {
+        #expect(throws: ModelSpecError.globalTrainingNotOffered(model: "arima", offeredBy: ["lstm", "nhits"])) {
             try ModelSpec(kind: .arima).evaluateGlobal(on: plans, with: Evaluator())
         }
-        #expect(ModelKind.allCases.filter(\.offersGlobalTraining) == [.lstm])
+        #expect(ModelKind.allCases.filter(\.offersGlobalTraining) == [.lstm, .nhits])
     }
 
     @Test func seriesOnDifferentGridsAreRefused() throws {

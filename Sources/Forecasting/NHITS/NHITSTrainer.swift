@@ -17,16 +17,26 @@ public enum NHITSTrainer {
     /// when another interval as long as the last would end past `maxMinutes`. A check is an
     /// "epoch" of the `TrainingHooks` events (epoch k = check k, `epochs` = the most checks).
     public static func fit(settings: NHITSSettings, series: RegularSeries, trainCount: Int, hooks: TrainingHooks) throws -> FittedNHITS {
+        try fitGlobal(settings: settings, series: [series], trainCounts: [trainCount], hooks: hooks)[0]
+    }
+
+    /// `fit` across several series at once (global training, `GlobalForecaster`): one
+    /// network trained on the train windows of every series (`NHITSSampleSet`; each step
+    /// draws its windows uniformly with replacement from all of them), early-stopped on the
+    /// validation MAE over the validation windows of all series (Σ|error| / count). Returns
+    /// the kept network conditioned on each series, in order, each with its own train scaler.
+    /// With one series this is `fit`, draw for draw.
+    public static func fitGlobal(settings: NHITSSettings, series: [RegularSeries], trainCounts: [Int],
+                                 hooks: TrainingHooks) throws -> [FittedNHITS] {
+        precondition(!series.isEmpty && series.count == trainCounts.count, "one train count per series")
         let options = settings.training
-        let architecture = try settings.architecture(interval: series.interval)
-        let L = architecture.inputSteps, h = architecture.horizonSteps, O = architecture.outputs
-        let trainOrigins = Array(stride(from: L - 1, through: trainCount - 1 - h, by: 1))
-        guard !trainOrigins.isEmpty else { throw NHITSError.tooFewWindows(split: "training", got: 0, inputSteps: L, horizonSteps: h) }
-        let validationOrigins = LSTMTrainer.evenlySpaced(Array(stride(from: max(trainCount, L - 1), through: series.count - 1 - h, by: 1)),
-                                             atMost: options.validationSamples)
-        guard !validationOrigins.isEmpty else { throw NHITSError.tooFewWindows(split: "validation", got: 0, inputSteps: L, horizonSteps: h) }
-        let trainScaler = settings.scaling == .robustTrain ? try RobustScaler(fittingOn: series.values[0..<trainCount]) : nil
-        let windows = NHITSWindows(values: series.values, inputSteps: L, scaling: settings.scaling, trainScaler: trainScaler)
+        let interval = series[0].interval
+        if let other = series.firstIndex(where: { $0.interval != interval }) {
+            throw NHITSError.mixedIntervals(first: interval, series: other, got: series[other].interval)
+        }
+        let architecture = try settings.architecture(interval: interval)
+        let L = architecture.inputSteps, h = architecture.horizonSteps
+        let samples = try NHITSSampleSet(series: series, trainCounts: trainCounts, settings: settings, architecture: architecture)
         let quantiles = settings.quantiles.map(Float.init)
 
         var root = SplitMix64(seed: options.seed)
@@ -35,16 +45,12 @@ public enum NHITSTrainer {
         let batch = options.batchSize
         let workspace = NHITSWorkspace(architecture: architecture, maxBatch: batch, training: true)
         let x = FloatBuffer(count: batch * L), targets = FloatBuffer(count: batch * h)
-        var centres: [(centre: Float, scale: Float)] = []
-        var origins = [Int](repeating: 0, count: batch)
+        var centres: [(centre: Float, scale: Float)] = [], scratch = [Float](repeating: 0, count: L)
+        var drawn = [NHITSSample](repeating: NHITSSample(series: 0, origin: 0), count: batch)
         var optimizer = Adam(parameterCount: network.layout.count)
         var learningRate = Float(options.learningRate)
         let decayEvery = options.learningRateDecays > 0 ? max(options.maxSteps / options.learningRateDecays, 1) : Int.max
         let checks = (options.maxSteps + options.validationInterval - 1) / options.validationInterval
-        let state = { (parameters: [Float], training: NHITSState.TrainingRecord?) in
-            NHITSState(settings: settings, architecture: architecture, intervalSeconds: series.interval, trainScaler: trainScaler,
-                       parameters: parameters, training: training)
-        }
 
         var best = (step: 0, check: 0, loss: Double.infinity, parameters: network.parameterValues)
         var stepsRun = 0, stoppedOnBudget = false
@@ -52,9 +58,8 @@ public enum NHITSTrainer {
         let started = hooks.now()
         var intervalStarted = started
         for step in 1...options.maxSteps {
-            for i in 0..<batch { origins[i] = trainOrigins[Int(sampleRNG.next() % UInt64(trainOrigins.count))] }
-            windows.gather(origins: origins, into: x.pointer, centres: &centres)
-            windows.gatherTargets(origins: origins, steps: h, centres: centres, into: targets.pointer)
+            for i in 0..<batch { drawn[i] = samples.train[Int(sampleRNG.next() % UInt64(samples.train.count))] }
+            samples.gather(drawn, steps: h, into: x.pointer, targets: targets.pointer, centres: &centres, scratch: &scratch)
             network.forward(input: x.pointer, batch: batch, workspace: workspace)
             let loss = NHITSLoss.evaluate(outputs: workspace.outputs, targets: targets.pointer, batch: batch, steps: h,
                                           quantiles: quantiles, gradient: workspace.outputGradients)
@@ -72,9 +77,7 @@ public enum NHITSTrainer {
             hooks.events(.batch(epoch: check, batch: intervalSteps, batches: options.validationInterval, loss: loss))
             guard step % options.validationInterval == 0 || step == options.maxSteps else { continue }
 
-            let point = try NHITSInference.outputs(network: network, scaling: settings.scaling, trainScaler: trainScaler,
-                                                   series: series, origins: validationOrigins, steps: h).map { $0[0] }
-            let validation = meanAbsoluteError(point, series: series, origins: validationOrigins)
+            let validation = try validationError(network: network, settings: settings, samples: samples, series: series, steps: h)
             guard validation.isFinite else { throw NHITSError.nonFiniteLoss(step: step) }
             let improved = validation < best.loss
             if improved { best = (step, check, validation, network.parameterValues) }
@@ -97,16 +100,26 @@ public enum NHITSTrainer {
         hooks.events(.finished(bestEpoch: best.check, bestValidationLoss: best.loss, epochsRun: (stepsRun + options.validationInterval - 1) / options.validationInterval))
         let record = NHITSState.TrainingRecord(bestStep: best.step, stepsRun: stepsRun, bestValidationLoss: best.loss,
                                                stoppedOnBudget: stoppedOnBudget ? true : nil)
-        return try FittedNHITS(state: state(best.parameters, record), history: series)
+        return try series.indices.map { i in
+            let state = NHITSState(settings: settings, architecture: architecture, intervalSeconds: interval,
+                                   trainScaler: samples.trainScalers[i], parameters: best.parameters, training: record)
+            return try FittedNHITS(state: state, history: series[i])
+        }
     }
 
-    /// Mean |ŝ − s| over all origins and steps of the point paths.
-    static func meanAbsoluteError(_ paths: [[Double]], series: RegularSeries, origins: [Int]) -> Double {
+    /// Σ |ŝ − s| / count over the point paths of every validation origin of every series
+    /// (all h steps), in model units.
+    static func validationError(network: NHITSNetwork, settings: NHITSSettings, samples: NHITSSampleSet,
+                                series: [RegularSeries], steps h: Int) throws -> Double {
         var sum: Double = 0, count = 0
-        for (path, t) in zip(paths, origins) {
-            for (k, value) in path.enumerated() {
-                sum += abs(value - series.values[t + 1 + k])
-                count += 1
+        for (i, origins) in samples.validation.enumerated() {
+            let paths = try NHITSInference.outputs(network: network, scaling: settings.scaling, trainScaler: samples.trainScalers[i],
+                                                   series: series[i], origins: origins, steps: h)
+            for (outputs, t) in zip(paths, origins) {
+                for (k, value) in outputs[0].enumerated() {
+                    sum += abs(value - series[i].values[t + 1 + k])
+                    count += 1
+                }
             }
         }
         return sum / Double(max(count, 1))
