@@ -11,7 +11,8 @@ import Testing
 @Suite struct NHITSGlobalTrainingTests {
     static func settings(maxSteps: Int = 40, scaling: NHITSScaling = .robustWindow) -> NHITSSettings {
         NHITSSettings(inputSteps: 24, hiddenSize: 32, scaling: scaling,
-                      training: NHITSTrainingOptions(batchSize: 32, maxSteps: maxSteps, validationInterval: 10, patience: 100, seed: 5))
+                      training: NHITSTrainingOptions(batchSize: 32, maxSteps: maxSteps, validationInterval: 10, patience: 100, seed: 5,
+                                                     members: 1))
     }
 
     /// GlobalTrainingTests' series (5-minute grid, levels and amplitudes differing per series).

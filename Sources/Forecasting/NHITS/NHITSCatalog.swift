@@ -70,8 +70,8 @@ extension NHITSState: FittedModelState {
         if let interval = data.intervalSeconds, interval != intervalSeconds {
             throw ArtifactStateMismatch("the network was trained on a \(intervalSeconds) s grid, the data says \(interval) s")
         }
-        if parameters.count != NHITSParameterLayout(architecture).count {
-            throw ArtifactStateMismatch("θ has \(parameters.count) values, the architecture \(NHITSParameterLayout(architecture).count)")
+        if parameters.count != members * NHITSParameterLayout(architecture).count {
+            throw ArtifactStateMismatch("θ has \(parameters.count) values, \(members) networks of the architecture \(members * NHITSParameterLayout(architecture).count)")
         }
     }
 }

@@ -16,6 +16,10 @@ public enum NHITSTrainer {
     /// stops after `patience` checks without improvement, when `hooks.shouldStop` says so, or
     /// when another interval as long as the last would end past `maxMinutes`. A check is an
     /// "epoch" of the `TrainingHooks` events (epoch k = check k, `epochs` = the most checks).
+    ///
+    /// With `members` = M > 1 this trains M networks on the same windows from seeds
+    /// seed, seed + 1, …, seed + M − 1 (each with its own early stopping; their checks are
+    /// numbered on, member after member), and the model forecasts the mean of their outputs.
     public static func fit(settings: NHITSSettings, series: RegularSeries, trainCount: Int, hooks: TrainingHooks) throws -> FittedNHITS {
         try fitGlobal(settings: settings, series: [series], trainCounts: [trainCount], hooks: hooks)[0]
     }
@@ -35,11 +39,42 @@ public enum NHITSTrainer {
             throw NHITSError.mixedIntervals(first: interval, series: other, got: series[other].interval)
         }
         let architecture = try settings.architecture(interval: interval)
-        let L = architecture.inputSteps, h = architecture.horizonSteps
         let samples = try NHITSSampleSet(series: series, trainCounts: trainCounts, settings: settings, architecture: architecture)
-        let quantiles = settings.quantiles.map(Float.init)
 
-        var root = SplitMix64(seed: options.seed)
+        let members = options.members
+        let checks = (options.maxSteps + options.validationInterval - 1) / options.validationInterval
+        var parameters: [Float] = [], records: [NHITSState.TrainingRecord] = []
+        let started = hooks.now()
+        for k in 0..<members {
+            let member = try trainMember(seed: options.seed &+ UInt64(k), settings: settings, architecture: architecture,
+                                         samples: samples, series: series, hooks: hooks, started: started,
+                                         checksBefore: k * checks, checksInAll: members * checks)
+            parameters += member.parameters
+            records.append(member.record)
+            // Stopped from outside or on the time budget: the members trained so far are the model.
+            if member.interrupted { break }
+        }
+        let first = records[0]
+        hooks.events(.finished(bestEpoch: (first.bestStep + options.validationInterval - 1) / options.validationInterval, bestValidationLoss: first.bestValidationLoss,
+                               epochsRun: records.reduce(0) { $0 + ($1.stepsRun + options.validationInterval - 1) / options.validationInterval }))
+        return try series.indices.map { i in
+            let state = NHITSState(settings: settings, architecture: architecture, intervalSeconds: interval,
+                                   trainScaler: samples.trainScalers[i], members: records.count, parameters: parameters, training: first,
+                                   memberTraining: records.count > 1 ? records : nil)
+            return try FittedNHITS(state: state, history: series[i])
+        }
+    }
+
+    /// Trains one network from `seed` (the loop described at `fit`) and returns the kept θ, its
+    /// record, and whether `hooks.shouldStop` or the budget (counted from `started`) ended it.
+    /// Its checks are the `TrainingHooks` epochs `checksBefore` + 1, … of `checksInAll`.
+    static func trainMember(seed: UInt64, settings: NHITSSettings, architecture: NHITSArchitecture, samples: NHITSSampleSet,
+                            series: [RegularSeries], hooks: TrainingHooks, started: Double, checksBefore: Int,
+                            checksInAll checks: Int) throws -> (parameters: [Float], record: NHITSState.TrainingRecord, interrupted: Bool) {
+        let options = settings.training
+        let L = architecture.inputSteps, h = architecture.horizonSteps
+        let quantiles = settings.quantiles.map(Float.init)
+        var root = SplitMix64(seed: seed)
         var initRNG = root.split(), sampleRNG = root.split()
         let network = NHITSNetwork(architecture: architecture, rng: &initRNG)
         let batch = options.batchSize
@@ -50,13 +85,11 @@ public enum NHITSTrainer {
         var optimizer = Adam(parameterCount: network.layout.count)
         var learningRate = Float(options.learningRate)
         let decayEvery = options.learningRateDecays > 0 ? max(options.maxSteps / options.learningRateDecays, 1) : Int.max
-        let checks = (options.maxSteps + options.validationInterval - 1) / options.validationInterval
 
         var best = (step: 0, check: 0, loss: Double.infinity, parameters: network.parameterValues)
-        var stepsRun = 0, stoppedOnBudget = false
+        var stepsRun = 0, stoppedOnBudget = false, stoppedFromOutside = false
         var intervalLoss: Double = 0, intervalSteps = 0
-        let started = hooks.now()
-        var intervalStarted = started
+        var intervalStarted = checksBefore == 0 ? started : hooks.now()
         for step in 1...options.maxSteps {
             for i in 0..<batch { drawn[i] = samples.train[Int(sampleRNG.next() % UInt64(samples.train.count))] }
             samples.gather(drawn, steps: h, into: x.pointer, targets: targets.pointer, centres: &centres, scratch: &scratch)
@@ -74,7 +107,8 @@ public enum NHITSTrainer {
             intervalLoss += loss
             intervalSteps += 1
             let check = (step + options.validationInterval - 1) / options.validationInterval
-            hooks.events(.batch(epoch: check, batch: intervalSteps, batches: options.validationInterval, loss: loss))
+            let epoch = checksBefore + check
+            hooks.events(.batch(epoch: epoch, batch: intervalSteps, batches: options.validationInterval, loss: loss))
             guard step % options.validationInterval == 0 || step == options.maxSteps else { continue }
 
             let validation = try validationError(network: network, settings: settings, samples: samples, series: series, steps: h)
@@ -83,28 +117,27 @@ public enum NHITSTrainer {
             if improved { best = (step, check, validation, network.parameterValues) }
             let now = hooks.now()
             let summary = LSTMEpochSummary(
-                epoch: check, epochs: checks, trainLoss: [intervalLoss / Double(intervalSteps)],
+                epoch: epoch, epochs: checks, trainLoss: [intervalLoss / Double(intervalSteps)],
                 trainTotal: intervalLoss / Double(intervalSteps), validationLoss: [validation], validationTotal: validation,
                 learningRate: Double(learningRate), seconds: now - intervalStarted, improved: improved)
             hooks.events(.epoch(summary))
             intervalLoss = 0
             intervalSteps = 0
-            if check - best.check >= options.patience || hooks.shouldStop(summary) { break }
+            if check - best.check >= options.patience { break }
+            if hooks.shouldStop(summary) {
+                stoppedFromOutside = true
+                break
+            }
             if let budget = options.maxMinutes, step < options.maxSteps, now - started + summary.seconds > budget * 60 {
                 stoppedOnBudget = true
-                hooks.events(.stoppedOnBudget(minutes: budget, epochsRun: check, bestEpoch: best.check))
+                hooks.events(.stoppedOnBudget(minutes: budget, epochsRun: epoch, bestEpoch: checksBefore + best.check))
                 break
             }
             intervalStarted = now
         }
-        hooks.events(.finished(bestEpoch: best.check, bestValidationLoss: best.loss, epochsRun: (stepsRun + options.validationInterval - 1) / options.validationInterval))
         let record = NHITSState.TrainingRecord(bestStep: best.step, stepsRun: stepsRun, bestValidationLoss: best.loss,
                                                stoppedOnBudget: stoppedOnBudget ? true : nil)
-        return try series.indices.map { i in
-            let state = NHITSState(settings: settings, architecture: architecture, intervalSeconds: interval,
-                                   trainScaler: samples.trainScalers[i], parameters: best.parameters, training: record)
-            return try FittedNHITS(state: state, history: series[i])
-        }
+        return (best.parameters, record, stoppedOnBudget || stoppedFromOutside)
     }
 
     /// Σ |ŝ − s| / count over the point paths of every validation origin of every series
@@ -113,7 +146,7 @@ public enum NHITSTrainer {
                                 series: [RegularSeries], steps h: Int) throws -> Double {
         var sum: Double = 0, count = 0
         for (i, origins) in samples.validation.enumerated() {
-            let paths = try NHITSInference.outputs(network: network, scaling: settings.scaling, trainScaler: samples.trainScalers[i],
+            let paths = try NHITSInference.outputs(networks: [network], scaling: settings.scaling, trainScaler: samples.trainScalers[i],
                                                    series: series[i], origins: origins, steps: h)
             for (outputs, t) in zip(paths, origins) {
                 for (k, value) in outputs[0].enumerated() {
