@@ -42,15 +42,7 @@ import Testing
         }
         #expect(Set(states.map { $0.parameters.map(\.bitPattern) }).count == 1, "one network for all series")
         #expect(Set(states.compactMap { $0.trainScaler?.divisor }).count == 3, "each series keeps the scaler of its own train part")
-        for (outcome, plan) in zip(outcomes, plans) {
-            #expect(outcome.report.horizons.keys.sorted() == ["15", "30", "5"])
-            #expect(outcome.report.horizons.values.allSatisfy { $0.mae.isFinite && $0.mae > 0 })
-            // The artifact forecasts what the evaluator scored.
-            let rescored = try outcome.artifact.score(on: plan, part: .test, clock: ContinuousClock())
-            for (minutes, score) in outcome.report.horizons {
-                #expect(abs(rescored.horizons[minutes]!.mae - score.mae) < 1e-12)
-            }
-        }
+        try GlobalTrainingTests.expectScoredPerSeries(outcomes, plans: plans)
     }
 
     @Test func noSeriesTestPartReachesTheFitButEveryTrainPartDoes() throws {
