@@ -96,6 +96,40 @@ import Testing
         #expect(model < 0.7 * naive, "nhits \(model), naive \(naive)")
     }
 
+    /// Global early stopping weighs every series by its own naive error: a series that is
+    /// another one scaled by 0.1 (a tenth of the errors) counts as much as the other.
+    @Test func globalEarlyStoppingIsTheMeanOfEachSeriesMAEOverItsNaiveMAE() throws {
+        let settings = NHITSBehaviourTests.settings(maxSteps: 5)
+        let a = NHITSBehaviourTests.series
+        let b = a.with(values: a.values.map { 0.1 * $0 })
+        let architecture = try settings.architecture(interval: a.interval)
+        var rng = SplitMix64(seed: 1)
+        let network = NHITSNetwork(architecture: architecture, rng: &rng)
+        /// MAE ÷ naive MAE over series s's validation origins t = 420 … 593 − 6 and steps 1 … 6.
+        func ratio(_ s: RegularSeries) throws -> Double {
+            let origins = Array(420...(s.count - 7))
+            let paths = try NHITSInference.outputs(networks: [network], scaling: settings.scaling, trainScaler: nil,
+                                                   series: s, origins: origins, steps: 6)
+            var model = 0.0, naive = 0.0
+            for (path, t) in zip(paths, origins) {
+                for k in 0..<6 {
+                    model += abs(path[0][k] - s.values[t + 1 + k])
+                    naive += abs(s.values[t] - s.values[t + 1 + k])
+                }
+            }
+            return model / naive
+        }
+        let pair = try NHITSSampleSet(series: [a, b], trainCounts: [420, 420], settings: settings, architecture: architecture)
+        let criterion = try NHITSTrainer.validationError(network: network, settings: settings, samples: pair, series: [a, b], steps: 6)
+        let (ra, rb) = (try ratio(a), try ratio(b))
+        #expect(abs(criterion - (ra + rb) / 2) < 1e-9 * criterion, "criterion \(criterion), ratios \(ra) \(rb)")
+        #expect(abs(ra - rb) < 1e-3 * ra, "robust window scaling makes the two series alike: \(ra) vs \(rb)")
+        // One series alone: its plain validation MAE (model units), as before global training.
+        let single = try NHITSSampleSet(series: [a], trainCounts: [420], settings: settings, architecture: architecture)
+        let alone = try NHITSTrainer.validationError(network: network, settings: settings, samples: single, series: [a], steps: 6)
+        #expect(abs(alone - ra * single.naiveValidationMAE[0]) < 1e-9 * alone)
+    }
+
     @Test func seriesOnDifferentGridsAreRefused() throws {
         let a = NHITSBehaviourTests.series
         let b = RegularSeries(name: "b", start: a.start, interval: 900, values: a.values)

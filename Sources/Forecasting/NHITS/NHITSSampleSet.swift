@@ -18,6 +18,9 @@ struct NHITSSampleSet {
     let trainScalers: [RobustScaler?]
     let train: [NHITSSample]
     let validation: [[Int]]
+    /// Per series, the naive forecast's MAE over its validation origins and all h steps,
+    /// mean |s_{t+1+k} − s_t| (1 when that is 0): the scale of the global early-stopping criterion.
+    let naiveValidationMAE: [Double]
 
     init(series: [RegularSeries], trainCounts: [Int], settings: NHITSSettings, architecture: NHITSArchitecture) throws {
         let L = architecture.inputSteps, h = architecture.horizonSteps
@@ -38,6 +41,12 @@ struct NHITSSampleSet {
         let limit = settings.training.validationSamples
         self.validation = validation.map { origins in
             LSTMTrainer.evenlySpaced(origins, atMost: limit.map { series.count == 1 ? $0 : max(1, $0 * origins.count / max(total, 1)) })
+        }
+        naiveValidationMAE = zip(series, self.validation).map { s, origins in
+            var sum: Double = 0
+            for t in origins { for k in 0..<h { sum += abs(s.values[t + 1 + k] - s.values[t]) } }
+            let mae = sum / Double(max(origins.count * h, 1))
+            return mae > 0 ? mae : 1
         }
         self.windows = windows
         trainScalers = scalers

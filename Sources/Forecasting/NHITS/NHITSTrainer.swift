@@ -27,7 +27,7 @@ public enum NHITSTrainer {
     /// `fit` across several series at once (global training, `GlobalForecaster`): one
     /// network trained on the train windows of every series (`NHITSSampleSet`; each step
     /// draws its windows uniformly with replacement from all of them), early-stopped on the
-    /// validation MAE over the validation windows of all series (Σ|error| / count). Returns
+    /// mean over series of each series' validation MAE ÷ the naive forecast's (`validationError`). Returns
     /// the kept network conditioned on each series, in order, each with its own train scaler.
     /// With one series this is `fit`, draw for draw.
     public static func fitGlobal(settings: NHITSSettings, series: [RegularSeries], trainCounts: [Int],
@@ -140,21 +140,29 @@ public enum NHITSTrainer {
         return (best.parameters, record, stoppedOnBudget || stoppedFromOutside)
     }
 
-    /// Σ |ŝ − s| / count over the point paths of every validation origin of every series
-    /// (all h steps), in model units.
+    /// The early-stopping criterion. One series: Σ |ŝ − s| / count over the point paths of its
+    /// validation origins (all h steps), in model units. Several series (global training):
+    /// (1/S) Σ_i MAE_i / naive_i, each series' MAE relative to the naive forecast's on the same
+    /// windows (`NHITSSampleSet.naiveValidationMAE`), so that no series weighs more for having
+    /// larger errors in its min-max units.
     static func validationError(network: NHITSNetwork, settings: NHITSSettings, samples: NHITSSampleSet,
                                 series: [RegularSeries], steps h: Int) throws -> Double {
+        var relative: Double = 0
         var sum: Double = 0, count = 0
         for (i, origins) in samples.validation.enumerated() {
             let paths = try NHITSInference.outputs(networks: [network], scaling: settings.scaling, trainScaler: samples.trainScalers[i],
                                                    series: series[i], origins: origins, steps: h)
+            var seriesSum: Double = 0, seriesCount = 0
             for (outputs, t) in zip(paths, origins) {
                 for (k, value) in outputs[0].enumerated() {
-                    sum += abs(value - series[i].values[t + 1 + k])
-                    count += 1
+                    seriesSum += abs(value - series[i].values[t + 1 + k])
+                    seriesCount += 1
                 }
             }
+            sum += seriesSum
+            count += seriesCount
+            relative += seriesSum / Double(max(seriesCount, 1)) / samples.naiveValidationMAE[i]
         }
-        return sum / Double(max(count, 1))
+        return series.count == 1 ? sum / Double(max(count, 1)) : relative / Double(series.count)
     }
 }
