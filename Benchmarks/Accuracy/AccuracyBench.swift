@@ -64,8 +64,11 @@ struct AccuracyBench {
             }
         }
         var ours: [AccuracySummary] = []
-        for name in arguments.models {
-            let spec = try ModelSpec(name: name)
+        let ensembles = try arguments.ensembles.map { members in
+            ("ensemble(" + members.joined(separator: "+") + ")",
+             ModelSpec(EnsembleSettings(members: try members.map { try ModelSpec(name: $0) })))
+        }
+        for (name, spec) in try arguments.models.map({ ($0, try ModelSpec(name: $0)) }) + ensembles {
             var rows: [SeriesScore] = []
             for (index, plan) in plans.enumerated() {
                 if progress { FileHandle.standardError.write(Data("\r\(folder) \(name) \(index + 1)/\(plans.count)   ".utf8)) }

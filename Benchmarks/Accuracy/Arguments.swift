@@ -4,7 +4,7 @@ import Foundation
 ///
 ///     bench-accuracy [--models snaive,autoarima] [--folders nab,azure_v1_vms]
 ///                    [--reference-models lightgbm,nhits,autoarima] [--no-reference]
-///                    [--refresh-reference] [--global lstm] [--json]
+///                    [--refresh-reference] [--global lstm] [--ensemble lstm+nhits+arima]… [--json]
 struct Arguments {
     /// Our catalog models (names `ModelSpec(name:)` accepts).
     var models = ["snaive", "autoarima"]
@@ -16,6 +16,9 @@ struct Arguments {
     /// Models also trained once across each folder's series (`ModelSpec.evaluateGlobal`),
     /// reported as "NAME (global)".
     var global: [String] = []
+    /// Ensembles of these members (catalog names, default settings each), one per
+    /// `--ensemble`, reported as "ensemble(lstm+nhits+arima)".
+    var ensembles: [[String]] = []
     var json = false
     /// `--help`: print the usage and do nothing else.
     var help = false
@@ -41,6 +44,10 @@ struct Arguments {
             case "--no-reference": runReference = false
             case "--refresh-reference": refreshReference = true
             case "--global": global = try value().split(separator: ",").map(String.init)
+            case "--ensemble":
+                let members = try value().split(separator: "+").map(String.init)
+                guard !members.isEmpty else { throw BenchError("--ensemble needs members joined by '+', e.g. --ensemble lstm+nhits+arima") }
+                ensembles.append(members)
             case "--json": json = true
             case "--help", "-h": help = true
             default: throw BenchError("unknown argument \(argv[i])\n\(BenchError.usage.description)")
@@ -57,6 +64,6 @@ struct BenchError: Error, CustomStringConvertible {
     static let usage = BenchError("""
         usage: bench-accuracy [--models snaive,autoarima] [--folders nab,azure_v1_vms]
                               [--reference-models lightgbm,nhits,autoarima] [--no-reference]
-                              [--refresh-reference] [--global lstm] [--json]
+                              [--refresh-reference] [--global lstm] [--ensemble lstm+nhits+arima]… [--json]
         """)
 }

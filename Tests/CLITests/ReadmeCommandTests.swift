@@ -84,6 +84,9 @@ import Testing
         "autoscale forecast --data ../shared/data/real/nab/ec2_cpu_utilization_5f5533.csv --model gbt --minutes 15 --levels 80,95":
             .run(realData: true),
         "autoscale evaluate --data ../shared/data/real/nab/ec2_cpu_utilization_5f5533.csv --model ensemble --json": .run(realData: true),
+        "autoscale data generate --containers 3 --days 2 --interval 5m --output data/fleet.csv": .run(),
+        "autoscale evaluate --global --model gbt --data data/fleet.csv --metric cpu": .run(),
+        "autoscale evaluate --global --model gbt --data ../shared/data/real/nab": .run(realData: true),
         "autoscale forecast --data ../shared/data/real/nab/ec2_cpu_utilization_5f5533.csv --model ensemble --minutes 30 --levels 80,95":
             .run(realData: true),
         "swift build -c release --product bench-accuracy":

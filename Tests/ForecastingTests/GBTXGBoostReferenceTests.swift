@@ -5,7 +5,8 @@ import Testing
 
 /// Our gbt boosters against the `xgboost` Python package 1.7.4 (the version of the
 /// libxgboost the model links) on a fixed 300-point series: features, training rows,
-/// base scores, early stopping, the pinball custom objective and the refit are rebuilt
+/// base scores, the absolute-error and pseudo-Huber point losses, early stopping, the
+/// pinball custom objective and the refit are rebuilt
 /// independently in GBTReference/make_reference.py, whose output is committed beside it.
 /// Both sides hand XGBoost the same Float32 features; the features are computed in Double
 /// by different formulas (prefix sums here, direct windows there), so a Float32 rounding
@@ -34,17 +35,19 @@ import Testing
         return try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
     }
 
-    /// The settings make_reference.py's CASES and PARAMS describe.
+    /// The settings make_reference.py's CASES and PARAMS describe (the quantile boosters:
+    /// conformal intervals are not XGBoost's).
     static func settings(_ name: String) -> GBTSettings {
-        let level = name == "level"
+        let level = name == "level", huber = name == "huber"
         return GBTSettings(
             lags: [1, 2, 3, 6], seasonSeconds: [3600], rollingWindows: [4, 12], differences: [1, 3], calendar: true,
-            relativeInputs: !level, target: level ? .level : .difference, maxRounds: level ? 60 : 20, learningRate: 0.3, maxDepth: 3,
-            minChildWeight: 1, subsample: 1, earlyStoppingRounds: level ? 5 : 0, refit: !level,
-            intervalLevels: [0.8], maxDirectSteps: 3, seed: 0)
+            relativeInputs: !level, target: level ? .level : .difference, objective: huber ? .pseudoHuber : .absoluteError,
+            huberSlope: 0.05, maxRounds: level || huber ? 60 : 20, learningRate: 0.3, maxDepth: 3,
+            minChildWeight: 1, subsample: 1, earlyStoppingRounds: level || huber ? 5 : 0, refit: !level,
+            intervalLevels: [0.8], intervalMethod: .quantile, maxDirectSteps: 3, seed: 0)
     }
 
-    @Test(arguments: ["level", "difference"])
+    @Test(arguments: ["level", "difference", "huber"])
     func forecastsMatchXGBoostPython(caseName: String) throws {
         let r = try Self.load()
         let expected = try #require(r.cases[caseName])

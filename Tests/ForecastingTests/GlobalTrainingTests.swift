@@ -40,45 +40,21 @@ import Testing
         }
         #expect(Set(states.map { $0.parameters.map(\.bitPattern) }).count == 1, "one network for all series")
         #expect(Set(states.map(\.normalization.scale)).count == 3, "each series keeps the scale of its own train part")
-        try Self.expectScoredPerSeries(outcomes, plans: plans)
-    }
-
-    /// Every series has finite, positive test MAEs at 5, 15 and 30 minutes, and its artifact
-    /// forecasts what the evaluator scored.
-    static func expectScoredPerSeries(_ outcomes: [ModelEvaluation], plans: [EvaluationPlan]) throws {
-        for (outcome, plan) in zip(outcomes, plans) {
-            #expect(outcome.report.horizons.keys.sorted() == ["15", "30", "5"])
-            #expect(outcome.report.horizons.values.allSatisfy { $0.mae.isFinite && $0.mae > 0 })
-            // The artifact forecasts what the evaluator scored.
-            let rescored = try outcome.artifact.score(on: plan, part: .test, clock: ContinuousClock())
-            for (minutes, score) in outcome.report.horizons {
-                #expect(abs(rescored.horizons[minutes]!.mae - score.mae) < 1e-12)
-            }
-        }
+        try GlobalTrainingChecks.expectScoredAsTheArtifactsForecast(outcomes, on: plans)
     }
 
     @Test func noSeriesTestPartReachesTheFit() throws {
-        let plans = try (0..<3).map { try EvaluationPlan(series: Self.raw($0)) }
-        var changed = Self.raw(2)
-        let testStart = plans[2].split.testStart
-        for k in testStart..<changed.values.count { changed.values[k] += 1_000 }
-        let plansChanged = [plans[0], plans[1], try EvaluationPlan(series: changed)]
-        let a = try Self.spec.evaluateGlobal(on: plans, with: Evaluator())
-        let b = try Self.spec.evaluateGlobal(on: plansChanged, with: Evaluator())
-        for i in 0..<2 {
-            #expect(a[i].report.horizons.mapValues(\.mae) == b[i].report.horizons.mapValues(\.mae))
-            #expect(a[i].paths == b[i].paths)
-        }
-        let stateA = a[2].artifact.state.value as? LSTMArtifact, stateB = b[2].artifact.state.value as? LSTMArtifact
+        let (a, b) = try GlobalTrainingChecks.expectNoTestPartReachesTheFit(Self.spec, series: (0..<3).map { Self.raw($0) })
+        let stateA = a.artifact.state.value as? LSTMArtifact, stateB = b.artifact.state.value as? LSTMArtifact
         #expect(stateA?.parameters == stateB?.parameters)
     }
 
     @Test func familiesWithoutGlobalTrainingSaySoAndNameThoseWithIt() throws {
         let plans = try (0..<2).map { try EvaluationPlan(series: Self.raw($0)) }
-        #expect(throws: ModelSpecError.globalTrainingNotOffered(model: "arima", offeredBy: ["lstm", "nhits"])) {
+        #expect(throws: ModelSpecError.globalTrainingNotOffered(model: "arima", offeredBy: ["lstm", "nhits", "gbt"])) {
             try ModelSpec(kind: .arima).evaluateGlobal(on: plans, with: Evaluator())
         }
-        #expect(ModelKind.allCases.filter(\.offersGlobalTraining) == [.lstm, .nhits])
+        #expect(ModelKind.allCases.filter(\.offersGlobalTraining) == [.lstm, .nhits, .gbt])
     }
 
     @Test func seriesOnDifferentGridsAreRefused() throws {

@@ -42,7 +42,7 @@ import Testing
         }
         #expect(Set(states.map { $0.parameters.map(\.bitPattern) }).count == 1, "one network for all series")
         #expect(Set(states.compactMap { $0.trainScaler?.divisor }).count == 3, "each series keeps the scaler of its own train part")
-        try GlobalTrainingTests.expectScoredPerSeries(outcomes, plans: plans)
+        try GlobalTrainingChecks.expectScoredAsTheArtifactsForecast(outcomes, on: plans)
     }
 
     @Test func noSeriesTestPartReachesTheFitButEveryTrainPartDoes() throws {

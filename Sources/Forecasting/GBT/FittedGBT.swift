@@ -3,7 +3,8 @@ import Series
 /// A fitted gbt model conditioned on a history: forecasts from any origin t by building
 /// t's feature row per booster step and adding back s_t for the steps with the difference
 /// target. Steps without a booster (beyond `maxDirectSteps`) are interpolated linearly
-/// between the nearest booster steps below and above.
+/// between the nearest booster steps below and above. Intervals come from the state's
+/// residual calibration (conformal) or from its quantile boosters.
 public struct FittedGBT: IntervalForecaster {
     public let state: GBTState
     let boosters: GBTLoadedBoosters
@@ -38,10 +39,22 @@ public struct FittedGBT: IntervalForecaster {
         return (0..<origins.count).map { r in interpolated(steps: steps) { s in levels[s][0][r] } }
     }
 
+    /// With a calibration (conformal intervals) each path plus the residual quantiles of its
+    /// step; with quantile boosters their predictions, sorted per origin and step so that
+    /// the intervals are nested and never cross.
     public func rollingIntervals(over series: RegularSeries, origins: Range<Int>, steps: Int, levels: [Double]) throws -> [PathIntervals] {
         try checkSteps(steps)
-        let positions = try levels.map { level throws -> (Int, Int) in
+        for level in levels {
             guard level > 0, level < 1 else { throw IntervalError.levelOutOfRange(level) }
+            guard state.intervalLevels.contains(where: { abs($0 - level) < 1e-9 }) else {
+                throw IntervalError.levelNotTrained(model: "gbt", level: level, trained: state.intervalLevels)
+            }
+        }
+        if let calibration = state.calibration {
+            let paths = try rollingForecasts(over: series, origins: origins, steps: steps)
+            return try calibration.intervals(around: paths, levels: levels, model: "gbt")
+        }
+        let positions = try levels.map { level throws -> (Int, Int) in
             guard let low = quantileIndex((1 - level) / 2), let high = quantileIndex((1 + level) / 2) else {
                 throw IntervalError.levelNotTrained(model: "gbt", level: level, trained: state.intervalLevels)
             }
@@ -49,7 +62,6 @@ public struct FittedGBT: IntervalForecaster {
         }
         let quantileLevels = try boosterLevels(over: series, origins: origins) { s in boosters.quantiles[s] }
         return (0..<origins.count).map { r in
-            // Sorting the quantiles of each step keeps them from crossing (nested intervals).
             let sorted = (0..<state.steps.count).map { s in quantileLevels[s].map { $0[r] }.sorted() }
             let lower = positions.map { p in interpolated(steps: steps) { sorted[$0][p.0] } }
             let upper = positions.map { p in interpolated(steps: steps) { sorted[$0][p.1] } }

@@ -1,21 +1,43 @@
-/// What one booster minimises: the absolute error (XGBoost's `reg:absoluteerror`, the
-/// point forecast: MAE is the metric) or the pinball loss of quantile α,
+/// What one booster minimises. The point boosters' losses (`GBTPointLoss`; their early
+/// stopping and target choice always measure MAE, the metric):
+/// - `absoluteError`: XGBoost's `reg:absoluteerror`, whose leaves are refreshed to the
+///   median residual of their rows after each tree; XGBoost 1.7 does not scale these
+///   refreshed leaves by the learning rate η, so every round is a full step;
+/// - `squaredError`: `reg:squarederror`, leaves −η·Σ(q − y)/(n_leaf + λ);
+/// - `pseudoHuber(δ)`: `reg:pseudohubererror` with `huber_slope` δ,
+///   δ²(√(1 + (r/δ)²) − 1), quadratic for residuals |r| ≪ δ and linear beyond.
+/// The interval boosters' loss is the pinball loss of quantile α,
 /// ρ_α(y − q) = α(y − q) for y ≥ q, (1 − α)(q − y) otherwise, through a custom objective:
 /// XGBoost 1.7 has no quantile objective, so each round takes the gradient
 /// ∂ρ/∂q = (1 − α) if y < q, −α otherwise, and the constant hessian 1
-/// (`XGBoosterBoostOneIter`); a leaf then moves by −η·Σg/(n_leaf + λ), at most η·max(α, 1 − α).
+/// (`XGBoosterBoostOneIter`); a leaf then moves by −η·Σg/(n_leaf + λ), at most η·max(α, 1 − α)
+/// whatever the size of the residuals (in scaled units a step of η = 0.05 can be larger than
+/// most residuals of a 5-minute step, so these boosters jump around their quantile;
+/// hence conformal intervals by default).
 enum GBTObjective: Equatable, Sendable {
     case absoluteError
+    case squaredError
+    case pseudoHuber(Double)
     case pinball(Double)
 
-    /// The mean loss of `predictions` against `labels`.
+    /// The point loss `loss` with the settings' Huber slope.
+    init(_ loss: GBTPointLoss, huberSlope: Double) {
+        switch loss {
+        case .absoluteError: self = .absoluteError
+        case .squaredError: self = .squaredError
+        case .pseudoHuber: self = .pseudoHuber(huberSlope)
+        }
+    }
+
+    /// The mean loss of `predictions` against `labels`: the absolute error for the point
+    /// losses, the pinball loss for a quantile.
     func meanLoss(_ predictions: [Float], _ labels: [Float]) -> Double {
         var total = 0.0
         for (p, y) in zip(predictions, labels) {
             let residual = Double(y) - Double(p)
             switch self {
-            case .absoluteError: total += abs(residual)
             case .pinball(let alpha): total += residual >= 0 ? alpha * residual : (alpha - 1) * residual
+            default: total += abs(residual)
             }
         }
         return total / Double(max(labels.count, 1))
@@ -25,8 +47,30 @@ enum GBTObjective: Equatable, Sendable {
     /// the training labels (`typeSevenQuantile`).
     func baseScore(_ labels: [Float]) -> Double {
         switch self {
-        case .absoluteError: typeSevenQuantile(labels.map(Double.init), 0.5)
         case .pinball(let alpha): typeSevenQuantile(labels.map(Double.init), alpha)
+        default: typeSevenQuantile(labels.map(Double.init), 0.5)
+        }
+    }
+
+    /// Whether the rounds take our gradient (`XGBoosterBoostOneIter`, hessian 1) rather than
+    /// XGBoost's own objective.
+    var isCustom: Bool { xgboostParameters.isEmpty }
+
+    /// The custom objective's gradient per row at the margins (empty for XGBoost's own).
+    func gradient(margins: [Float], labels: [Float]) -> [Float] {
+        switch self {
+        case .pinball(let alpha): zip(margins, labels).map { $0 > $1 ? Float(1 - alpha) : Float(-alpha) }
+        default: []
+        }
+    }
+
+    /// XGBoost's own objective parameters; none for a custom objective.
+    var xgboostParameters: [(String, String)] {
+        switch self {
+        case .absoluteError: [("objective", "reg:absoluteerror")]
+        case .squaredError: [("objective", "reg:squarederror")]
+        case .pseudoHuber(let slope): [("objective", "reg:pseudohubererror"), ("huber_slope", "\(slope)")]
+        case .pinball: []
         }
     }
 }
@@ -63,8 +107,7 @@ struct GBTBoosterTraining {
             ("min_child_weight", "\(settings.minChildWeight)"), ("subsample", "\(settings.subsample)"),
             ("seed", "\(settings.seed)"), ("base_score", "\(objective.baseScore(labels))"),
         ]
-        if objective == .absoluteError { p.append(("objective", "reg:absoluteerror")) }
-        return p
+        return p + objective.xgboostParameters
     }
 
     /// Boosts up to `rounds` rounds on `train`; with `validation` and early stopping on,
@@ -78,13 +121,11 @@ struct GBTBoosterTraining {
         var done = 0
         let patience = settings.earlyStoppingRounds
         for round in 0..<rounds {
-            switch objective {
-            case .absoluteError:
-                try booster.updateOneRound(round, train: train)
-            case .pinball(let alpha):
-                let margins = try booster.predict(train, margin: true, training: true)
-                let gradient = zip(margins, train.labels).map { $0 > $1 ? Float(1 - alpha) : Float(-alpha) }
+            if objective.isCustom {
+                let gradient = objective.gradient(margins: try booster.predict(train, margin: true, training: true), labels: train.labels)
                 try booster.boostOneRound(train: train, gradient: gradient, hessian: [Float](repeating: 1, count: gradient.count))
+            } else {
+                try booster.updateOneRound(round, train: train)
             }
             done = round + 1
             guard let validation, patience > 0 else { continue }

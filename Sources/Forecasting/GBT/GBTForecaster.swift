@@ -3,21 +3,26 @@ import Kernels
 import Series
 
 /// Gradient-boosted trees over causal features (XGBoost), direct multi-horizon: one
-/// booster per forecast step for the point forecast (absolute error) and one per step
-/// and quantile for the intervals (pinball loss). docs/ARCHITECTURE.md, "gbt".
+/// booster per forecast step for the point forecast (absolute error); intervals from the
+/// validation residuals (conformal) or from one pinball-loss booster per step and quantile.
+/// docs/ARCHITECTURE.md, "gbt".
 ///
-/// `fit` on s_0 … s_{n−1} with validation from `trainCount`:
-/// 1. rows: origins t ≥ `firstTrainingOrigin` with the target s_{t+h} in the train part
-///    (t + h < n_train) train, those with it in validation (t + h ≥ n_train) validate;
+/// `fitGlobal` on series i = 0 … S−1, each s_0 … s_{n_i−1} with validation from its
+/// `trainCount` (`fit` is `fitGlobal` of one series):
+/// 1. rows: per series, origins t ≥ `firstTrainingOrigin` with the target s_{t+h} in the
+///    train part (t + h < n_train) train, those with it in validation (t + h ≥ n_train)
+///    validate; the series' rows are stacked into one matrix per step and part;
 /// 2. point boosters per step, for the level and/or the difference target, early-stopped
 ///    on validation MAE; with `target: auto` each step keeps the target with the lower
 ///    validation MAE;
-/// 3. quantile boosters per step for the kept target, early-stopped on validation pinball loss;
+/// 3. intervals: `conformal` calibrates, per series, the validation residuals of these
+///    train-only boosters (`ResidualCalibration`, steps 1 … H); `quantile` trains quantile
+///    boosters per step for the kept target, early-stopped on validation pinball loss;
 /// 4. with `refit`, every booster again on all rows (train + validation) with the rounds
 ///    early stopping chose.
-/// When `trainCount` leaves fewer than `minimumValidationRows` validation rows for the last
-/// step, the last 15 % of the series (⌊0.85 n⌋ onwards) serves as validation instead.
-public struct GBTForecaster: Forecaster {
+/// When a series' `trainCount` leaves fewer than `minimumValidationRows` validation rows
+/// for the last step, the last 15 % of that series (⌊0.85 n⌋ onwards) serves as validation.
+public struct GBTForecaster: GlobalForecaster {
     public let settings: GBTSettings
     /// The steps whose forecasts are scored or asked for (horizons in steps), ascending.
     public let horizonSteps: [Int]
@@ -41,34 +46,33 @@ public struct GBTForecaster: Forecaster {
     }
 
     public func fit(_ data: FitData) throws -> FittedGBT {
+        try fitGlobal([data])[0]
+    }
+
+    /// One booster set trained on the rows of every series of `data` (all on one grid),
+    /// conditioned on each series in turn; each keeps its own residual calibration.
+    public func fitGlobal(_ data: [FitData]) throws -> [FittedGBT] {
         try settings.validate()
-        let series = data.series
-        let spec = try GBTFeatureSpec(settings, interval: series.interval)
-        let steps = boosterSteps
-        let n = series.count
-        let longest = steps.last ?? 1
-        let first = spec.firstTrainingOrigin
-        var trainCount = data.trainCount
-        if n - trainCount < Self.minimumValidationRows + longest - 1 { trainCount = n * 85 / 100 }
-        let rows = GBTTrainingRows(builder: GBTFeatureBuilder(spec: spec, series: series), first: first, trainCount: trainCount)
-        for h in steps {
-            guard rows.train(h).count >= Self.minimumTrainingRows else {
-                throw GBTError.tooFewSamples(part: "train", step: h, needed: Self.minimumTrainingRows, got: rows.train(h).count)
-            }
-            guard rows.validation(h).count >= Self.minimumValidationRows else {
-                throw GBTError.tooFewSamples(part: "validation", step: h, needed: Self.minimumValidationRows, got: rows.validation(h).count)
-            }
+        guard let interval = data.first?.series.interval else { return [] }
+        if let other = data.firstIndex(where: { $0.series.interval != interval }) {
+            throw ModelSpecError.globalTrainingNeedsOneGrid(
+                reason: "series \(other) has a \(data[other].series.interval) s grid, the first \(interval) s; resample the series to one interval")
         }
+        let spec = try GBTFeatureSpec(settings, interval: interval)
+        let steps = boosterSteps
+        let parts = try data.map { try GBTTrainingRows(data: $0, spec: spec, steps: steps) }
+        let rows = GBTStackedRows(series: parts)
         let training = GBTBoosterTraining(settings: settings)
         let worker = PairedWorker()
+        let point = GBTObjective(settings.objective, huberSlope: settings.huberSlope)
 
         // 2. Point boosters per step and candidate target.
         let candidates: [GBTTarget] = settings.target == .auto ? [.level, .difference] : [settings.target]
         let pointJobs = steps.flatMap { h in candidates.map { (h, $0) } }
         let points = try runGBTJobs(pointJobs.count, worker: worker) { i in
             let (h, target) = pointJobs[i]
-            return try training.train(.absoluteError, train: rows.matrix(h, rows.train(h), target),
-                                      validation: rows.matrix(h, rows.validation(h), target), rounds: settings.maxRounds)
+            return try training.train(point, train: rows.matrix(h, .train, target),
+                                      validation: rows.matrix(h, .validation, target), rounds: settings.maxRounds)
         }
         let chosen = steps.indices.map { s in
             let options = candidates.indices.map { points[s * candidates.count + $0] }
@@ -76,24 +80,24 @@ public struct GBTForecaster: Forecaster {
             return (target: candidates[best], booster: options[best])
         }
 
-        // 3. Quantile boosters for the kept target.
+        // 3. Quantile boosters for the kept target (none with conformal intervals).
         let quantiles = settings.quantiles
         let quantileJobs = steps.indices.flatMap { s in quantiles.map { (steps[s], chosen[s].target, $0) } }
         let quantileBoosters = try runGBTJobs(quantileJobs.count, worker: worker) { i in
             let (h, target, alpha) = quantileJobs[i]
-            return try training.train(.pinball(alpha), train: rows.matrix(h, rows.train(h), target),
-                                      validation: rows.matrix(h, rows.validation(h), target), rounds: settings.maxRounds)
+            return try training.train(.pinball(alpha), train: rows.matrix(h, .train, target),
+                                      validation: rows.matrix(h, .validation, target), rounds: settings.maxRounds)
         }
 
         // 4. Refit on train + validation with the chosen rounds.
         var finalPoint = chosen.map(\.booster.booster)
         var finalQuantile = quantileBoosters.map(\.booster)
         if settings.refit {
-            let refitJobs = steps.indices.map { (steps[$0], chosen[$0].target, GBTObjective.absoluteError, chosen[$0].booster.rounds) }
+            let refitJobs = steps.indices.map { (steps[$0], chosen[$0].target, point, chosen[$0].booster.rounds) }
                 + quantileJobs.enumerated().map { ($1.0, $1.1, GBTObjective.pinball($1.2), quantileBoosters[$0].rounds) }
             let refitted = try runGBTJobs(refitJobs.count, worker: worker) { i in
                 let (h, target, objective, rounds) = refitJobs[i]
-                return try training.train(objective, train: rows.matrix(h, rows.all(h), target), validation: nil, rounds: max(rounds, 1))
+                return try training.train(objective, train: rows.matrix(h, .all, target), validation: nil, rounds: max(rounds, 1))
             }
             finalPoint = Array(refitted.prefix(steps.count).map(\.booster))
             finalQuantile = Array(refitted.dropFirst(steps.count).map(\.booster))
@@ -107,32 +111,29 @@ public struct GBTForecaster: Forecaster {
                 quantileRounds: quantiles.indices.map { quantileBoosters[s * quantiles.count + $0].rounds },
                 quantiles: try quantiles.indices.map { Data(try finalQuantile[s * quantiles.count + $0].saved()).base64EncodedString() })
         }
-        let state = GBTState(
-            intervalSeconds: series.interval, features: spec, horizonSteps: horizonSteps, quantiles: quantiles,
-            intervalLevels: settings.intervalLevels.sorted(), refitted: settings.refit, steps: stepStates)
+        let shared = GBTState(
+            intervalSeconds: interval, features: spec, horizonSteps: horizonSteps, quantiles: quantiles,
+            intervalLevels: settings.intervalLevels.sorted(), refitted: settings.refit, calibration: nil, steps: stepStates)
         let boosters = GBTLoadedBoosters(point: finalPoint, quantiles: steps.indices.map { s in
             quantiles.indices.map { finalQuantile[s * quantiles.count + $0] }
         })
-        return FittedGBT(state: state, boosters: boosters, history: series)
-    }
-}
-
-/// The rows of each step's training matrices: origins from `first` whose target lies in
-/// the train part (t + h < trainCount), in validation (trainCount ≤ t + h < n), or in either.
-struct GBTTrainingRows: Sendable {
-    let builder: GBTFeatureBuilder
-    let first: Int
-    let trainCount: Int
-
-    var count: Int { builder.values.count }
-
-    func train(_ h: Int) -> Range<Int> { first..<max(first, trainCount - h) }
-    func validation(_ h: Int) -> Range<Int> { max(first, trainCount - h)..<max(first, count - h) }
-    func all(_ h: Int) -> Range<Int> { first..<max(first, count - h) }
-
-    /// Features and `target` labels of `rows` for step `h`.
-    func matrix(_ h: Int, _ rows: Range<Int>, _ target: GBTTarget) throws -> XGBoostMatrix {
-        try XGBoostMatrix(features: builder.matrix(step: h, origins: rows), rows: rows.count, columns: builder.spec.columnCount,
-                          labels: builder.targets(step: h, origins: rows, target: target))
+        guard settings.intervalMethod == .conformal else {
+            return data.map { FittedGBT(state: shared, boosters: boosters, history: $0.series) }
+        }
+        // 3. (conformal) Each series' validation residuals of the train-only point boosters.
+        let trainOnly = GBTLoadedBoosters(point: chosen.map(\.booster.booster), quantiles: steps.map { _ in [] })
+        let calibrations = try runGBTJobs(data.count, worker: worker) { i in
+            let validated = FitData(series: data[i].series, trainCount: parts[i].trainCount)
+            let model = FittedGBT(state: shared, boosters: trainOnly, history: data[i].series)
+            guard let calibration = try ResidualCalibration.calibrate(
+                model, on: validated, steps: steps.last ?? 1, levels: shared.intervalLevels, firstOrigin: spec.firstTrainingOrigin)
+            else { throw GBTError.tooFewSamples(part: "validation", step: 1, needed: 1, got: 0) }
+            return calibration
+        }
+        return zip(data, calibrations).map { part, calibration in
+            var state = shared
+            state.calibration = calibration
+            return FittedGBT(state: state, boosters: boosters, history: part.series)
+        }
     }
 }

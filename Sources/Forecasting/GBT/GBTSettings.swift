@@ -8,6 +8,27 @@ public enum GBTTarget: String, Codable, Hashable, Sendable, CaseIterable {
     case auto
 }
 
+/// What the point boosters minimise (`GBTObjective`): `absolute_error` (XGBoost's
+/// `reg:absoluteerror`; XGBoost 1.7 does not scale its refreshed leaves by the learning
+/// rate, so every round is a full step and early stopping ends after a few rounds),
+/// `squared_error`, or `pseudo_huber` (slope `huber_slope`).
+/// Early stopping and the target choice measure MAE whatever the loss.
+public enum GBTPointLoss: String, Codable, Hashable, Sendable, CaseIterable {
+    case absoluteError = "absolute_error"
+    case squaredError = "squared_error"
+    case pseudoHuber = "pseudo_huber"
+}
+
+/// Where the prediction intervals come from (docs/ARCHITECTURE.md, "gbt"): `conformal`
+/// adds the split-conformal quantiles of the train-only point boosters' validation
+/// residuals per step (`ResidualCalibration`, no further boosters); `quantile` trains one
+/// pinball-loss booster per step and quantile (two per level), early-stopped and refitted
+/// like the point boosters.
+public enum GBTIntervalMethod: String, Codable, Hashable, Sendable, CaseIterable {
+    case conformal
+    case quantile
+}
+
 /// Settings of the gradient-boosted trees model (`gbt`): causal features, the boosting
 /// parameters handed to XGBoost, early stopping, the refit and the interval levels.
 /// JSON and YAML keys are snake_case; a key left out takes the default below (the one
@@ -37,6 +58,10 @@ public struct GBTSettings: Codable, Hashable, Sendable {
     /// that validation and test may never have shown in training.
     public var relativeInputs: Bool
     public var target: GBTTarget
+    /// The point boosters' loss.
+    public var objective: GBTPointLoss
+    /// δ of the pseudo-Huber loss, in the model's (scaled) units.
+    public var huberSlope: Double
     /// Most boosting rounds per booster.
     public var maxRounds: Int
     public var learningRate: Double
@@ -49,9 +74,12 @@ public struct GBTSettings: Codable, Hashable, Sendable {
     public var earlyStoppingRounds: Int
     /// Fit the boosters again on train + validation with the rounds early stopping chose.
     public var refit: Bool
-    /// Central coverages of the prediction intervals, each in (0, 1): boosters for the
-    /// (1 − c)/2 and (1 + c)/2 quantiles of each step.
+    /// Central coverages of the prediction intervals, each in (0, 1): residual quantiles
+    /// calibrated at each, or boosters for the (1 − c)/2 and (1 + c)/2 quantiles of each step.
     public var intervalLevels: [Double]
+    /// How the intervals at `intervalLevels` are made: residual quantiles (`conformal`) or
+    /// quantile boosters (`quantile`).
+    public var intervalMethod: GBTIntervalMethod
     /// One booster per step up to this step; beyond it only the horizons' steps have
     /// boosters and the steps between are interpolated linearly.
     public var maxDirectSteps: Int
@@ -65,7 +93,9 @@ public struct GBTSettings: Codable, Hashable, Sendable {
         differences: [Int] = [1, 3, 12],
         calendar: Bool = true,
         relativeInputs: Bool = true,
-        target: GBTTarget = .auto,
+        target: GBTTarget = .difference,
+        objective: GBTPointLoss = .pseudoHuber,
+        huberSlope: Double = 0.05,
         maxRounds: Int = 400,
         learningRate: Double = 0.05,
         maxDepth: Int = 6,
@@ -74,7 +104,8 @@ public struct GBTSettings: Codable, Hashable, Sendable {
         earlyStoppingRounds: Int = 20,
         refit: Bool = true,
         intervalLevels: [Double] = [0.8, 0.95],
-        maxDirectSteps: Int = 12,
+        intervalMethod: GBTIntervalMethod = .conformal,
+        maxDirectSteps: Int = 1,
         seed: Int = 0
     ) {
         self.lags = lags
@@ -84,6 +115,8 @@ public struct GBTSettings: Codable, Hashable, Sendable {
         self.calendar = calendar
         self.relativeInputs = relativeInputs
         self.target = target
+        self.objective = objective
+        self.huberSlope = huberSlope
         self.maxRounds = maxRounds
         self.learningRate = learningRate
         self.maxDepth = maxDepth
@@ -92,16 +125,17 @@ public struct GBTSettings: Codable, Hashable, Sendable {
         self.earlyStoppingRounds = earlyStoppingRounds
         self.refit = refit
         self.intervalLevels = intervalLevels
+        self.intervalMethod = intervalMethod
         self.maxDirectSteps = maxDirectSteps
         self.seed = seed
     }
 
     enum CodingKeys: String, CodingKey {
         case lags, seasonSeconds = "season_seconds", rollingWindows = "rolling_windows", differences, calendar
-        case relativeInputs = "relative_inputs", target
+        case relativeInputs = "relative_inputs", target, objective, huberSlope = "huber_slope"
         case maxRounds = "max_rounds", learningRate = "learning_rate", maxDepth = "max_depth"
         case minChildWeight = "min_child_weight", subsample, earlyStoppingRounds = "early_stopping_rounds", refit
-        case intervalLevels = "interval_levels", maxDirectSteps = "max_direct_steps", seed
+        case intervalLevels = "interval_levels", intervalMethod = "interval_method", maxDirectSteps = "max_direct_steps", seed
     }
 
     /// Keys left out take their defaults.
@@ -115,6 +149,8 @@ public struct GBTSettings: Codable, Hashable, Sendable {
         calendar = try c.decodeIfPresent(Bool.self, forKey: .calendar) ?? d.calendar
         relativeInputs = try c.decodeIfPresent(Bool.self, forKey: .relativeInputs) ?? d.relativeInputs
         target = try c.decodeIfPresent(GBTTarget.self, forKey: .target) ?? d.target
+        objective = try c.decodeIfPresent(GBTPointLoss.self, forKey: .objective) ?? d.objective
+        huberSlope = try c.decodeIfPresent(Double.self, forKey: .huberSlope) ?? d.huberSlope
         maxRounds = try c.decodeIfPresent(Int.self, forKey: .maxRounds) ?? d.maxRounds
         learningRate = try c.decodeIfPresent(Double.self, forKey: .learningRate) ?? d.learningRate
         maxDepth = try c.decodeIfPresent(Int.self, forKey: .maxDepth) ?? d.maxDepth
@@ -123,6 +159,7 @@ public struct GBTSettings: Codable, Hashable, Sendable {
         earlyStoppingRounds = try c.decodeIfPresent(Int.self, forKey: .earlyStoppingRounds) ?? d.earlyStoppingRounds
         refit = try c.decodeIfPresent(Bool.self, forKey: .refit) ?? d.refit
         intervalLevels = try c.decodeIfPresent([Double].self, forKey: .intervalLevels) ?? d.intervalLevels
+        intervalMethod = try c.decodeIfPresent(GBTIntervalMethod.self, forKey: .intervalMethod) ?? d.intervalMethod
         maxDirectSteps = try c.decodeIfPresent(Int.self, forKey: .maxDirectSteps) ?? d.maxDirectSteps
         seed = try c.decodeIfPresent(Int.self, forKey: .seed) ?? d.seed
     }
@@ -134,6 +171,7 @@ public struct GBTSettings: Codable, Hashable, Sendable {
         if rollingWindows.contains(where: { $0 < 2 }) { throw bad("rolling_windows", "\(rollingWindows)", "windows ≥ 2") }
         if differences.contains(where: { $0 < 1 }) { throw bad("differences", "\(differences)", "spans ≥ 1") }
         if seasonSeconds.contains(where: { !($0 > 0) }) { throw bad("season_seconds", "\(seasonSeconds)", "seasons > 0 seconds") }
+        if !(huberSlope > 0) { throw bad("huber_slope", "\(huberSlope)", "> 0") }
         if maxRounds < 1 { throw bad("max_rounds", "\(maxRounds)", "at least 1") }
         if !(learningRate > 0 && learningRate <= 1) { throw bad("learning_rate", "\(learningRate)", "in (0, 1]") }
         if maxDepth < 1 { throw bad("max_depth", "\(maxDepth)", "at least 1") }
@@ -145,8 +183,9 @@ public struct GBTSettings: Codable, Hashable, Sendable {
     }
 
     /// The quantiles the interval boosters learn, ascending: (1 − c)/2 and (1 + c)/2 for
-    /// each level c.
+    /// each level c; none with `conformal` intervals.
     public var quantiles: [Double] {
-        Array(Set(intervalLevels.flatMap { [(1 - $0) / 2, (1 + $0) / 2] })).sorted()
+        guard intervalMethod == .quantile else { return [] }
+        return Array(Set(intervalLevels.flatMap { [(1 - $0) / 2, (1 + $0) / 2] })).sorted()
     }
 }

@@ -3,10 +3,12 @@ import Foundation
 /// The fitted gbt model as an artifact stores it (docs/formats/model-artifacts.md, "gbt"):
 /// the feature columns in steps, the steps with boosters and, per step, the kept target and
 /// the boosters as XGBoost's JSON model (`XGBoosterSaveModelToBuffer`, format "json"),
-/// base64-encoded. `version` is this envelope's own; a newer one is refused.
+/// base64-encoded, and the intervals' residual calibration or quantile boosters. `version`
+/// is this envelope's own; a newer one is refused. Version 2 added `calibration`
+/// (conformal intervals); a version-1 state has quantile boosters and loads as it was.
 public struct GBTState: Codable, Equatable, Sendable {
     /// The version this build writes; 1 … this one load.
-    public static let currentVersion = 1
+    public static let currentVersion = 2
 
     public var version: Int
     /// Grid step D the features were built on.
@@ -20,11 +22,15 @@ public struct GBTState: Codable, Equatable, Sendable {
     public var intervalLevels: [Double]
     /// Whether the boosters were fitted again on train + validation.
     public var refitted: Bool
+    /// Conformal intervals (`interval_method: conformal`): the validation residuals'
+    /// quantiles per step 1 … longest booster step at `intervalLevels`; nil with quantile
+    /// boosters.
+    public var calibration: ResidualCalibration?
     /// One entry per step with boosters, ascending by step.
     public var steps: [GBTStepState]
 
     public init(intervalSeconds: Double, features: GBTFeatureSpec, horizonSteps: [Int], quantiles: [Double],
-                intervalLevels: [Double], refitted: Bool, steps: [GBTStepState]) {
+                intervalLevels: [Double], refitted: Bool, calibration: ResidualCalibration?, steps: [GBTStepState]) {
         version = Self.currentVersion
         self.intervalSeconds = intervalSeconds
         self.features = features
@@ -32,12 +38,13 @@ public struct GBTState: Codable, Equatable, Sendable {
         self.quantiles = quantiles
         self.intervalLevels = intervalLevels
         self.refitted = refitted
+        self.calibration = calibration
         self.steps = steps
     }
 
     enum CodingKeys: String, CodingKey {
         case version, intervalSeconds = "interval_seconds", features, horizonSteps = "horizon_steps", quantiles
-        case intervalLevels = "interval_levels", refitted, steps
+        case intervalLevels = "interval_levels", refitted, calibration, steps
     }
 
     /// The boosters decoded into XGBoost (after the version and shape checks).
@@ -64,6 +71,12 @@ public struct GBTState: Codable, Equatable, Sendable {
         }
         if let step = steps.first(where: { $0.quantiles.count != quantiles.count || $0.target == .auto }) {
             throw .invalidState(reason: "step \(step.step) has \(step.quantiles.count) quantile boosters for \(quantiles.count) quantiles and target \(step.target.rawValue)")
+        }
+        if let calibration {
+            do { try calibration.check() } catch { throw .invalidState(reason: "calibration: \(error)") }
+            guard calibration.steps == steps.last?.step, calibration.levels == intervalLevels, quantiles.isEmpty else {
+                throw .invalidState(reason: "the calibration covers \(calibration.steps) steps at levels \(calibration.levels) for boosters up to step \(steps.last?.step ?? 0) at levels \(intervalLevels), beside \(quantiles.count) quantile boosters")
+            }
         }
         if let missing = horizonSteps.first(where: { h in !steps.contains { $0.step == h } }) {
             throw .invalidState(reason: "the horizon step \(missing) has no booster")

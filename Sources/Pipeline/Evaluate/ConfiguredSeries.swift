@@ -1,3 +1,4 @@
+import Foundation
 import Ingest
 import Series
 
@@ -41,13 +42,18 @@ public struct ConfiguredSeries: Sendable, Equatable {
     }
 
     /// The series `flags` and `config` (read from `configPath`) choose in `dataPath`.
+    /// With `everyContainer` (`evaluate --global`) the config's `container_name` is not
+    /// applied, so every container of the metric is read, and `dataPath` may be a folder
+    /// (each of its files then read with the flags' selection).
     public static func resolve(
-        flags: CSVReadOptions, config: MetricConfig?, configPath: String?, dataPath: String
+        flags: CSVReadOptions, config: MetricConfig?, configPath: String?, dataPath: String, everyContainer: Bool = false
     ) throws(IngestError) -> ConfiguredSeries {
         guard let config, let configPath else { return ConfiguredSeries(readOptions: flags) }
         var options = flags
         var choices: [String] = []
-        if try CSVSeriesReader.inspect(path: dataPath).shape == .long {
+        var isFolder: ObjCBool = false
+        let folder = everyContainer && FileManager.default.fileExists(atPath: dataPath, isDirectory: &isFolder) && isFolder.boolValue
+        if !folder, try CSVSeriesReader.inspect(path: dataPath).shape == .long {
             if let metric = flags.selection.metric {
                 choices.append("metric \(metric) (--metric)")
             } else {
@@ -56,7 +62,7 @@ public struct ConfiguredSeries: Sendable, Equatable {
             }
             if let container = flags.selection.container {
                 choices.append("container \(container) (--container)")
-            } else if let container = config.containerName {
+            } else if !everyContainer, let container = config.containerName {
                 options.selection.container = container
                 choices.append("container \(container) (\(configPath): container_name)")
             }

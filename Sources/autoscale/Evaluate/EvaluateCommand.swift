@@ -13,8 +13,11 @@ struct EvaluateCommand: ParsableCommand {
         discussion: "Models: \(ModelSpec.names.joined(separator: ", ")). MAE, RMSE, MASE and R² are on train-scaled values; SMAPE on original units."
     )
 
-    @Option(name: .long, help: "CSV file: timestamp,value; long timestamp,container,metric,value; or wide.")
+    @Option(name: .long, help: "CSV file: timestamp,value; long timestamp,container,metric,value; or wide. With --global also a folder of CSV files.")
     var data: String
+
+    @Flag(name: .long, help: "Train one model across every series of --data (every container of the chosen metric, or every CSV file of a folder), each series scaled on its own train part, and score each series by the protocol (models: \(ModelKind.allCases.filter(\.offersGlobalTraining).map(\.name).joined(separator: ", "))).")
+    var global = false
 
     @OptionGroup var selection: SeriesInputOptions
 
@@ -42,6 +45,7 @@ struct EvaluateCommand: ParsableCommand {
         let chosen = try ConfiguredModel.resolve(
             ModelRequest(modelName: model, configPath: config, overrides: training.overrides(prophet.overrides())),
             defaultModel: .naive)
+        if global { return try runGlobal(spec: chosen.spec, metricConfig: chosen.config, bar: bar) }
         let series = try ConfiguredSeries.resolve(
             flags: try selection.readOptions(), config: chosen.config, configPath: config, dataPath: data)
         let request = SeriesEvaluationRequest(
@@ -72,6 +76,32 @@ struct EvaluateCommand: ParsableCommand {
             if let chosenSeries { print(chosenSeries) }
             print(EvaluationTable(report: report).render())
             if let recorded { print(recorded) }
+        }
+    }
+}
+
+extension EvaluateCommand {
+    /// `--global`: one model across every series of `--data`, a table of per-series scores.
+    private func runGlobal(spec: ModelSpec, metricConfig: MetricConfig?, bar: ProgressBar) throws {
+        if tracking.track || tracking.experiment != nil {
+            throw ValidationError("--track records one series' run; a model trained with --global is not recorded yet. Drop --track (or --experiment).")
+        }
+        let series = try ConfiguredSeries.resolve(
+            flags: try selection.readOptions(), config: metricConfig, configPath: config, dataPath: data, everyContainer: true)
+        let request = GlobalEvaluationRequest(
+            dataPath: data, readOptions: series.readOptions, model: spec,
+            horizonMinutes: try horizons.map(parseHorizons) ?? metricConfig?.data.predictionHorizons ?? [5, 15, 30],
+            hooks: training.hooks(for: spec, progress: bar),
+            countersToRates: series.countersToRates, scale: series.scale)
+        bar.update(done: 0, total: 1, label: "\(spec.name) across \(URL(fileURLWithPath: data).lastPathComponent)")
+        let result = try evaluateGlobal(request, evaluator: Evaluator())
+        bar.finish()
+        if output.json {
+            if let summary = series.summary { FileHandle.standardError.write(Data((summary + "\n").utf8)) }
+            print(try jsonString(result))
+        } else {
+            if let summary = series.summary { print(summary) }
+            print(GlobalEvaluationTable(result: result).render())
         }
     }
 }

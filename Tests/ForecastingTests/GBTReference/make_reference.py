@@ -5,8 +5,9 @@ Run once (venv from setup_venv.sh beside this file):
 GBTXGBoostReferenceTests reads the JSON. Everything the Swift model does is rebuilt here
 independently: the fixed series, the causal features (direct windows, not prefix sums; level inputs in the "level" case,
 level-relative inputs in the "difference" case),
-the training rows, base_score (numpy's default quantile), the absolute-error boosters
-with early stopping on validation MAE, the pinball boosters through a custom objective
+the training rows, base_score (numpy's default quantile), the point boosters (absolute
+error, or pseudo-Huber with huber_slope 0.05 in the "huber" case) with early stopping on
+validation MAE, the pinball boosters through a custom objective
 (gradient 1-a if prediction > label else -a, hessian 1), the refit on train + validation
 with the chosen rounds, and the forecasts of every booster step from fixed origins.
 """
@@ -28,9 +29,12 @@ QUANTILES = [0.1, 0.9]
 ORIGINS = range(TRAIN - 1, N - 3)
 
 CASES = {
-    "level": dict(target="level", rounds=60, patience=5, refit=False, relative=False),
-    "difference": dict(target="difference", rounds=20, patience=0, refit=True, relative=True),
+    "level": dict(target="level", rounds=60, patience=5, refit=False, relative=False, objective="reg:absoluteerror"),
+    "difference": dict(target="difference", rounds=20, patience=0, refit=True, relative=True, objective="reg:absoluteerror"),
+    # The point loss gbt uses by default: pseudo-Huber with huber_slope 0.05.
+    "huber": dict(target="difference", rounds=60, patience=5, refit=True, relative=True, objective="reg:pseudohubererror"),
 }
+HUBER_SLOPE = 0.05
 PARAMS = dict(eta=0.3, max_depth=3, min_child_weight=1.0, subsample=1.0, seed=0)
 
 
@@ -65,7 +69,9 @@ def params(objective, labels, alpha):
     base = float(np.quantile(labels.astype(np.float64), 0.5 if alpha is None else alpha))
     p = {"tree_method": "hist", "nthread": 1, "verbosity": 0, "base_score": base, **PARAMS}
     if alpha is None:
-        p["objective"] = "reg:absoluteerror"
+        p["objective"] = objective
+        if objective == "reg:pseudohubererror":
+            p["huber_slope"] = HUBER_SLOPE
     return p
 
 
@@ -76,14 +82,14 @@ def loss(pred, labels, alpha):
     return float(np.mean(np.where(r >= 0, alpha * r, (alpha - 1) * r)))
 
 
-def train(train_xy, valid_xy, alpha, rounds, patience):
+def train(train_xy, valid_xy, alpha, rounds, patience, objective):
     dtrain = xgb.DMatrix(train_xy[0], label=train_xy[1], missing=np.nan)
     caches = [dtrain]
     dvalid = None
     if valid_xy is not None:
         dvalid = xgb.DMatrix(valid_xy[0], label=valid_xy[1], missing=np.nan)
         caches.append(dvalid)
-    booster = xgb.Booster(params(None, train_xy[1], alpha), caches)
+    booster = xgb.Booster(params(objective, train_xy[1], alpha), caches)
     best, best_rounds, done = math.inf, 0, 0
     for r in range(rounds):
         if alpha is None:
@@ -117,9 +123,9 @@ def run(case):
         tr, va = matrix(h, train_rows, target, relative), matrix(h, valid_rows, target, relative)
         boosters, rounds = [], []
         for alpha in [None] + QUANTILES:
-            booster, kept = train(tr, va, alpha, case["rounds"], case["patience"])
+            booster, kept = train(tr, va, alpha, case["rounds"], case["patience"], case["objective"])
             if case["refit"]:
-                booster, _ = train(matrix(h, all_rows, target, relative), None, alpha, max(kept, 1), 0)
+                booster, _ = train(matrix(h, all_rows, target, relative), None, alpha, max(kept, 1), 0, case["objective"])
             boosters.append(booster)
             rounds.append(kept)
         x = xgb.DMatrix(np.array([row(t, h, relative) for t in ORIGINS], dtype=np.float64).astype(np.float32), missing=np.nan)
