@@ -135,6 +135,9 @@ let package = Package(
             path: "Benchmarks/Accuracy",
             exclude: ["Reference"]
         ),
+        // `nhits` variants scored on validation (each series cut at its test start): how the defaults were chosen.
+        .executableTarget(name: "bench-nhits-tuning", dependencies: ["Forecasting", "Ingest", "Series", "Kernels"],
+                          path: "Benchmarks/NHITSTuning"),
         // Starts the release `autoscale serve`, drives it with wrk, and `mlflow models serve` from a venv.
         .executableTarget(
             name: "bench-serving",

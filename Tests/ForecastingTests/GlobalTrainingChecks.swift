@@ -4,7 +4,7 @@ import Series
 import Testing
 
 /// Checks every globally trained family must pass (`GlobalTrainingTests` for the LSTM,
-/// `GBTGlobalTrainingTests` for gbt).
+/// `GBTGlobalTrainingTests` for gbt, `NHITSGlobalTrainingTests` for nhits).
 enum GlobalTrainingChecks {
     /// Every series is scored at 5, 15 and 30 minutes with a finite MAE > 0, and its artifact
     /// forecasts what the evaluator scored.

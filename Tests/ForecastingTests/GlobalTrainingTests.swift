@@ -51,10 +51,10 @@ import Testing
 
     @Test func familiesWithoutGlobalTrainingSaySoAndNameThoseWithIt() throws {
         let plans = try (0..<2).map { try EvaluationPlan(series: Self.raw($0)) }
-        #expect(throws: ModelSpecError.globalTrainingNotOffered(model: "arima", offeredBy: ["lstm", "gbt"])) {
+        #expect(throws: ModelSpecError.globalTrainingNotOffered(model: "arima", offeredBy: ["lstm", "nhits", "gbt"])) {
             try ModelSpec(kind: .arima).evaluateGlobal(on: plans, with: Evaluator())
         }
-        #expect(ModelKind.allCases.filter(\.offersGlobalTraining) == [.lstm, .gbt])
+        #expect(ModelKind.allCases.filter(\.offersGlobalTraining) == [.lstm, .nhits, .gbt])
     }
 
     @Test func seriesOnDifferentGridsAreRefused() throws {

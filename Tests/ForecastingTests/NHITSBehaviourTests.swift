@@ -15,9 +15,11 @@ import Testing
         return RegularSeries(name: "cpu", start: 1_704_067_200, interval: 1800, values: values)
     }()
 
-    static func settings(maxSteps: Int = 150, seed: UInt64 = 3) -> NHITSSettings {
+    /// One network unless `members` says otherwise (debug builds are slow).
+    static func settings(maxSteps: Int = 150, seed: UInt64 = 3, members: Int = 1) -> NHITSSettings {
         NHITSSettings(inputSteps: 48, horizonMinutes: [30, 90, 180], hiddenSize: 64,
-                      training: NHITSTrainingOptions(batchSize: 64, maxSteps: maxSteps, validationInterval: 25, patience: 100, seed: seed))
+                      training: NHITSTrainingOptions(batchSize: 64, maxSteps: maxSteps, validationInterval: 25, patience: 100, seed: seed,
+                                                     members: members))
     }
 
     static let fitted: FittedNHITS = {

@@ -63,7 +63,7 @@ public enum ModelKind: String, CaseIterable, Codable, Sendable, Hashable {
     /// `ModelSpec.evaluateGlobal` and `--global`.
     public var offersGlobalTraining: Bool {
         switch self {
-        case .lstm, .gbt: true
+        case .lstm, .nhits, .gbt: true
         default: false
         }
     }

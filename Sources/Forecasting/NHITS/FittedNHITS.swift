@@ -1,11 +1,12 @@
 import Series
 
-/// A trained N-HiTS network conditioned on a history: point forecasts (`rollingForecasts`)
-/// and quantile intervals (`rollingIntervals`) from any origin, all origins batched.
+/// A trained N-HiTS model (M networks whose outputs are averaged) conditioned on a history:
+/// point forecasts (`rollingForecasts`) and quantile intervals (`rollingIntervals`) from any
+/// origin, all origins batched.
 public struct FittedNHITS: IntervalForecaster {
     public let state: NHITSState
     public let history: RegularSeries
-    let network: NHITSNetwork
+    let networks: [NHITSNetwork]
 
     /// Origins per forward pass of inference.
     static let inferenceBatch = 512
@@ -16,7 +17,13 @@ public struct FittedNHITS: IntervalForecaster {
         }
         self.state = state
         self.history = history
-        network = try NHITSNetwork(architecture: state.architecture, parameters: state.parameters)
+        let count = NHITSParameterLayout(state.architecture).count
+        guard state.members >= 1, state.parameters.count == state.members * count else {
+            throw NHITSError.artifactMismatch(field: "parameters", expected: "\(state.members) × \(count) values", got: "\(state.parameters.count)")
+        }
+        networks = try (0..<state.members).map { m in
+            try NHITSNetwork(architecture: state.architecture, parameters: Array(state.parameters[(m * count)..<((m + 1) * count)]))
+        }
     }
 
     public func predict(steps: Int) throws -> [Double] {
@@ -31,7 +38,7 @@ public struct FittedNHITS: IntervalForecaster {
     /// Origins go through the network 512 at a time; OpenBLAS sums in an order that depends on
     /// the batch size, so one origin alone agrees with it in a batch to ~1e-7, not bit for bit.
     public func rollingForecasts(over series: RegularSeries, origins: Range<Int>, steps: Int) throws -> [[Double]] {
-        try NHITSInference.outputs(network: network, state: state, series: series, origins: origins, steps: steps).map { $0[0] }
+        try NHITSInference.outputs(networks: networks, state: state, series: series, origins: origins, steps: steps).map { $0[0] }
     }
 
     /// The quantile outputs (1 − c)/2 and (1 + c)/2 of every level c asked for, sorted per
@@ -39,7 +46,7 @@ public struct FittedNHITS: IntervalForecaster {
     /// `IntervalError.levelNotTrained`.
     public func rollingIntervals(over series: RegularSeries, origins: Range<Int>, steps: Int, levels: [Double]) throws -> [PathIntervals] {
         let rows = try NHITSInference.quantileRows(levels: levels, settings: state.settings)
-        return try NHITSInference.outputs(network: network, state: state, series: series, origins: origins, steps: steps).map { outputs in
+        return try NHITSInference.outputs(networks: networks, state: state, series: series, origins: origins, steps: steps).map { outputs in
             PathIntervals(levels: levels, lower: rows.map { outputs[$0.lower] }, upper: rows.map { outputs[$0.upper] })
         }
     }
@@ -51,6 +58,7 @@ public struct FittedNHITS: IntervalForecaster {
             "scaling": .text(state.settings.scaling.rawValue),
             "quantiles": .numbers(state.settings.quantiles),
             "parameter_count": .integer(state.parameters.count),
+            "members": .integer(state.members),
         ]
         if let t = state.training {
             p["best_step"] = .integer(t.bestStep)
@@ -65,17 +73,19 @@ public struct FittedNHITS: IntervalForecaster {
 /// the model's units.
 enum NHITSInference {
     /// For each origin t, the O × steps outputs (row 0 the point forecast, rows 1 … O−1 the
-    /// quantiles ascending in τ, sorted per step) in the series' units, from s_0 … s_t only.
-    static func outputs(network: NHITSNetwork, state: NHITSState, series: RegularSeries, origins: Range<Int>,
+    /// quantiles ascending in τ, sorted per step) in the series' units, from s_0 … s_t only;
+    /// with several networks, the mean of their outputs ŷ = (1/M) Σ_m ŷ_m (scaled units)
+    /// before scaling back and sorting.
+    static func outputs(networks: [NHITSNetwork], state: NHITSState, series: RegularSeries, origins: Range<Int>,
                         steps: Int) throws -> [[[Double]]] {
-        try outputs(network: network, scaling: state.settings.scaling, trainScaler: state.trainScaler, series: series,
+        try outputs(networks: networks, scaling: state.settings.scaling, trainScaler: state.trainScaler, series: series,
                     origins: Array(origins), steps: steps)
     }
 
     /// The same for any origins (ascending or not), reading s_0 … s_{max origin} only.
-    static func outputs(network: NHITSNetwork, scaling: NHITSScaling, trainScaler: RobustScaler?, series: RegularSeries,
+    static func outputs(networks: [NHITSNetwork], scaling: NHITSScaling, trainScaler: RobustScaler?, series: RegularSeries,
                         origins all: [Int], steps: Int) throws -> [[[Double]]] {
-        let a = network.architecture
+        let a = networks[0].architecture
         guard steps <= a.horizonSteps else { throw NHITSError.stepsBeyondHorizon(asked: steps, trained: a.horizonSteps) }
         guard let last = all.max(), let first = all.min() else { return [] }
         guard first >= 0, last < series.count else {
@@ -87,14 +97,17 @@ enum NHITSInference {
         let workspace = NHITSWorkspace(architecture: a, maxBatch: batch, training: false)
         let x = UnsafeMutablePointer<Float>.allocate(capacity: batch * a.inputSteps)
         defer { x.deallocate() }
+        let size = batch * a.outputs * a.horizonSteps
+        let mean = UnsafeMutablePointer<Float>.allocate(capacity: networks.count > 1 ? size : 0)
+        defer { mean.deallocate() }
         var centres: [(centre: Float, scale: Float)] = []
         var result: [[[Double]]] = []
         result.reserveCapacity(all.count)
         for start in stride(from: 0, to: all.count, by: batch) {
             let slice = all[start..<min(start + batch, all.count)]
             windows.gather(origins: slice, into: x, centres: &centres)
-            network.forward(input: x, batch: slice.count, workspace: workspace)
-            let y = workspace.outputs, O = a.outputs, h = a.horizonSteps
+            let y = Self.meanOutputs(networks, input: x, batch: slice.count, workspace: workspace, into: mean)
+            let O = a.outputs, h = a.horizonSteps
             for n in 0..<slice.count {
                 let (c, d) = (Double(centres[n].centre), Double(centres[n].scale))
                 var rows = (0..<O).map { o in (0..<steps).map { Double(y[(n * O + o) * h + $0]) * d + c } }
@@ -108,6 +121,23 @@ enum NHITSInference {
             }
         }
         return result
+    }
+
+    /// ŷ [B × O × h] of one network (in `workspace.outputs`), or the mean over several (in
+    /// `mean`, summed in member order and divided by M).
+    static func meanOutputs(_ networks: [NHITSNetwork], input x: UnsafePointer<Float>, batch: Int, workspace: NHITSWorkspace,
+                            into mean: UnsafeMutablePointer<Float>) -> UnsafePointer<Float> {
+        networks[0].forward(input: x, batch: batch, workspace: workspace)
+        guard networks.count > 1 else { return UnsafePointer(workspace.outputs) }
+        let a = networks[0].architecture, size = batch * a.outputs * a.horizonSteps
+        mean.update(from: workspace.outputs, count: size)
+        for network in networks.dropFirst() {
+            network.forward(input: x, batch: batch, workspace: workspace)
+            for e in 0..<size { mean[e] += workspace.outputs[e] }
+        }
+        let scale = 1 / Float(networks.count)
+        for e in 0..<size { mean[e] *= scale }
+        return UnsafePointer(mean)
     }
 
     /// For each level asked for, the output rows of its lower (1 − c)/2 and upper (1 + c)/2 quantile.

@@ -1,8 +1,9 @@
 import Kernels
 import Series
 
-/// The N-HiTS forecaster: settings (the catalog's) bound to the training hooks of one fit.
-public struct NHITSForecaster: Forecaster {
+/// The N-HiTS forecaster: settings (the catalog's) bound to the training hooks of one fit;
+/// it trains one network per series (`fit`) or one across many (`fitGlobal`).
+public struct NHITSForecaster: GlobalForecaster {
     public var settings: NHITSSettings
     public var hooks: TrainingHooks
 
@@ -15,6 +16,11 @@ public struct NHITSForecaster: Forecaster {
 
     public func fit(_ data: FitData) throws -> FittedNHITS {
         try NHITSTrainer.fit(settings: settings, series: data.series, trainCount: data.trainCount, hooks: hooks)
+    }
+
+    /// One network across all of `data` (`NHITSTrainer.fitGlobal`), conditioned on each series.
+    public func fitGlobal(_ data: [FitData]) throws -> [FittedNHITS] {
+        try NHITSTrainer.fitGlobal(settings: settings, series: data.map(\.series), trainCounts: data.map(\.trainCount), hooks: hooks)
     }
 }
 
@@ -64,8 +70,8 @@ extension NHITSState: FittedModelState {
         if let interval = data.intervalSeconds, interval != intervalSeconds {
             throw ArtifactStateMismatch("the network was trained on a \(intervalSeconds) s grid, the data says \(interval) s")
         }
-        if parameters.count != NHITSParameterLayout(architecture).count {
-            throw ArtifactStateMismatch("θ has \(parameters.count) values, the architecture \(NHITSParameterLayout(architecture).count)")
+        if parameters.count != members * NHITSParameterLayout(architecture).count {
+            throw ArtifactStateMismatch("θ has \(parameters.count) values, \(members) networks of the architecture \(members * NHITSParameterLayout(architecture).count)")
         }
     }
 }

@@ -8,6 +8,7 @@ public enum NHITSError: Error, Equatable, CustomStringConvertible {
     case stepsBeyondHorizon(asked: Int, trained: Int)
     case artifactMismatch(field: String, expected: String, got: String)
     case unsupportedStateVersion(found: Int, supported: Int)
+    case mixedIntervals(first: Double, series: Int, got: Double)
 
     public var description: String {
         switch self {
@@ -25,6 +26,8 @@ public enum NHITSError: Error, Equatable, CustomStringConvertible {
             return "nhits state: \(field) should be \(expected), got \(got); the file is damaged or was written by another version, fit the model again"
         case .unsupportedStateVersion(let found, let supported):
             return "nhits state: format version \(found) is newer than \(supported), the newest this build reads; update autoscale"
+        case .mixedIntervals(let first, let series, let got):
+            return "nhits: global training needs one grid, but series \(series) has a \(got) s step and series 0 a \(first) s step; resample the series to one interval"
         }
     }
 }

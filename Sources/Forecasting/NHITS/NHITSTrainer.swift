@@ -16,45 +16,83 @@ public enum NHITSTrainer {
     /// stops after `patience` checks without improvement, when `hooks.shouldStop` says so, or
     /// when another interval as long as the last would end past `maxMinutes`. A check is an
     /// "epoch" of the `TrainingHooks` events (epoch k = check k, `epochs` = the most checks).
+    ///
+    /// With `members` = M > 1 this trains M networks on the same windows from seeds
+    /// seed, seed + 1, …, seed + M − 1 (each with its own early stopping; their checks are
+    /// numbered on, member after member), and the model forecasts the mean of their outputs.
     public static func fit(settings: NHITSSettings, series: RegularSeries, trainCount: Int, hooks: TrainingHooks) throws -> FittedNHITS {
-        let options = settings.training
-        let architecture = try settings.architecture(interval: series.interval)
-        let L = architecture.inputSteps, h = architecture.horizonSteps, O = architecture.outputs
-        let trainOrigins = Array(stride(from: L - 1, through: trainCount - 1 - h, by: 1))
-        guard !trainOrigins.isEmpty else { throw NHITSError.tooFewWindows(split: "training", got: 0, inputSteps: L, horizonSteps: h) }
-        let validationOrigins = LSTMTrainer.evenlySpaced(Array(stride(from: max(trainCount, L - 1), through: series.count - 1 - h, by: 1)),
-                                             atMost: options.validationSamples)
-        guard !validationOrigins.isEmpty else { throw NHITSError.tooFewWindows(split: "validation", got: 0, inputSteps: L, horizonSteps: h) }
-        let trainScaler = settings.scaling == .robustTrain ? try RobustScaler(fittingOn: series.values[0..<trainCount]) : nil
-        let windows = NHITSWindows(values: series.values, inputSteps: L, scaling: settings.scaling, trainScaler: trainScaler)
-        let quantiles = settings.quantiles.map(Float.init)
+        try fitGlobal(settings: settings, series: [series], trainCounts: [trainCount], hooks: hooks)[0]
+    }
 
-        var root = SplitMix64(seed: options.seed)
+    /// `fit` across several series at once (global training, `GlobalForecaster`): one
+    /// network trained on the train windows of every series (`NHITSSampleSet`; each step
+    /// draws its windows uniformly with replacement from all of them), early-stopped on the
+    /// mean over series of each series' validation MAE ÷ the naive forecast's (`validationError`). Returns
+    /// the kept network conditioned on each series, in order, each with its own train scaler.
+    /// With one series this is `fit`, draw for draw.
+    public static func fitGlobal(settings: NHITSSettings, series: [RegularSeries], trainCounts: [Int],
+                                 hooks: TrainingHooks) throws -> [FittedNHITS] {
+        precondition(!series.isEmpty && series.count == trainCounts.count, "one train count per series")
+        let options = settings.training
+        let interval = series[0].interval
+        if let other = series.firstIndex(where: { $0.interval != interval }) {
+            throw NHITSError.mixedIntervals(first: interval, series: other, got: series[other].interval)
+        }
+        let architecture = try settings.architecture(interval: interval)
+        let samples = try NHITSSampleSet(series: series, trainCounts: trainCounts, settings: settings, architecture: architecture)
+
+        let members = options.members
+        let checks = (options.maxSteps + options.validationInterval - 1) / options.validationInterval
+        var parameters: [Float] = [], records: [NHITSState.TrainingRecord] = []
+        let started = hooks.now()
+        for k in 0..<members {
+            let member = try trainMember(seed: options.seed &+ UInt64(k), settings: settings, architecture: architecture,
+                                         samples: samples, series: series, hooks: hooks, started: started,
+                                         checksBefore: k * checks, checksInAll: members * checks)
+            parameters += member.parameters
+            records.append(member.record)
+            // Stopped from outside or on the time budget: the members trained so far are the model.
+            if member.interrupted { break }
+        }
+        let first = records[0]
+        hooks.events(.finished(bestEpoch: (first.bestStep + options.validationInterval - 1) / options.validationInterval, bestValidationLoss: first.bestValidationLoss,
+                               epochsRun: records.reduce(0) { $0 + ($1.stepsRun + options.validationInterval - 1) / options.validationInterval }))
+        return try series.indices.map { i in
+            let state = NHITSState(settings: settings, architecture: architecture, intervalSeconds: interval,
+                                   trainScaler: samples.trainScalers[i], members: records.count, parameters: parameters, training: first,
+                                   memberTraining: records.count > 1 ? records : nil)
+            return try FittedNHITS(state: state, history: series[i])
+        }
+    }
+
+    /// Trains one network from `seed` (the loop described at `fit`) and returns the kept θ, its
+    /// record, and whether `hooks.shouldStop` or the budget (counted from `started`) ended it.
+    /// Its checks are the `TrainingHooks` epochs `checksBefore` + 1, … of `checksInAll`.
+    static func trainMember(seed: UInt64, settings: NHITSSettings, architecture: NHITSArchitecture, samples: NHITSSampleSet,
+                            series: [RegularSeries], hooks: TrainingHooks, started: Double, checksBefore: Int,
+                            checksInAll checks: Int) throws -> (parameters: [Float], record: NHITSState.TrainingRecord, interrupted: Bool) {
+        let options = settings.training
+        let L = architecture.inputSteps, h = architecture.horizonSteps
+        let quantiles = settings.quantiles.map(Float.init)
+        var root = SplitMix64(seed: seed)
         var initRNG = root.split(), sampleRNG = root.split()
         let network = NHITSNetwork(architecture: architecture, rng: &initRNG)
         let batch = options.batchSize
         let workspace = NHITSWorkspace(architecture: architecture, maxBatch: batch, training: true)
         let x = FloatBuffer(count: batch * L), targets = FloatBuffer(count: batch * h)
-        var centres: [(centre: Float, scale: Float)] = []
-        var origins = [Int](repeating: 0, count: batch)
+        var centres: [(centre: Float, scale: Float)] = [], scratch = [Float](repeating: 0, count: L)
+        var drawn = [NHITSSample](repeating: NHITSSample(series: 0, origin: 0), count: batch)
         var optimizer = Adam(parameterCount: network.layout.count)
         var learningRate = Float(options.learningRate)
         let decayEvery = options.learningRateDecays > 0 ? max(options.maxSteps / options.learningRateDecays, 1) : Int.max
-        let checks = (options.maxSteps + options.validationInterval - 1) / options.validationInterval
-        let state = { (parameters: [Float], training: NHITSState.TrainingRecord?) in
-            NHITSState(settings: settings, architecture: architecture, intervalSeconds: series.interval, trainScaler: trainScaler,
-                       parameters: parameters, training: training)
-        }
 
         var best = (step: 0, check: 0, loss: Double.infinity, parameters: network.parameterValues)
-        var stepsRun = 0, stoppedOnBudget = false
+        var stepsRun = 0, stoppedOnBudget = false, stoppedFromOutside = false
         var intervalLoss: Double = 0, intervalSteps = 0
-        let started = hooks.now()
-        var intervalStarted = started
+        var intervalStarted = checksBefore == 0 ? started : hooks.now()
         for step in 1...options.maxSteps {
-            for i in 0..<batch { origins[i] = trainOrigins[Int(sampleRNG.next() % UInt64(trainOrigins.count))] }
-            windows.gather(origins: origins, into: x.pointer, centres: &centres)
-            windows.gatherTargets(origins: origins, steps: h, centres: centres, into: targets.pointer)
+            for i in 0..<batch { drawn[i] = samples.train[Int(sampleRNG.next() % UInt64(samples.train.count))] }
+            samples.gather(drawn, steps: h, into: x.pointer, targets: targets.pointer, centres: &centres, scratch: &scratch)
             network.forward(input: x.pointer, batch: batch, workspace: workspace)
             let loss = NHITSLoss.evaluate(outputs: workspace.outputs, targets: targets.pointer, batch: batch, steps: h,
                                           quantiles: quantiles, gradient: workspace.outputGradients)
@@ -69,46 +107,62 @@ public enum NHITSTrainer {
             intervalLoss += loss
             intervalSteps += 1
             let check = (step + options.validationInterval - 1) / options.validationInterval
-            hooks.events(.batch(epoch: check, batch: intervalSteps, batches: options.validationInterval, loss: loss))
+            let epoch = checksBefore + check
+            hooks.events(.batch(epoch: epoch, batch: intervalSteps, batches: options.validationInterval, loss: loss))
             guard step % options.validationInterval == 0 || step == options.maxSteps else { continue }
 
-            let point = try NHITSInference.outputs(network: network, scaling: settings.scaling, trainScaler: trainScaler,
-                                                   series: series, origins: validationOrigins, steps: h).map { $0[0] }
-            let validation = meanAbsoluteError(point, series: series, origins: validationOrigins)
+            let validation = try validationError(network: network, settings: settings, samples: samples, series: series, steps: h)
             guard validation.isFinite else { throw NHITSError.nonFiniteLoss(step: step) }
             let improved = validation < best.loss
             if improved { best = (step, check, validation, network.parameterValues) }
             let now = hooks.now()
             let summary = LSTMEpochSummary(
-                epoch: check, epochs: checks, trainLoss: [intervalLoss / Double(intervalSteps)],
+                epoch: epoch, epochs: checks, trainLoss: [intervalLoss / Double(intervalSteps)],
                 trainTotal: intervalLoss / Double(intervalSteps), validationLoss: [validation], validationTotal: validation,
                 learningRate: Double(learningRate), seconds: now - intervalStarted, improved: improved)
             hooks.events(.epoch(summary))
             intervalLoss = 0
             intervalSteps = 0
-            if check - best.check >= options.patience || hooks.shouldStop(summary) { break }
+            if check - best.check >= options.patience { break }
+            if hooks.shouldStop(summary) {
+                stoppedFromOutside = true
+                break
+            }
             if let budget = options.maxMinutes, step < options.maxSteps, now - started + summary.seconds > budget * 60 {
                 stoppedOnBudget = true
-                hooks.events(.stoppedOnBudget(minutes: budget, epochsRun: check, bestEpoch: best.check))
+                hooks.events(.stoppedOnBudget(minutes: budget, epochsRun: epoch, bestEpoch: checksBefore + best.check))
                 break
             }
             intervalStarted = now
         }
-        hooks.events(.finished(bestEpoch: best.check, bestValidationLoss: best.loss, epochsRun: (stepsRun + options.validationInterval - 1) / options.validationInterval))
         let record = NHITSState.TrainingRecord(bestStep: best.step, stepsRun: stepsRun, bestValidationLoss: best.loss,
                                                stoppedOnBudget: stoppedOnBudget ? true : nil)
-        return try FittedNHITS(state: state(best.parameters, record), history: series)
+        return (best.parameters, record, stoppedOnBudget || stoppedFromOutside)
     }
 
-    /// Mean |ŝ − s| over all origins and steps of the point paths.
-    static func meanAbsoluteError(_ paths: [[Double]], series: RegularSeries, origins: [Int]) -> Double {
+    /// The early-stopping criterion. One series: Σ |ŝ − s| / count over the point paths of its
+    /// validation origins (all h steps), in model units. Several series (global training):
+    /// (1/S) Σ_i MAE_i / naive_i, each series' MAE relative to the naive forecast's on the same
+    /// windows (`NHITSSampleSet.naiveValidationMAE`), so that no series weighs more for having
+    /// larger errors in its min-max units.
+    static func validationError(network: NHITSNetwork, settings: NHITSSettings, samples: NHITSSampleSet,
+                                series: [RegularSeries], steps h: Int) throws -> Double {
+        var relative: Double = 0
         var sum: Double = 0, count = 0
-        for (path, t) in zip(paths, origins) {
-            for (k, value) in path.enumerated() {
-                sum += abs(value - series.values[t + 1 + k])
-                count += 1
+        for (i, origins) in samples.validation.enumerated() {
+            let paths = try NHITSInference.outputs(networks: [network], scaling: settings.scaling, trainScaler: samples.trainScalers[i],
+                                                   series: series[i], origins: origins, steps: h)
+            var seriesSum: Double = 0, seriesCount = 0
+            for (outputs, t) in zip(paths, origins) {
+                for (k, value) in outputs[0].enumerated() {
+                    seriesSum += abs(value - series[i].values[t + 1 + k])
+                    seriesCount += 1
+                }
             }
+            sum += seriesSum
+            count += seriesCount
+            relative += seriesSum / Double(max(seriesCount, 1)) / samples.naiveValidationMAE[i]
         }
-        return sum / Double(max(count, 1))
+        return series.count == 1 ? sum / Double(max(count, 1)) : relative / Double(series.count)
     }
 }

@@ -22,26 +22,35 @@ struct NHITSWindows {
     /// into `centres`; reads s_0 … s_t only for origin t.
     func gather(origins: some Collection<Int>, into x: UnsafeMutablePointer<Float>, centres: inout [(centre: Float, scale: Float)]) {
         centres.removeAll(keepingCapacity: true)
-        let L = inputSteps
-        var window = [Float](repeating: 0, count: L)
+        var window = [Float](repeating: 0, count: inputSteps)
         for (n, t) in origins.enumerated() {
-            for j in 0..<L { window[j] = values[max(t - j, 0)] }
-            let stats: (centre: Float, scale: Float)
-            switch scaling {
-            case .robustWindow: stats = Self.robustStatistics(window)
-            case .robustTrain: stats = trainCentre
-            case .none: stats = (0, 1)
-            }
-            centres.append(stats)
-            for j in 0..<L { x[n * L + j] = (window[j] - stats.centre) / stats.scale }
+            centres.append(write(origin: t, into: x + n * inputSteps, window: &window))
         }
+    }
+
+    /// Writes the scaled window of origin t into `row` [L] and returns its (c, d); `window`
+    /// is scratch space of L values. Reads s_0 … s_t only.
+    func write(origin t: Int, into row: UnsafeMutablePointer<Float>, window: inout [Float]) -> (centre: Float, scale: Float) {
+        let L = inputSteps
+        for j in 0..<L { window[j] = values[max(t - j, 0)] }
+        let stats: (centre: Float, scale: Float)
+        switch scaling {
+        case .robustWindow: stats = Self.robustStatistics(window)
+        case .robustTrain: stats = trainCentre
+        case .none: stats = (0, 1)
+        }
+        for j in 0..<L { row[j] = (window[j] - stats.centre) / stats.scale }
+        return stats
     }
 
     /// The scaled targets [origins.count × h] of `origins` with the windows' `centres`.
     func gatherTargets(origins: some Collection<Int>, steps h: Int, centres: [(centre: Float, scale: Float)], into y: UnsafeMutablePointer<Float>) {
-        for (n, t) in origins.enumerated() {
-            for k in 0..<h { y[n * h + k] = (values[t + 1 + k] - centres[n].centre) / centres[n].scale }
-        }
+        for (n, t) in origins.enumerated() { writeTargets(origin: t, steps: h, stats: centres[n], into: y + n * h) }
+    }
+
+    /// The scaled targets (s_{t+1+k} − c)/d, k = 0 … h−1, of origin t into `row` [h].
+    func writeTargets(origin t: Int, steps h: Int, stats: (centre: Float, scale: Float), into row: UnsafeMutablePointer<Float>) {
+        for k in 0..<h { row[k] = (values[t + 1 + k] - stats.centre) / stats.scale }
     }
 
     /// neuralforecast's robust statistics of one window: the median m and
