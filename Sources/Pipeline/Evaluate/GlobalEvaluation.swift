@@ -40,15 +40,15 @@ public struct GlobalEvaluationResult: Sendable, Encodable {
     }
 }
 
-/// Reads every series of the request, trains one model across them
+/// Reads every series of the request (`readEverySeries`: a file's containers or a folder's files), trains one model across them
 /// (`ModelSpec.evaluateGlobal`: each series scaled on its own train part) and scores each
 /// series by the protocol, beside the naive forecast. The CLI's `evaluate --global` calls this.
-public func evaluateGlobal<C: Clock>(_ request: GlobalEvaluationRequest, evaluator: Evaluator<C>) throws -> GlobalEvaluationResult {
+public func evaluateGlobal<C: Clock>(_ request: SeriesEvaluationRequest, evaluator: Evaluator<C>) throws -> GlobalEvaluationResult {
     guard request.model.kind.offersGlobalTraining else {
         throw ModelSpecError.globalTrainingNotOffered(
             model: request.model.name, offeredBy: ModelKind.allCases.filter(\.offersGlobalTraining).map(\.name))
     }
-    let plans = try request.readSeries().map { try EvaluationPlan(series: $0, horizonMinutes: request.horizonMinutes) }
+    let plans = try request.readEverySeries().map { try EvaluationPlan(series: $0, horizonMinutes: request.horizonMinutes) }
     let outcomes = try request.model.evaluateGlobal(on: plans, with: evaluator, hooks: request.hooks)
     let naive = try plans.map { try ModelSpec.naive.evaluate(on: $0, with: evaluator) }
     return GlobalEvaluationResult(model: request.model.name, series: outcomes.map(\.report), naive: naive,

@@ -2,7 +2,8 @@ import Forecasting
 import Ingest
 import Series
 
-/// One `autoscale evaluate` request: which file and series, which model, which horizons.
+/// One `autoscale evaluate` request: which file and series, which model, which horizons
+/// (with `--global`, `dataPath` may be a folder: `readEverySeries`).
 public struct SeriesEvaluationRequest: Sendable {
     public var dataPath: String
     public var readOptions: CSVReadOptions

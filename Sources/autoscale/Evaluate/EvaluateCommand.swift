@@ -88,7 +88,7 @@ extension EvaluateCommand {
         }
         let series = try ConfiguredSeries.resolve(
             flags: try selection.readOptions(), config: metricConfig, configPath: config, dataPath: data, everyContainer: true)
-        let request = GlobalEvaluationRequest(
+        let request = SeriesEvaluationRequest(
             dataPath: data, readOptions: series.readOptions, model: spec,
             horizonMinutes: try horizons.map(parseHorizons) ?? metricConfig?.data.predictionHorizons ?? [5, 15, 30],
             hooks: training.hooks(for: spec, progress: bar),

@@ -3,38 +3,18 @@ import Foundation
 import Ingest
 import Series
 
-/// One `autoscale evaluate --global` request: one model trained across every series of
-/// `dataPath`, each series scored by the protocol (docs/EVALUATION.md, "Global training").
+/// `autoscale evaluate --global` reads a `SeriesEvaluationRequest` as many series: one model
+/// is trained across every series of `dataPath`, each scored by the protocol
+/// (docs/ARCHITECTURE.md, "Global training").
 ///
 /// `dataPath` is a CSV file or a folder:
 /// - a file gives every series the selection leaves (every container of the chosen metric of
 ///   a long file, every container of a wide file's column); they must be of one metric;
 /// - a folder gives one series per `*.csv` file in it (name order), each read with the
 ///   selection (e.g. `--column avg_cpu`).
-public struct GlobalEvaluationRequest: Sendable {
-    public var dataPath: String
-    public var readOptions: CSVReadOptions
-    public var model: ModelSpec
-    public var horizonMinutes: [Int]
-    public var hooks: TrainingHooks
-    /// Whether each series is a cumulative counter scored as its per-second rate.
-    public var countersToRates: Bool
-    /// Multiplier after the rate.
-    public var scale: Double
-
-    public init(dataPath: String, readOptions: CSVReadOptions = CSVReadOptions(), model: ModelSpec, horizonMinutes: [Int] = [5, 15, 30],
-                hooks: TrainingHooks = .silent, countersToRates: Bool = false, scale: Double = 1) {
-        self.dataPath = dataPath
-        self.readOptions = readOptions
-        self.model = model
-        self.horizonMinutes = horizonMinutes
-        self.hooks = hooks
-        self.countersToRates = countersToRates
-        self.scale = scale
-    }
-
-    /// The series this request trains on, in name order, each turned into its rate when a counter.
-    func readSeries() throws -> [TimeSeries] {
+extension SeriesEvaluationRequest {
+    /// Every series this request names, in name order, each turned into its rate when a counter.
+    func readEverySeries() throws -> [TimeSeries] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dataPath, isDirectory: &isFolder) else {
             throw IngestError.unreadableFile(path: dataPath, reason: "no such file or folder")
