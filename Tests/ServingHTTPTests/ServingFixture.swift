@@ -170,13 +170,22 @@ enum HTTP {
     /// purpose: in the full parallel run this async test can wait minutes for a thread of the
     /// cooperative pool, which CPU-bound synchronous tests hold (60 s failed CI once while the
     /// server was fine); a server that never gets ready still fails, later.
+    /// Checks every 100 ms; gives up once `seconds` have passed AND at least one check per
+    /// 100 ms of them has been made. Wall time alone is not enough: this loop runs on Swift's
+    /// cooperative threads (2 on CI), which other suites' synchronous tests can hold for
+    /// minutes, so the deadline could pass with hardly a check made (CI saw "waited 300 s for
+    /// autoscale serve to be ready" from a server that was ready in a second).
     static func waitUntil(seconds: Double = 300, _ what: String, _ check: () async throws -> Bool) async throws {
         let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
+        let minimumChecks = Int(seconds * 10)
+        var checks = 0
+        while true {
             if try await check() { return }
+            checks += 1
+            if Date() >= deadline && checks >= minimumChecks { break }
             try await Task.sleep(for: .milliseconds(100))
         }
-        throw HTTPTestError("waited \(Int(seconds)) s for \(what)")
+        throw HTTPTestError("waited \(Int(seconds)) s (\(checks) checks) for \(what)")
     }
 
     /// A history as the JSON `{"timestamps": […], "values": […]}`.
