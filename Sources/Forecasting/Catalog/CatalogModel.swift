@@ -47,7 +47,7 @@ extension CatalogModel {
     public static func resolved(_ settings: Settings, context: FitContext) -> Settings { settings }
 
     public static func fitGlobal(_ settings: Settings, context: FitContext, hooks: TrainingHooks, data: [FitData]) throws -> [Forecaster.Fitted] {
-        throw ModelSpecError.globalTrainingNotOffered(model: settings.kind.name, offeredBy: ModelKind.allCases.filter(\.offersGlobalTraining).map(\.name))
+        throw ModelSpecError.globalTrainingNotOffered(model: settings.kind.name, offeredBy: ModelKind.globalTrainingNames)
     }
 }
 

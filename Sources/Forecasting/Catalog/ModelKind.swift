@@ -68,6 +68,9 @@ public enum ModelKind: String, CaseIterable, Codable, Sendable, Hashable {
         }
     }
 
+    /// The names of the families that offer global training, in catalog order (for errors and help).
+    public static var globalTrainingNames: [String] { allCases.filter(\.offersGlobalTraining).map(\.name) }
+
     /// This model with its default settings.
     public var defaultSpec: ModelSpec { ModelSpec(kind: self) }
 }

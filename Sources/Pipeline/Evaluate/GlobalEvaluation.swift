@@ -46,7 +46,7 @@ public struct GlobalEvaluationResult: Sendable, Encodable {
 public func evaluateGlobal<C: Clock>(_ request: SeriesEvaluationRequest, evaluator: Evaluator<C>) throws -> GlobalEvaluationResult {
     guard request.model.kind.offersGlobalTraining else {
         throw ModelSpecError.globalTrainingNotOffered(
-            model: request.model.name, offeredBy: ModelKind.allCases.filter(\.offersGlobalTraining).map(\.name))
+            model: request.model.name, offeredBy: ModelKind.globalTrainingNames)
     }
     let plans = try request.readEverySeries().map { try EvaluationPlan(series: $0, horizonMinutes: request.horizonMinutes) }
     let outcomes = try request.model.evaluateGlobal(on: plans, with: evaluator, hooks: request.hooks)

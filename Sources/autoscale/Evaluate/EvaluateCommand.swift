@@ -16,7 +16,7 @@ struct EvaluateCommand: ParsableCommand {
     @Option(name: .long, help: "CSV file: timestamp,value; long timestamp,container,metric,value; or wide. With --global also a folder of CSV files.")
     var data: String
 
-    @Flag(name: .long, help: "Train one model across every series of --data (every container of the chosen metric, or every CSV file of a folder), each series scaled on its own train part, and score each series by the protocol (models: \(ModelKind.allCases.filter(\.offersGlobalTraining).map(\.name).joined(separator: ", "))).")
+    @Flag(name: .long, help: "Train one model across every series of --data (every container of the chosen metric, or every CSV file of a folder), each series scaled on its own train part, and score each series by the protocol (models: \(ModelKind.globalTrainingNames.joined(separator: ", "))).")
     var global = false
 
     @OptionGroup var selection: SeriesInputOptions
