@@ -58,15 +58,10 @@ struct EvaluateCommand: ParsableCommand {
             scale: series.scale
         )
         bar.update(done: 0, total: 1, label: "\(chosen.spec.name) on \(URL(fileURLWithPath: data).lastPathComponent)")
-        let report: EvaluationReport
-        var recorded: String?
-        if let (destination, location) = try tracking.tracking(defaultExperiment: "evaluate") {
-            let tracked = try evaluateSeriesTracked(request, evaluator: Evaluator(), tracking: destination)
-            report = tracked.value
-            recorded = tracking.recordedNote(run: tracked.run, experiment: destination.experiment, location: location)
-        } else {
-            report = try evaluateSeries(request, evaluator: Evaluator())
-        }
+        let (report, recorded) = try tracking.perform(
+            defaultExperiment: "evaluate",
+            tracked: { try evaluateSeriesTracked(request, evaluator: Evaluator(), tracking: $0) },
+            untracked: { try evaluateSeries(request, evaluator: Evaluator()) })
         bar.finish()
         let chosenSeries = series.summary
         if output.json {
@@ -93,16 +88,10 @@ extension EvaluateCommand {
             countersToRates: series.countersToRates, scale: series.scale)
         bar.update(done: 0, total: 1, label: "\(spec.name) across \(URL(fileURLWithPath: data).lastPathComponent)")
         try request.checkGlobalTraining()
-        let result: GlobalEvaluationResult
-        var recorded: String?
-        if let (destination, location) = try tracking.tracking(defaultExperiment: "evaluate") {
-            let tracked = try evaluateGlobalTracked(request, evaluator: Evaluator(), tracking: destination)
-            result = tracked.value
-            recorded = tracking.recordedNote(run: tracked.run, experiment: destination.experiment, location: location)
-                + " (and one child run per series)"
-        } else {
-            result = try evaluateGlobal(request, evaluator: Evaluator())
-        }
+        let (result, recorded) = try tracking.perform(
+            defaultExperiment: "evaluate",
+            tracked: { try evaluateGlobalTracked(request, evaluator: Evaluator(), tracking: $0) },
+            untracked: { try evaluateGlobal(request, evaluator: Evaluator()) })
         bar.finish()
         if output.json {
             if let summary = series.summary { FileHandle.standardError.write(Data((summary + "\n").utf8)) }
@@ -110,7 +99,7 @@ extension EvaluateCommand {
         } else {
             if let summary = series.summary { print(summary) }
             print(GlobalEvaluationTable(result: result).render())
-            if let recorded { print(recorded) }
+            if let recorded { print(recorded + " (and one child run per series)") }
         }
     }
 }
