@@ -6,8 +6,8 @@ import Kernels
 /// parameters, Falkner et al. 2018's product kernels) or univariate (`multivariate: false`,
 /// one estimator per parameter). `TPESampler.optuna(seed:)` is Optuna's default sampler;
 /// `TPESampler(seed:)`, the default, differs from it in settings of l(x) that find better
-/// values within 50 trials (Benchmarks/README.md, "Sweep samplers"; tuned on seeds
-/// 100–499): multivariate, l weighs its trials by rank (`rankWeighting`) and its kernels
+/// values within 50 trials (Benchmarks/README.md, "Sweep samplers"; chosen on seeds
+/// 100–499, checked on 500–899): multivariate, l weighs its trials by rank (`rankWeighting`) and its kernels
 /// may be narrower (`belowBandwidth`: clip floor (H − L)/min(100, 3·(n + 2)), reals'
 /// widths × 0.7); univariate, only the clip's floor is lower, (H − L)/min(100, 2·(n + 2)).
 ///
