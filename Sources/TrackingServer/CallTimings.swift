@@ -51,9 +51,10 @@ final class CallTimings: Sendable {
     func record(route: String, _ moments: Moments) {
         guard let durations = moments.durations else { return }
         histograms.withLock { all in
-            var phases = all[route] ?? Array(repeating: LatencyHistogram(), count: Phase.allCases.count)
-            for (index, duration) in durations.enumerated() { phases[index].record(duration) }
-            all[route] = phases
+            // In place: the dictionary's arrays are not copied per call.
+            for (index, duration) in durations.enumerated() {
+                all[route, default: Array(repeating: LatencyHistogram(), count: Phase.allCases.count)][index].record(duration)
+            }
         }
     }
 

@@ -22,21 +22,13 @@ public enum TrackingServer {
         workers.start()
         let router = makeRouter(registry: registry, configuration: configuration, workers: workers)
         extraRoutes(router)
-        // One event loop does the sockets, Hummingbird and every request's task (`EventLoopTaskExecutor`):
-        // a call hops only to a registry pool thread and back.
-        let loop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "runs-server"),
-            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
-            eventLoopGroupProvider: .shared(loop))
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) })
         let served: Result<Void, any Error>
-        do {
-            try await withTaskExecutorPreference(EventLoopTaskExecutor(loop.next())) { try await app.runService() }
-            served = .success(())
-        } catch { served = .failure(error) }
+        do { try await app.runService(); served = .success(()) } catch { served = .failure(error) }
         try await workers.shutdownGracefully()
-        try await loop.shutdownGracefully()
         try served.get()
     }
 
