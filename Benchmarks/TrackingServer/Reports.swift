@@ -24,23 +24,23 @@ func printClientTable(ours: [String: Double], floor: [String: Double], theirs: [
 
 /// The wrk table: runs/log-metric requests per second and microseconds per request with 1 and 8
 /// connections, for each server, and mlflow ÷ ours (and `before`'s requests per second when given).
-func printWrkTable(ours: [Int: WrkResult], floor: [Int: WrkResult], theirs: [Int: WrkResult], before: [Int: WrkResult]?, seconds: Int) {
+func printWrkTable(ours: [Int: Double], floor: [Int: Double], theirs: [Int: Double], before: [Int: Double]?, seconds: Int) {
     print("wrk -t1 -d\(seconds)s POST runs/log-metric (requests/s; µs per request = 1e6 / requests/s with 1 connection)")
     print(String(format: "%-12@ %14@ %14@ %16@ %8@", "connections" as NSString, "canned req/s" as NSString,
                  "runs req/s" as NSString, "mlflow req/s" as NSString, "ratio" as NSString)
           + (before == nil ? "" : String(format: " %17@", "runs before req/s" as NSString)))
     for connections in [1, 8] {
-        let f = floor[connections]?.requestsPerSecond ?? .nan
-        let a = ours[connections]?.requestsPerSecond ?? .nan
-        let b = theirs[connections]?.requestsPerSecond ?? .nan
+        let f = floor[connections] ?? .nan
+        let a = ours[connections] ?? .nan
+        let b = theirs[connections] ?? .nan
         print(String(format: "%-12d %14.0f %14.0f %16.0f %7.1fx", connections, f, a, b, a / b)
-              + (before.map { String(format: " %17.0f", $0[connections]?.requestsPerSecond ?? .nan) } ?? ""))
+              + (before.map { String(format: " %17.0f", $0[connections] ?? .nan) } ?? ""))
     }
-    if let f = floor[1]?.requestsPerSecond, let a = ours[1]?.requestsPerSecond {
-        let b = theirs[1]?.requestsPerSecond ?? .nan
+    if let f = floor[1], let a = ours[1] {
+        let b = theirs[1] ?? .nan
         var line = String(format: "µs per request, 1 connection: canned %.0f, runs %.0f, mlflow %.0f; runs − canned = %.0f µs",
                           1e6 / f, 1e6 / a, 1e6 / b, 1e6 / a - 1e6 / f)
-        if let old = before?[1]?.requestsPerSecond { line += String(format: "; runs before %.0f (− canned = %.0f µs)", 1e6 / old, 1e6 / old - 1e6 / f) }
+        if let old = before?[1] { line += String(format: "; runs before %.0f (− canned = %.0f µs)", 1e6 / old, 1e6 / old - 1e6 / f) }
         print(line)
     }
 }

@@ -47,14 +47,20 @@ func printTimingTable(phase: String, _ routes: [TimedRoute]) {
     }
 }
 
-/// Per key, the median of the values the rounds measured (keys missing in a round are skipped).
-func medians(_ rounds: [[String: Double]]) -> [String: Double] {
+/// The smallest value (nil when empty): for seconds, the round least disturbed by other work.
+func best(_ values: [Double]) -> Double? { values.min() }
+
+/// The median (nil when empty).
+func median(_ values: [Double]) -> Double? {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return nil }
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+/// Per key, `pick` of the values the rounds measured (keys missing in a round are skipped).
+func pickEach(_ rounds: [[String: Double]], _ pick: ([Double]) -> Double?) -> [String: Double] {
     var result: [String: Double] = [:]
-    for key in Set(rounds.flatMap(\.keys)) {
-        let values = rounds.compactMap { $0[key] }.sorted()
-        guard !values.isEmpty else { continue }
-        let middle = values.count / 2
-        result[key] = values.count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2
-    }
+    for key in Set(rounds.flatMap(\.keys)) { result[key] = pick(rounds.compactMap { $0[key] }) }
     return result
 }

@@ -6,18 +6,19 @@ import Foundation
 // (Benchmarks/README.md, "Tracking server"). The same script also runs against a canned server
 // (`CannedServer`, this binary started with --canned-server PORT): the client floor. Then wrk
 // posts runs/log-metric to each server, 1 and 8 connections: the servers without the Python client.
-// `runs server` runs with --timing: after each phase the benchmark prints where the time of its
-// calls went inside the server (GET /debug/timing).
+// All servers run at once, each on a fresh store; the script and wrk go to them in turn, `--rounds`
+// times, so a loaded machine's swings hit every server alike; best and median of the rounds are printed.
+// `runs server` runs with --timing: the benchmark prints where the time of its calls went inside
+// the server (GET /debug/timing) during the client scripts and during wrk.
 // Options: --search-runs N (10000; 0 skips search) --no-mlflow --wrk-seconds S (5, 0 skips wrk)
-// --rounds N (1: every server N times, interleaved; medians printed) --before RUNS (another `runs`
-// binary, e.g. main's, benchmarked in each round beside this one) --keep
+// --rounds N (3) --before RUNS (another `runs` binary, e.g. main's, measured beside this one) --keep
 
 struct Options {
     var searchRuns = 10_000
     var mlflow = true
     var keep = false
     var wrkSeconds = 5
-    var rounds = 1
+    var rounds = 3
     /// Another `runs` binary benchmarked beside the one next to this benchmark (before / after).
     var before: String?
     /// Set when the benchmark starts itself as the canned server.
@@ -131,73 +132,30 @@ func loadAverage() -> String {
     return text.split(separator: " ").prefix(3).joined(separator: " ")
 }
 
-/// One server under test: its client seconds per workload, its wrk figures and, for `runs server`,
-/// where its calls' time went (`/debug/timing` after the client script and after each wrk run).
-struct ServerResult {
-    var client: [String: Double] = [:]
-    var wrk: [Int: WrkResult] = [:]
-    var timing: [(phase: String, routes: [TimedRoute])] = []
+/// A server under test, started and serving.
+struct Server {
+    var name: String
+    var process: Process
+    var url: String
+    /// Started with --timing (this `runs server`): its /debug/timing is read.
+    var timed = false
 }
 
-/// Starts a server, waits for it, runs the client script and wrk against it, stops it.
-/// `timed`: the server was started with --timing; its report is read (and reset) after each phase.
-func benchmark(_ name: String, _ executable: String, _ arguments: [String], python: String, port: Int,
-               folder: URL, options: Options, timed: Bool = false) throws -> ServerResult {
-    let process = try start(executable, arguments, log: folder.appendingPathComponent("\(name).log"))
-    defer { stop(process) }
+/// Starts `executable` on a free port with `arguments(port)`, logging to `folder/<name>.log`, and waits until it answers.
+func launch(_ name: String, _ executable: String, python: String, folder: URL, timed: Bool = false,
+            _ arguments: (Int) -> [String]) throws -> Server {
+    let port = try freePort(python)
+    let process = try start(executable, arguments(port), log: folder.appendingPathComponent("\(name).log"))
     let url = "http://127.0.0.1:\(port)"
-    try waitUntilServing(python, url)
-    var result = ServerResult()
-    if timed { _ = try takeTiming(python, url: url) }
-    result.client = try measure(python, url: url, searchRuns: options.searchRuns)
-    if timed { result.timing.append(("client script", try takeTiming(python, url: url))) }
-    if options.wrkSeconds > 0 {
-        let run = try createRun(python, url: url)
-        if timed { _ = try takeTiming(python, url: url) }
-        for connections in [1, 8] {
-            result.wrk[connections] = try wrkLogMetric(url: url, run: run, connections: connections, seconds: options.wrkSeconds)
-            if timed { result.timing.append(("wrk -c\(connections)", try takeTiming(python, url: url))) }
-        }
-    }
-    return result
+    do { try waitUntilServing(python, url) } catch { stop(process); throw error }
+    return Server(name: name, process: process, url: url, timed: timed)
 }
 
-/// What one round measured.
-struct Round {
-    var ours: ServerResult
-    var floor: ServerResult
-    var theirs: ServerResult
-    var before: ServerResult?
-}
-
-/// One round: `--before`'s `runs server`, this `runs server` (with --timing), the canned server,
-/// `mlflow server`, one after the other, each on a fresh store.
-func round(_ number: Int, python: String, venv: String, runs: String, folder: URL, options: Options) throws -> Round {
-    let roundFolder = folder.appendingPathComponent("round-\(number)")
-    try FileManager.default.createDirectory(at: roundFolder, withIntermediateDirectories: true)
-    let before = try options.before.map { executable in
-        let port = try freePort(python)
-        return try benchmark("runs-server-before", executable, ["server", "--port", String(port),
-                                                                 "--db", roundFolder.appendingPathComponent("before/registry.sqlite").path],
-                             python: python, port: port, folder: roundFolder, options: options)
-    }
-    let oursPort = try freePort(python)
-    let ours = try benchmark("runs-server", runs, ["server", "--port", String(oursPort), "--timing",
-                                                   "--db", roundFolder.appendingPathComponent("runs/registry.sqlite").path],
-                             python: python, port: oursPort, folder: roundFolder, options: options, timed: true)
-    let cannedPort = try freePort(python)
-    let floor = try benchmark("canned-server", CommandLine.arguments[0], ["--canned-server", String(cannedPort)],
-                              python: python, port: cannedPort, folder: roundFolder, options: options)
-    var theirs = ServerResult()
-    if options.mlflow {
-        let mlflowPort = try freePort(python)
-        theirs = try benchmark("mlflow-server", venv + "/bin/mlflow", [
-            "server", "--host", "127.0.0.1", "--port", String(mlflowPort),
-            "--backend-store-uri", "sqlite:///" + roundFolder.appendingPathComponent("mlflow.db").path,
-            "--artifacts-destination", roundFolder.appendingPathComponent("mlartifacts").path,
-        ], python: python, port: mlflowPort, folder: roundFolder, options: options)
-    }
-    return Round(ours: ours, floor: floor, theirs: theirs, before: before)
+/// What the rounds measured against one server: client seconds per workload and wrk requests
+/// per second per connection count, one entry per round.
+struct Measured {
+    var client: [[String: Double]] = []
+    var wrk: [Int: [Double]] = [:]
 }
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
@@ -214,24 +172,63 @@ do {
     defer { if !options.keep { try? FileManager.default.removeItem(at: folder) } }
     let search = options.searchRuns == 0 ? "no search" : "search_runs over \(options.searchRuns) runs (x10)"
     print("workloads: 1,000 log_metric; log_batch 1,000 metrics x 10; 100 runs x 10 params; \(search); \(options.rounds) round(s)")
-    var rounds: [Round] = []
+    print("load average at start: \(loadAverage())")
+
+    var servers: [Server] = []
+    defer { for server in servers { stop(server.process) } }
+    servers.append(try launch("runs", runs, python: python, folder: folder, timed: true) { port in
+        ["server", "--port", String(port), "--timing", "--db", folder.appendingPathComponent("runs/registry.sqlite").path]
+    })
+    if let before = options.before {
+        servers.append(try launch("before", before, python: python, folder: folder) { port in
+            ["server", "--port", String(port), "--db", folder.appendingPathComponent("before/registry.sqlite").path]
+        })
+    }
+    servers.append(try launch("canned", CommandLine.arguments[0], python: python, folder: folder) { port in ["--canned-server", String(port)] })
+    if options.mlflow {
+        servers.append(try launch("mlflow", venv + "/bin/mlflow", python: python, folder: folder) { port in
+            ["server", "--host", "127.0.0.1", "--port", String(port),
+             "--backend-store-uri", "sqlite:///" + folder.appendingPathComponent("mlflow.db").path,
+             "--artifacts-destination", folder.appendingPathComponent("mlartifacts").path]
+        })
+    }
+    var measured: [String: Measured] = [:]
+    var timing: [(phase: String, routes: [TimedRoute])] = []
+    for server in servers where server.timed { _ = try takeTiming(python, url: server.url) }
     for number in 1...options.rounds {
-        print("round \(number): load average at start \(loadAverage())")
-        let result = try round(number, python: python, venv: venv, runs: runs, folder: folder, options: options)
-        print("round \(number): load average at end \(loadAverage())")
-        printClientTable(ours: result.ours.client, floor: result.floor.client, theirs: result.theirs.client, before: result.before?.client)
-        if options.wrkSeconds > 0 {
-            printWrkTable(ours: result.ours.wrk, floor: result.floor.wrk, theirs: result.theirs.wrk, before: result.before?.wrk,
-                          seconds: options.wrkSeconds)
+        for server in servers {
+            measured[server.name, default: Measured()].client.append(try measure(python, url: server.url, searchRuns: options.searchRuns))
         }
-        for (phase, routes) in result.ours.timing { printTimingTable(phase: phase, routes) }
-        rounds.append(result)
+        print("round \(number) of the client script done, load average \(loadAverage())")
     }
-    if rounds.count > 1 {
-        print("median of \(rounds.count) rounds:")
-        printClientTable(ours: medians(rounds.map(\.ours.client)), floor: medians(rounds.map(\.floor.client)),
-                         theirs: medians(rounds.map(\.theirs.client)), before: options.before == nil ? nil : medians(rounds.compactMap(\.before?.client)))
+    for server in servers where server.timed { timing.append(("the client scripts", try takeTiming(python, url: server.url))) }
+    if options.wrkSeconds > 0 {
+        var runIDs: [String: String] = [:]
+        for server in servers { runIDs[server.name] = try createRun(python, url: server.url) }
+        for server in servers where server.timed { _ = try takeTiming(python, url: server.url) }
+        for connections in [1, 8] {
+            for _ in 1...options.rounds {
+                for server in servers {
+                    let result = try wrkLogMetric(url: server.url, run: runIDs[server.name] ?? "", connections: connections, seconds: options.wrkSeconds)
+                    measured[server.name, default: Measured()].wrk[connections, default: []].append(result.requestsPerSecond)
+                }
+            }
+            for server in servers where server.timed { timing.append(("wrk -c\(connections)", try takeTiming(python, url: server.url))) }
+        }
     }
+    print("load average at end: \(loadAverage())")
+    for (title, pick) in [("best of the rounds (fastest)", best), ("median of the rounds", median)] {
+        print("client script, \(title):")
+        let seconds = { (name: String) -> [String: Double] in pickEach(measured[name]?.client ?? [], pick) }
+        printClientTable(ours: seconds("runs"), floor: seconds("canned"), theirs: seconds("mlflow"),
+                         before: options.before == nil ? nil : seconds("before"))
+        if options.wrkSeconds > 0 {
+            let rates = { (name: String) -> [Int: Double] in (measured[name]?.wrk ?? [:]).mapValues { pick($0.map { -$0 }).map { -$0 } ?? .nan } }
+            printWrkTable(ours: rates("runs"), floor: rates("canned"), theirs: rates("mlflow"),
+                          before: options.before == nil ? nil : rates("before"), seconds: options.wrkSeconds)
+        }
+    }
+    for (phase, routes) in timing { printTimingTable(phase: phase, routes) }
 } catch {
     print("bench-tracking-server failed: \(error)")
     exit(1)
