@@ -32,6 +32,7 @@ import Testing
         #expect(moments.durations == [1_000, 2_000, 3_000, 50_000, 2_000, 100_000, 158_000])
         #expect(CallTimings.serverTimingHeader(moments)
                 == "body;dur=0.001, queue;dur=0.002, parse;dur=0.003, handler;dur=0.050, encode;dur=0.002, resume;dur=0.100, total;dur=0.158")
+        #expect([0, 499, 500, 120_400, 1_234_567_890].map(CallTimings.milliseconds) == ["0.000", "0.000", "0.001", "0.120", "1234.568"])
         var partial = CallTimings.Moments()
         partial.mark(1)
         #expect(partial.durations == nil)
