@@ -6,10 +6,11 @@ import Foundation
 // (Benchmarks/README.md, "Tracking server"). The same script also runs against a canned server
 // (`CannedServer`, this binary started with --canned-server PORT): the client floor. Then wrk
 // posts runs/log-metric to each server, 1 and 8 connections: the servers without the Python client.
-// All servers run at once, each on a fresh store; the script and wrk go to them in turn, `--rounds`
-// times, so a loaded machine's swings hit every server alike; best and median of the rounds are printed.
-// `runs server` runs with --timing: the benchmark prints where the time of its calls went inside
-// the server (GET /debug/timing) during the client scripts and during wrk.
+// All servers run at once, each on a fresh store; the script and wrk go to them in turn (a rotated
+// order each round), `--rounds` times, so a loaded machine's swings hit every server alike; best
+// and median of the rounds are printed. A second `runs server` with --timing, measured in the same
+// rotation, gives where the time of its calls went inside the server (GET /debug/timing) during
+// the client scripts and during wrk; the ratios come from the untimed one.
 // Options: --search-runs N (10000; 0 skips search) --no-mlflow --wrk-seconds S (5, 0 skips wrk)
 // --rounds N (3) --before RUNS (another `runs` binary, e.g. main's, measured beside this one) --keep
 
@@ -151,6 +152,13 @@ func launch(_ name: String, _ executable: String, python: String, folder: URL, t
     return Server(name: name, process: process, url: url, timed: timed)
 }
 
+/// `servers` starting at index `shift` (mod count): each round visits them in another order, so
+/// no server always follows the same one (e.g. `mlflow server` still busy after its turn).
+func rotated(_ servers: [Server], by shift: Int) -> [Server] {
+    let start = shift % max(servers.count, 1)
+    return Array(servers[start...] + servers[..<start])
+}
+
 /// What the rounds measured against one server: client seconds per workload and wrk requests
 /// per second per connection count, one entry per round.
 struct Measured {
@@ -176,8 +184,12 @@ do {
 
     var servers: [Server] = []
     defer { for server in servers { stop(server.process) } }
-    servers.append(try launch("runs", runs, python: python, folder: folder, timed: true) { port in
-        ["server", "--port", String(port), "--timing", "--db", folder.appendingPathComponent("runs/registry.sqlite").path]
+    servers.append(try launch("runs", runs, python: python, folder: folder) { port in
+        ["server", "--port", String(port), "--db", folder.appendingPathComponent("runs/registry.sqlite").path]
+    })
+    // A second instance with --timing gives the breakdown; the ratios come from the untimed one.
+    servers.append(try launch("runs-timed", runs, python: python, folder: folder, timed: true) { port in
+        ["server", "--port", String(port), "--timing", "--db", folder.appendingPathComponent("runs-timed/registry.sqlite").path]
     })
     if let before = options.before {
         servers.append(try launch("before", before, python: python, folder: folder) { port in
@@ -196,7 +208,7 @@ do {
     var timing: [(phase: String, routes: [TimedRoute])] = []
     for server in servers where server.timed { _ = try takeTiming(python, url: server.url) }
     for number in 1...options.rounds {
-        for server in servers {
+        for server in rotated(servers, by: number - 1) {
             measured[server.name, default: Measured()].client.append(try measure(python, url: server.url, searchRuns: options.searchRuns))
         }
         print("round \(number) of the client script done, load average \(loadAverage())")
@@ -207,8 +219,8 @@ do {
         for server in servers { runIDs[server.name] = try createRun(python, url: server.url) }
         for server in servers where server.timed { _ = try takeTiming(python, url: server.url) }
         for connections in [1, 8] {
-            for _ in 1...options.rounds {
-                for server in servers {
+            for number in 1...options.rounds {
+                for server in rotated(servers, by: number - 1) {
                     let result = try wrkLogMetric(url: server.url, run: runIDs[server.name] ?? "", connections: connections, seconds: options.wrkSeconds)
                     measured[server.name, default: Measured()].wrk[connections, default: []].append(result.requestsPerSecond)
                 }
