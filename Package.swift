@@ -198,6 +198,6 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .testTarget(name: "CLITests", dependencies: ["Forecasting", "Tracking", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "CLITests", dependencies: ["Forecasting", "Ingest", "Tracking", "TestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -3,22 +3,29 @@ import Pipeline
 
 // bench-sweep: the sweep samplers against Optuna (Benchmarks/README.md, "Sweep").
 //   (a) quality: median over seeds of the best value after N trials, on Branin,
-//       Hartmann-6 and a mixed space; ours (TPE multivariate = default, TPE univariate,
-//       random) and Optuna's (TPE default = multivariate, TPE univariate, random) from
+//       Hartmann-6 and a mixed space; ours (TPE multivariate = default, the same with
+//       Optuna's settings `TPESampler.optuna`, TPE univariate, random) and Optuna's (TPE default = multivariate, TPE univariate, random) from
 //       optuna_sweep_bench.py;
 //   (b) overhead: seconds per trial with an objective that returns at once;
 //   (c) with 20 seeds or more, how much a 10-seed median varies: the medians of the
 //       seed blocks 0–9, 10–19, … of ours and Optuna's default TPE.
 //   --queue: only the sampler plus the registry's trial queue per trial (QueueOverhead.swift)
 //       against Optuna's TPE with SQLite storage, both with an objective that returns at once.
-// Options: --seeds 10 --trials 50 --overhead-trials 200 --no-optuna --queue
+//   --variant SPEC (repeatable): only our TPE with other settings (Variants.swift), the median
+//       best per problem and how many 10-seed blocks reach --bar (default: Optuna's 10-seed
+//       medians, seeds 0–9, of Benchmarks/README.md); for tuning on seeds away from 0–9.
+// Options: --seeds 10 --first-seed 0 --trials 50 --overhead-trials 200 --no-optuna --queue
+//          --variant SPEC --bar branin=X,hartmann6=Y,mixed=Z
 
 struct Options {
     var seeds = 10
+    var firstSeed = 0
     var trials = 50
     var overheadTrials = 200
     var optuna = true
     var queue = false
+    var variants: [String] = []
+    var bar = ["branin": 0.4646, "hartmann6": -3.0775, "mixed": 0.0013]
 
     init(_ arguments: [String]) {
         var i = 0
@@ -26,11 +33,21 @@ struct Options {
             let next = i + 1 < arguments.count ? Int(arguments[i + 1]) : nil
             switch arguments[i] {
             case "--seeds": seeds = next ?? seeds; i += 1
+            case "--first-seed": firstSeed = next ?? firstSeed; i += 1
+            case "--variant" where i + 1 < arguments.count: variants.append(arguments[i + 1]); i += 1
+            case "--bar" where i + 1 < arguments.count:
+                for pair in arguments[i + 1].split(separator: ",") {
+                    let kv = pair.split(separator: "=")
+                    if kv.count == 2, let value = Double(kv[1]) { bar[String(kv[0])] = value }
+                }
+                i += 1
             case "--trials": trials = next ?? trials; i += 1
             case "--overhead-trials": overheadTrials = next ?? overheadTrials; i += 1
             case "--no-optuna": optuna = false
             case "--queue": queue = true
-            default: print("unknown option \(arguments[i]); options: --seeds N --trials N --overhead-trials N --no-optuna --queue"); exit(2)
+            default:
+                print("unknown option \(arguments[i]); options: --seeds N --first-seed N --trials N --overhead-trials N --no-optuna --queue --variant SPEC --bar P=X,…")
+                exit(2)
             }
             i += 1
         }
@@ -63,7 +80,7 @@ func optunaResults(_ options: Options, extra: [String] = []) -> [String: Any]? {
     let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("optuna_sweep_bench.py")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", script.path, "--seeds", String(options.seeds), "--trials", String(options.trials),
+    process.arguments = ["python3", script.path, "--seeds", String(options.seeds), "--first-seed", String(options.firstSeed), "--trials", String(options.trials),
                          "--overhead-trials", String(options.overheadTrials)] + extra
     let pipe = Pipe()
     process.standardOutput = pipe
@@ -96,23 +113,29 @@ func loadAverage() -> String {
     }
 }
 let load = loadAverage()
+if !options.variants.isEmpty {
+    print("load average \(load)")
+    try variantReport(options.variants, options, bar: options.bar)
+    exit(0)
+}
 if options.queue {
     try queueOverheadReport(options, load: load)
     exit(0)
 }
-print("bench-sweep: \(options.seeds) seeds × \(options.trials) trials; overhead over \(options.overheadTrials) trials; load average \(load)")
+print("bench-sweep: \(options.seeds) seeds from \(options.firstSeed) × \(options.trials) trials; overhead over \(options.overheadTrials) trials; load average \(load)")
 
 let all = try problems()
 var ours: [String: [String: Double]] = [:]
 var oursBests: [String: [Double]] = [:]
 for problem in all {
-    var tpe: [Double] = [], univariate: [Double] = [], random: [Double] = []
-    for seed in 0..<options.seeds {
+    var tpe: [Double] = [], optunaSettings: [Double] = [], univariate: [Double] = [], random: [Double] = []
+    for seed in options.firstSeed..<(options.firstSeed + options.seeds) {
         tpe.append(try run(TPESampler(seed: UInt64(seed)), problem, trials: options.trials).best)
+        optunaSettings.append(try run(TPESampler.optuna(seed: UInt64(seed)), problem, trials: options.trials).best)
         univariate.append(try run(TPESampler(seed: UInt64(seed), multivariate: false), problem, trials: options.trials).best)
         random.append(try run(RandomSampler(seed: UInt64(seed)), problem, trials: options.trials).best)
     }
-    ours[problem.name] = ["tpe": median(tpe), "tpe_univariate": median(univariate), "random": median(random)]
+    ours[problem.name] = ["tpe": median(tpe), "tpe_optuna_settings": median(optunaSettings), "tpe_univariate": median(univariate), "random": median(random)]
     oursBests[problem.name] = tpe
 }
 
@@ -138,13 +161,13 @@ if let version = optuna?["optuna_version"] as? String { print("Optuna \(version)
 
 print("")
 print("(a) median best value (lower is better; minimum in brackets)")
-print("| problem | ours TPE (multivariate, default) | Optuna TPE (default, multivariate) | ours − Optuna default | ours TPE (univariate) | Optuna TPE (univariate) | ours random | Optuna random |")
-print("|---|---|---|---|---|---|---|---|")
+print("| problem | ours TPE (multivariate, default) | Optuna TPE (default, multivariate) | ours − Optuna default | ours TPE with Optuna's settings | ours TPE (univariate) | Optuna TPE (univariate) | ours random | Optuna random |")
+print("|---|---|---|---|---|---|---|---|---|")
 for problem in all {
     let o = ours[problem.name] ?? [:]
     let q = quality?[problem.name] ?? [:]
     let gap = (o["tpe"] ?? .nan) - (q["tpe"] ?? .nan)
-    let cells = [o["tpe"], q["tpe"], gap, o["tpe_univariate"], q["tpe_univariate"], o["random"], q["random"]].map { format($0 ?? .nan) }
+    let cells = [o["tpe"], q["tpe"], gap, o["tpe_optuna_settings"], o["tpe_univariate"], q["tpe_univariate"], o["random"], q["random"]].map { format($0 ?? .nan) }
     print("| \(problem.name) [\(problem.minimum)] | " + cells.joined(separator: " | ") + " |")
 }
 print("")
@@ -165,7 +188,7 @@ func blockMedians(_ xs: [Double], size: Int) -> [Double] {
 
 if options.seeds >= 20 {
     print("")
-    print("(c) 10-seed medians of the TPE default over the seed blocks 0–9, 10–19, …: min / median / max; blocks where ours ≤ Optuna's")
+    print("(c) 10-seed medians of the TPE default over the seed blocks of 10 from --first-seed: min / median / max; blocks where ours ≤ Optuna's")
     print("| problem | ours | Optuna | blocks ours ≤ Optuna |")
     print("|---|---|---|---|")
     for problem in all {

@@ -79,6 +79,7 @@ def main():
     optuna.logging.set_verbosity(optuna.logging.ERROR)
     parser = argparse.ArgumentParser()
     parser.add_argument("--seeds", type=int, default=10)
+    parser.add_argument("--first-seed", type=int, default=0, help="seeds first-seed … first-seed + seeds − 1")
     parser.add_argument("--trials", type=int, default=50)
     parser.add_argument("--overhead-trials", type=int, default=200)
     parser.add_argument("--samplers", default="tpe,tpe_univariate,random",
@@ -102,7 +103,7 @@ def main():
         for sampler_name in args.samplers.split(","):
             make = samplers[sampler_name]
             bests = []
-            for seed in range(args.seeds):
+            for seed in range(args.first_seed, args.first_seed + args.seeds):
                 study = optuna.create_study(sampler=make(seed))
                 study.optimize(objective, n_trials=args.trials)
                 bests.append(study.best_value)

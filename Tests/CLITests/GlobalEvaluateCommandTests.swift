@@ -1,6 +1,9 @@
+import Forecasting
 import Foundation
+import Ingest
 import TestSupport
 import Testing
+import Tracking
 
 /// `autoscale evaluate --global` as a user runs it: one model trained across every container
 /// of a metric (or every file of a folder), each series scored by the protocol, relMAE against
@@ -118,11 +121,43 @@ import Testing
         #expect(r.stderr.contains("--metric") && r.stderr.contains("cpu") && r.stderr.contains("memory"), "\(r.stderr)")
     }
 
-    @Test func trackingIsRefusedWithTheReason() throws {
-        let r = try autoscale(["evaluate", "--global", "--model", "lstm", "--data", try fleet(), "--metric", "cpu", "--track",
-                               "--db", folder.appendingPathComponent("r.sqlite").path])
-        #expect(r.status != 0)
-        #expect(r.stderr.contains("not recorded yet"), "\(r.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("r.sqlite").path))
+    /// `--track`: a parent run for the one training (epoch losses, relMAE over the series) and a
+    /// child per series whose model artifact loads and forecasts; nothing is recorded for a
+    /// model without global training.
+    @Test func trackingRecordsTheTrainingAndOneChildRunPerSeries() throws {
+        let data = try fleet()
+        let db = folder.appendingPathComponent("r.sqlite").path
+        let refused = try autoscale(["evaluate", "--global", "--model", "naive", "--data", data, "--metric", "cpu", "--track", "--db", db])
+        #expect(refused.status != 0 && refused.stderr.contains("naive is fitted per series"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: db))
+
+        let r = try autoscale(["evaluate", "--global", "--config", try tinyConfig(), "--data", data, "--track", "--db", db, "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let printed = try #require(try json(r.stdout)["rel_mae"] as? [String: Double])
+
+        let registry = try Registry.open(RegistryLocation(databasePath: db), create: false)
+        let runs = try registry.searchRuns(RunSearch(experiment: "evaluate", details: true)).runs
+        #expect(runs.count == 4, "\(runs.map(\.name))")
+        let parent = try #require(runs.first { $0.name == "global/lstm" })
+        #expect(parent.status == .finished && parent.parent == nil)
+        #expect(parent.params["series_count"] == "3" && parent.params["model"] == "lstm" && parent.params["data"] == data)
+        for minutes in ["5", "15", "30"] {
+            let logged = try #require(parent.metrics["relmae_\(minutes)m"])
+            #expect(abs(logged - (printed[minutes] ?? .nan)) <= 1e-12 * logged, "relMAE \(minutes) min: \(logged) vs \(printed)")
+        }
+        let losses = try registry.metricHistories(runs: [parent.id], key: "val_loss")[parent.id] ?? []
+        #expect(losses.count == 2, "one val_loss per epoch of the one training: \(losses)")
+
+        let children = runs.filter { $0.parent == parent.id }
+        #expect(children.map(\.tags["series"]).compactMap { $0 }.sorted().count == 3, "\(children.map(\.name))")
+        let history = try CSVSeriesReader.read(path: data, options: CSVReadOptions(selection: SeriesSelection(container: "web-1", metric: "cpu"))).series
+        for child in children {
+            #expect(child.status == .finished && child.params["model"] == "lstm" && child.tags["global"] == "true")
+            #expect(child.metrics["val_mae_15m"].map(\.isFinite) == true && child.metrics["relmae_15m"].map(\.isFinite) == true,
+                    "\(child.metrics.keys.sorted())")
+            let artifact = try ArtifactLoader.load(try registry.readArtifact(run: child.id, name: "model.json"))
+            let forecast = try artifact.forecast(rawHistory: history, steps: 3)
+            #expect(forecast.count == 3 && forecast.allSatisfy(\.isFinite), "\(forecast)")
+        }
     }
 }

@@ -35,4 +35,18 @@ import TestSupport
         #expect(c.training.epochs == 2 && c.training.seed == 5)
         #expect(resolved.config?.metric == .cpu)
     }
+
+    /// `--epochs` and `--seed` reach the ensemble's members that train; the others stay as they are.
+    @Test func trainingFlagsReachEnsembleMembers() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.file("cpu.yaml", "format_version: 1\nmetric_name: cpu\nmodel: {model_type: ensemble, ensemble: {members: [nhits, lstm, arima]}}\n")
+        let resolved = try ConfiguredModel.resolve(
+            ModelRequest(configPath: path, overrides: ModelOverrides(epochs: 2, seed: 7)), defaultModel: .naive)
+        let members = try #require(resolved.spec.settings as? EnsembleSettings).members
+        let nhits = try #require(members[0].settings as? NHITSSettings)
+        #expect(nhits.training.maxSteps == 2 * nhits.training.validationInterval && nhits.training.seed == 7)
+        let lstm = try #require(members[1].settings as? LSTMConfiguration)
+        #expect(lstm.training.epochs == 2 && lstm.training.seed == 7)
+        #expect(members[2] == ModelSpec(ARIMASettings(order: ARIMAOrder(p: 1, d: 1, q: 1))))
+    }
 }

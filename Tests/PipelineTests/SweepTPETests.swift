@@ -40,7 +40,9 @@ struct SweepTPETests {
         let isContinuous = domain.isContinuous
         // Internal coordinates: log on a log scale (reals and integers alike).
         let internalObservations = scale.isLog ? observations.map { log($0) } : observations
-        let estimator = ParzenEstimator(observations: internalObservations, observationWeights: TPESampler.weights(observations.count), domain: domain)
+        // Optuna's settings explicitly (`TPESampler.optuna` builds its estimators with these).
+        let estimator = ParzenEstimator(observations: internalObservations, observationWeights: TPESampler.weights(observations.count), domain: domain,
+                                        priorWeight: 1, bandwidth: .optuna)
         for (x, want) in zip(points, expected) {
             let got = estimator.logPDF(isContinuous && scale.isLog ? log(x) : x)
             #expect(abs(got - want) < 1e-9, "log p(\(x)) = \(got), Optuna \(want)")
@@ -83,7 +85,8 @@ struct SweepTPETests {
                 try #require(TPESampler.internalValue(Self.paramValue(row[d], domain), domain))
             }
         }
-        let estimator = JointParzenEstimator(observations: rows, observationWeights: TPESampler.weights(rows.count), domains: c.domains)
+        let estimator = JointParzenEstimator(observations: rows, observationWeights: TPESampler.weights(rows.count), domains: c.domains,
+                                             priorWeight: 1, bandwidth: .optuna)
         for (point, want) in zip(c.points, c.expected) {
             let x = c.domains.enumerated().map { d, domain in Self.samplePoint(point[d], domain) }
             let got = estimator.logPDF(x)
@@ -103,7 +106,8 @@ struct SweepTPETests {
 
     @Test("γ, the weights and the split follow Optuna (pruned after complete, deepest first)")
     func splitAndWeights() {
-        #expect([0, 1, 10, 11, 50, 250, 251, 1000].map(TPESampler.gamma) == [0, 1, 1, 2, 5, 25, 25, 25])
+        #expect([0, 1, 10, 11, 50, 250, 251, 1000].map { TPESampler.gamma($0) } == [0, 1, 1, 2, 5, 25, 25, 25])
+        #expect([10, 11, 20, 50].map { TPESampler.gamma($0, fraction: 0.15) } == [2, 2, 3, 8])
         #expect(TPESampler.weights(3) == [1, 1, 1])
         let w = TPESampler.weights(30)
         #expect(w.count == 30 && abs(w[0] - 1.0 / 30) < 1e-15 && w[4] == 1 && w[5] == 1 && w[29] == 1)

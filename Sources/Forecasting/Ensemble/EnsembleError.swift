@@ -13,7 +13,7 @@ public enum EnsembleError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .noMembers:
-            return "an ensemble needs at least one member; list catalog models under `members`, e.g. [arima, autoarima, naive]"
+            return "an ensemble needs at least one member; list catalog models under `members`, e.g. [gbt, nhits, arima]"
         case .nestedEnsemble(let member):
             return "ensemble member \(member) is itself an ensemble; list its members directly instead"
         case .tooShortToCombine(let count, let trainCount):

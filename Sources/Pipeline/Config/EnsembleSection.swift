@@ -22,7 +22,7 @@ public struct EnsembleSection: Sendable, Equatable {
         guard !members.value.isEmpty, !members.value.contains(.ensemble) else {
             throw ConfigError(
                 .outOfRange(value: "[" + members.value.map(\.name).joined(separator: ", ") + "]",
-                            advice: "list one or more catalog models other than ensemble, e.g. [arima, autoarima, naive]"),
+                            advice: "list one or more catalog models other than ensemble, e.g. [gbt, nhits, arima]"),
                 keyPath: members.keyPath, location: members.location)
         }
         self.members = members.value

@@ -130,7 +130,7 @@ model:                                  # which forecaster, and its hyperparamet
     weekly: true                        # weekly Fourier terms
     recent_past: true                   # also condition on the latest observations (prophet-ar)
   ensemble:                             # members and combination for model_type: ensemble
-    members: [arima, autoarima, naive]  # catalog models combined, each with this file's settings for it
+    members: [gbt, nhits, arima]        # catalog models combined, each with this file's settings for it
     combine: weights                    # weights | median: validation-MAE weights per step, or the median
 training:                               # the LSTM's training loop
   epochs: 100                           # most passes over the (sampled) training windows
@@ -195,7 +195,7 @@ model:                                  # which forecaster, and its hyperparamet
     weekly: true                        # weekly Fourier terms
     recent_past: true                   # also condition on the latest observations (prophet-ar)
   ensemble:                             # members and combination for model_type: ensemble
-    members: [arima, autoarima, naive]  # catalog models combined, each with this file's settings for it
+    members: [gbt, nhits, arima]        # catalog models combined, each with this file's settings for it
     combine: weights                    # weights | median: validation-MAE weights per step, or the median
 training:                               # the LSTM's training loop
   epochs: 100                           # most passes over the (sampled) training windows
@@ -260,7 +260,7 @@ model:                                  # which forecaster, and its hyperparamet
     weekly: true                        # weekly Fourier terms
     recent_past: true                   # also condition on the latest observations (prophet-ar)
   ensemble:                             # members and combination for model_type: ensemble
-    members: [arima, autoarima, naive]  # catalog models combined, each with this file's settings for it
+    members: [gbt, nhits, arima]        # catalog models combined, each with this file's settings for it
     combine: weights                    # weights | median: validation-MAE weights per step, or the median
 training:                               # the LSTM's training loop
   epochs: 100                           # most passes over the (sampled) training windows
@@ -325,7 +325,7 @@ model:                                  # which forecaster, and its hyperparamet
     weekly: true                        # weekly Fourier terms
     recent_past: true                   # also condition on the latest observations (prophet-ar)
   ensemble:                             # members and combination for model_type: ensemble
-    members: [arima, autoarima, naive]  # catalog models combined, each with this file's settings for it
+    members: [gbt, nhits, arima]        # catalog models combined, each with this file's settings for it
     combine: weights                    # weights | median: validation-MAE weights per step, or the median
 training:                               # the LSTM's training loop
   epochs: 100                           # most passes over the (sampled) training windows
@@ -390,7 +390,7 @@ model:                                  # which forecaster, and its hyperparamet
     weekly: true                        # weekly Fourier terms
     recent_past: true                   # also condition on the latest observations (prophet-ar)
   ensemble:                             # members and combination for model_type: ensemble
-    members: [arima, autoarima, naive]  # catalog models combined, each with this file's settings for it
+    members: [gbt, nhits, arima]        # catalog models combined, each with this file's settings for it
     combine: weights                    # weights | median: validation-MAE weights per step, or the median
 training:                               # the LSTM's training loop
   epochs: 100                           # most passes over the (sampled) training windows
@@ -455,7 +455,7 @@ model:                                  # which forecaster, and its hyperparamet
     weekly: true                        # weekly Fourier terms
     recent_past: true                   # also condition on the latest observations (prophet-ar)
   ensemble:                             # members and combination for model_type: ensemble
-    members: [arima, autoarima, naive]  # catalog models combined, each with this file's settings for it
+    members: [gbt, nhits, arima]        # catalog models combined, each with this file's settings for it
     combine: weights                    # weights | median: validation-MAE weights per step, or the median
 training:                               # the LSTM's training loop
   epochs: 100                           # most passes over the (sampled) training windows

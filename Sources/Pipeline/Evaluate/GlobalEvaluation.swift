@@ -44,13 +44,32 @@ public struct GlobalEvaluationResult: Sendable, Encodable {
 /// (`ModelSpec.evaluateGlobal`: each series scaled on its own train part) and scores each
 /// series by the protocol, beside the naive forecast. The CLI's `evaluate --global` calls this.
 public func evaluateGlobal<C: Clock>(_ request: SeriesEvaluationRequest, evaluator: Evaluator<C>) throws -> GlobalEvaluationResult {
-    guard request.model.kind.offersGlobalTraining else {
-        throw ModelSpecError.globalTrainingNotOffered(
-            model: request.model.name, offeredBy: ModelKind.globalTrainingNames)
-    }
-    let plans = try request.readEverySeries().map { try EvaluationPlan(series: $0, horizonMinutes: request.horizonMinutes) }
+    let plans = try request.globalPlans()
     let outcomes = try request.model.evaluateGlobal(on: plans, with: evaluator, hooks: request.hooks)
     let naive = try plans.map { try ModelSpec.naive.evaluate(on: $0, with: evaluator) }
-    return GlobalEvaluationResult(model: request.model.name, series: outcomes.map(\.report), naive: naive,
-                                  fitSeconds: outcomes.map(\.report.fitSeconds).reduce(0, +))
+    return GlobalEvaluationResult(outcomes: outcomes, naive: naive, model: request.model.name)
+}
+
+extension GlobalEvaluationResult {
+    init(outcomes: [ModelEvaluation], naive: [EvaluationReport], model: String) {
+        self.init(model: model, series: outcomes.map(\.report), naive: naive,
+                  fitSeconds: outcomes.map(\.report.fitSeconds).reduce(0, +))
+    }
+}
+
+extension SeriesEvaluationRequest {
+    /// The protocol plan of every series the request names; throws first when the model
+    /// has no global training.
+    func globalPlans() throws -> [EvaluationPlan] {
+        try checkGlobalTraining()
+        return try readEverySeries().map { try EvaluationPlan(series: $0, horizonMinutes: horizonMinutes) }
+    }
+
+    /// Throws `ModelSpecError.globalTrainingNotOffered` unless the model's family trains
+    /// globally (callers check before opening a registry, so a refusal records nothing).
+    public func checkGlobalTraining() throws {
+        guard model.kind.offersGlobalTraining else {
+            throw ModelSpecError.globalTrainingNotOffered(model: model.name, offeredBy: ModelKind.globalTrainingNames)
+        }
+    }
 }

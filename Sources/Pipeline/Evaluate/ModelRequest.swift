@@ -18,8 +18,8 @@ public struct ModelRequest: Sendable, Equatable {
 }
 
 /// Settings given by flags, applied on top of the config and the catalog's defaults.
-/// nil leaves a setting as it is. `epochs` and `seed` apply to the LSTM and are ignored by
-/// the models that do not train; `growth` / `capacity` apply to the Prophet-style models
+/// nil leaves a setting as it is. `epochs` and `seed` apply to the LSTM and `nhits` (also as
+/// ensemble members) and are ignored by the models that do not train; `growth` / `capacity` apply to the Prophet-style models
 /// only and are an error elsewhere (`ModelSpec.withProphetGrowth`).
 public struct ModelOverrides: Sendable, Equatable {
     public var epochs: Int?
@@ -48,6 +48,13 @@ public struct ModelOverrides: Sendable, Equatable {
             // An nhits "epoch" is one validation check: `validationInterval` optimiser steps.
             if let epochs { settings.training.maxSteps = epochs * settings.training.validationInterval }
             if let seed { settings.training.seed = seed }
+            spec = ModelSpec(settings)
+        }
+        if var settings = spec.settings as? EnsembleSettings {
+            // The members that train take the same epochs and seed (growth stays the
+            // ensemble's own error: it names no Prophet-style model).
+            let training = ModelOverrides(epochs: epochs, seed: seed)
+            settings.members = try settings.members.map { member throws(ModelSpecError) in try training.apply(to: member) }
             spec = ModelSpec(settings)
         }
         return spec

@@ -33,11 +33,12 @@ struct JointParzenEstimator {
 
     /// `observations[k][d]`: trial k's internal coordinate in dimension d (a choice's
     /// index for `choice`); every row has `domains.count` entries.
-    init(observations: [[Double]], observationWeights: [Double], domains: [SearchDomain], priorWeight: Double = 1) {
+    init(observations: [[Double]], observationWeights: [Double], domains: [SearchDomain], priorWeight: Double = 1,
+         bandwidth: ParzenBandwidth = .optuna) {
         weights = ParzenMixture.weights(observationWeights, priorWeight: priorWeight)
         logWeights = weights.map { log($0) }
         dimensions = domains.enumerated().map { d, domain in
-            ParzenKernels(observations: observations.map { $0[d] }, domain: domain, priorWeight: priorWeight)
+            ParzenKernels(observations: observations.map { $0[d] }, domain: domain, priorWeight: priorWeight, bandwidth: bandwidth)
         }
     }
 

@@ -18,10 +18,11 @@ struct ParzenEstimator {
 
     /// `observations` are internal coordinates (choice indices for `choice`), with their
     /// `observationWeights`.
-    init(observations: [Double], observationWeights: [Double], domain: SearchDomain, priorWeight: Double = 1) {
+    init(observations: [Double], observationWeights: [Double], domain: SearchDomain, priorWeight: Double = 1,
+         bandwidth: ParzenBandwidth = .optuna) {
         weights = ParzenMixture.weights(observationWeights, priorWeight: priorWeight)
         logWeights = weights.map { log($0) }
-        kernels = ParzenKernels(observations: observations, domain: domain, priorWeight: priorWeight)
+        kernels = ParzenKernels(observations: observations, domain: domain, priorWeight: priorWeight, bandwidth: bandwidth)
     }
 
     /// One draw: a component by weight, then a value from it. Returns the internal

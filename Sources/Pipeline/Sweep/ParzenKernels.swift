@@ -2,18 +2,16 @@ import Foundation
 import Kernels
 
 /// One parameter's kernels in a Parzen estimator, one per observation plus the prior, as
-/// Optuna 5.1's `_ParzenEstimator` builds them for one dimension (prior weight 1, magic
-/// clip on, endpoints not considered). The mixture weights live with the estimator
+/// Optuna 5.1's `_ParzenEstimator` builds them for one dimension (with prior weight 1 and
+/// `ParzenBandwidth.optuna`: magic clip on, endpoints not considered). The mixture weights live with the estimator
 /// (`ParzenEstimator` for one parameter, `JointParzenEstimator` for several), which
 /// shares one component index k across its dimensions.
 ///
 /// Numeric parameters on [L, H] (the internal bounds, see `ParameterScale`): kernel k is
-/// N(z_k, σ_k²) truncated to [L, H]; the prior is N((L + H)/2, (H − L)²). σ_k is the
-/// larger distance from z_k to its sorted neighbours, with L and H as the outer
-/// neighbours, except that the smallest and largest observations take the distance to
-/// their inner neighbour (consider_endpoints false, n ≥ 2); then σ_k is clipped to
-/// [(H − L)/min(100, n + 2), H − L] (the "magic clip"). Optuna 5.1 uses this rule for its
-/// multivariate estimator too, dimension by dimension.
+/// N(z_k, σ_k²) truncated to [L, H]; the prior is N((L + H)/2, (H − L)²). σ_k comes from
+/// `ParzenBandwidth`: by default Optuna's neighbour rule and "magic clip" to
+/// [(H − L)/min(100, n + 2), H − L], which Optuna 5.1 uses for its multivariate
+/// estimator too, dimension by dimension.
 /// A real's kernel density is N_trunc(z; z_k, σ_k); an integer's mass at x is
 /// (Φ((T(x + ½) − z_k)/σ_k) − Φ((T(x − ½) − z_k)/σ_k)) / (Φ(b_k) − Φ(a_k)), T the
 /// identity or log.
@@ -32,8 +30,9 @@ struct ParzenKernels {
     /// computed once, used by every `addLogDensities`.
     private let logMasses: [Double]
 
-    /// `observations` are internal coordinates (choice indices for `choice`).
-    init(observations: [Double], domain: SearchDomain, priorWeight: Double) {
+    /// `observations` are internal coordinates (choice indices for `choice`); `bandwidth`
+    /// sets the numeric kernels' σ_k (Optuna's rule unless told otherwise).
+    init(observations: [Double], domain: SearchDomain, priorWeight: Double, bandwidth: ParzenBandwidth = .optuna) {
         let n = observations.count
         if case .choice(let values) = domain {
             let c = values.count
@@ -53,7 +52,7 @@ struct ParzenKernels {
         }
         let scale = ParameterScale(domain)
         let (low, high) = (scale.low, scale.high)
-        var sigmas = Self.bandwidths(observations, low: low, high: high)
+        var sigmas = bandwidth.sigmas(observations, low: low, high: high, discrete: scale.isDiscrete)
         var mus = observations
         mus.append(0.5 * (low + high))
         sigmas.append(high - low)
@@ -61,30 +60,6 @@ struct ParzenKernels {
         logMasses = mus.indices.map { k in
             TruncatedNormal.logGaussMass((low - mus[k]) / sigmas[k], (high - mus[k]) / sigmas[k])
         }
-    }
-
-    /// σ_k per observation (see the type's comment), clipped by the magic clip.
-    static func bandwidths(_ mus: [Double], low: Double, high: Double) -> [Double] {
-        let n = mus.count
-        guard n > 0 else { return [] }
-        let order = mus.indices.sorted { mus[$0] < mus[$1] }
-        let points = [low] + order.map { mus[$0] } + [high]
-        var sorted = [Double](repeating: 0, count: n)
-        for i in 1...n {
-            let left: Double = points[i] - points[i - 1]
-            let right: Double = points[i + 1] - points[i]
-            sorted[i - 1] = max(left, right)
-        }
-        if points.count >= 4 {
-            sorted[0] = points[2] - points[1]
-            sorted[n - 1] = points[n] - points[n - 1]
-        }
-        let maxSigma: Double = high - low
-        let kernels: Double = 1 + Double(n + 1)
-        let minSigma: Double = maxSigma / min(100, kernels)
-        var sigmas = [Double](repeating: 0, count: n)
-        for (rank, index) in order.enumerated() { sigmas[index] = min(max(sorted[rank], minSigma), maxSigma) }
-        return sigmas
     }
 
     /// One draw from kernel `k`: the internal coordinate of a real, the integer value of

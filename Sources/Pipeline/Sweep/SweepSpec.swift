@@ -36,8 +36,8 @@ public struct SweepSpec: Sendable, Hashable {
         self.maxAttempts = maxAttempts
     }
 
-    /// The sampler of `method` with `seed` (TPE with Optuna's defaults, multivariate or not
-    /// as `multivariate` says).
+    /// The sampler of `method` with `seed` (TPE with our defaults, `TPESampler(seed:)`,
+    /// multivariate or not as `multivariate` says).
     public func sampler() -> any SweepSampler {
         switch method {
         case .grid: GridSampler(seed: seed)

@@ -20,8 +20,12 @@ extension TPESampler {
         var chosen: [String: ParamValue] = [:]
         if !joint.isEmpty {
             let domains = joint.map(\.domain)
-            let l = jointEstimator(domains, Self.rows(below, joint))
-            let gx = jointEstimator(domains, Self.rows(above, joint))
+            let kept = below.filter { trial in joint.allSatisfy { Self.internalValue(trial.parameters[$0.name], $0.domain) != nil } }
+            let l = JointParzenEstimator(observations: Self.rows(kept, joint), observationWeights: belowWeights(kept), domains: domains,
+                                         priorWeight: priorWeight, bandwidth: belowBandwidth)
+            let aboveRows = Self.rows(above, joint)
+            let gx = JointParzenEstimator(observations: aboveRows, observationWeights: Self.weights(aboveRows.count), domains: domains,
+                                          priorWeight: priorWeight, bandwidth: aboveBandwidth)
             var g = TrialRandomness.generator(seed: seed, trialNumber: trialNumber, stream: Self.jointStream)
             var best = l.sample(&g)
             var bestScore = l.logPDF(best) - gx.logPDF(best)
@@ -35,10 +39,6 @@ extension TPESampler {
         return TrialParameters(space.parameters.map { parameter in
             (parameter.name, chosen[parameter.name] ?? Self.onlyValue(parameter.domain))
         })
-    }
-
-    func jointEstimator(_ domains: [SearchDomain], _ rows: [[Double]]) -> JointParzenEstimator {
-        JointParzenEstimator(observations: rows, observationWeights: Self.weights(rows.count), domains: domains, priorWeight: priorWeight)
     }
 
     /// The trials' internal coordinates in the joint dimensions, in the trials' order,

@@ -29,20 +29,34 @@ public func evaluateSeriesTracked<C: Clock>(
         let outcome = try request.model.evaluateDetailed(
             on: plan, with: evaluator, hooks: epochs.hooks(wrapping: request.hooks), validation: true)
         try epochs.check()
-        let report = outcome.report
         let naive = try ModelSpec.naive.evaluate(on: plan, with: evaluator)
-        try tracker.logBatch(
-            run: run, params: EvaluationLogger.params(report),
-            metrics: EvaluationLogger.metrics(report) + relativeMAE(report, naive: naive), tags: [:])
-        _ = try tracker.logArtifact(run: run, name: "model.json", kind: "model", data: try outcome.artifact.encoded())
-        for plot in EvaluationPlots.forecasts(plan: plan, paths: outcome.paths, model: request.model.name) {
-            _ = try tracker.logArtifact(run: run, name: plot.name, kind: "plot", data: Data(plot.svg.utf8))
-        }
-        if let losses = EvaluationPlots.losses(epochs.epochs, model: request.model.name) {
-            _ = try tracker.logArtifact(run: run, name: "loss.svg", kind: "plot", data: Data(losses.utf8))
-        }
-        _ = try tracker.logArtifact(run: run, name: "evaluation.json", kind: "evaluation", data: try RunTracking.json(report))
-        return report
+        try logScoredSeries(outcome, naive: naive, plan: plan, model: request.model.name, tracker: tracker, run: run)
+        try logLossCurves(epochs, model: request.model.name, tracker: tracker, run: run)
+        return outcome.report
+    }
+}
+
+/// Logs one series' protocol outcome into `run`: the report's params, its test and
+/// validation metrics with relMAE against `naive`, the fitted model as `model.json` (kind
+/// `model`), the forecast-against-actual plots and the report as `evaluation.json`.
+func logScoredSeries(
+    _ outcome: ModelEvaluation, naive: EvaluationReport, plan: EvaluationPlan, model: String, tracker: any Tracker, run: RunID
+) throws {
+    let report = outcome.report
+    try tracker.logBatch(
+        run: run, params: EvaluationLogger.params(report),
+        metrics: EvaluationLogger.metrics(report) + relativeMAE(report, naive: naive), tags: [:])
+    _ = try tracker.logArtifact(run: run, name: "model.json", kind: "model", data: try outcome.artifact.encoded())
+    for plot in EvaluationPlots.forecasts(plan: plan, paths: outcome.paths, model: model) {
+        _ = try tracker.logArtifact(run: run, name: plot.name, kind: "plot", data: Data(plot.svg.utf8))
+    }
+    _ = try tracker.logArtifact(run: run, name: "evaluation.json", kind: "evaluation", data: try RunTracking.json(report))
+}
+
+/// `loss.svg` (kind `plot`) when training reported epochs.
+func logLossCurves(_ epochs: TrainingMetricsLogger, model: String, tracker: any Tracker, run: RunID) throws {
+    if let losses = EvaluationPlots.losses(epochs.epochs, model: model) {
+        _ = try tracker.logArtifact(run: run, name: "loss.svg", kind: "plot", data: Data(losses.utf8))
     }
 }
 

@@ -58,15 +58,10 @@ struct EvaluateCommand: ParsableCommand {
             scale: series.scale
         )
         bar.update(done: 0, total: 1, label: "\(chosen.spec.name) on \(URL(fileURLWithPath: data).lastPathComponent)")
-        let report: EvaluationReport
-        var recorded: String?
-        if let (destination, location) = try tracking.tracking(defaultExperiment: "evaluate") {
-            let tracked = try evaluateSeriesTracked(request, evaluator: Evaluator(), tracking: destination)
-            report = tracked.value
-            recorded = tracking.recordedNote(run: tracked.run, experiment: destination.experiment, location: location)
-        } else {
-            report = try evaluateSeries(request, evaluator: Evaluator())
-        }
+        let (report, recorded) = try tracking.perform(
+            defaultExperiment: "evaluate",
+            tracked: { try evaluateSeriesTracked(request, evaluator: Evaluator(), tracking: $0) },
+            untracked: { try evaluateSeries(request, evaluator: Evaluator()) })
         bar.finish()
         let chosenSeries = series.summary
         if output.json {
@@ -81,11 +76,9 @@ struct EvaluateCommand: ParsableCommand {
 }
 
 extension EvaluateCommand {
-    /// `--global`: one model across every series of `--data`, a table of per-series scores.
+    /// `--global`: one model across every series of `--data`, a table of per-series scores;
+    /// with `--track`, a parent run for the training and a child run per series.
     private func runGlobal(spec: ModelSpec, metricConfig: MetricConfig?, bar: ProgressBar) throws {
-        if tracking.track || tracking.experiment != nil {
-            throw ValidationError("--track records one series' run; a model trained with --global is not recorded yet. Drop --track (or --experiment).")
-        }
         let series = try ConfiguredSeries.resolve(
             flags: try selection.readOptions(), config: metricConfig, configPath: config, dataPath: data, everyContainer: true)
         let request = SeriesEvaluationRequest(
@@ -94,7 +87,11 @@ extension EvaluateCommand {
             hooks: training.hooks(for: spec, progress: bar),
             countersToRates: series.countersToRates, scale: series.scale)
         bar.update(done: 0, total: 1, label: "\(spec.name) across \(URL(fileURLWithPath: data).lastPathComponent)")
-        let result = try evaluateGlobal(request, evaluator: Evaluator())
+        try request.checkGlobalTraining()
+        let (result, recorded) = try tracking.perform(
+            defaultExperiment: "evaluate",
+            tracked: { try evaluateGlobalTracked(request, evaluator: Evaluator(), tracking: $0) },
+            untracked: { try evaluateGlobal(request, evaluator: Evaluator()) })
         bar.finish()
         if output.json {
             if let summary = series.summary { FileHandle.standardError.write(Data((summary + "\n").utf8)) }
@@ -102,6 +99,7 @@ extension EvaluateCommand {
         } else {
             if let summary = series.summary { print(summary) }
             print(GlobalEvaluationTable(result: result).render())
+            if let recorded { print(recorded + " (and one child run per series)") }
         }
     }
 }

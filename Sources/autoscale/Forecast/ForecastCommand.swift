@@ -52,15 +52,10 @@ struct ForecastCommand: ParsableCommand {
             levels: try parseLevels(levels), hooks: training.hooks(for: chosen.spec, progress: bar),
             countersToRates: series.countersToRates, scale: series.scale)
         bar.update(done: 0, total: 1, label: "\(chosen.spec.name) on \(URL(fileURLWithPath: data).lastPathComponent)")
-        let report: SeriesForecastReport
-        var recorded: String?
-        if let (destination, location) = try tracking.tracking(defaultExperiment: "forecast") {
-            let tracked = try forecastSeriesTracked(request, now: TrainingHooks.monotonicSeconds, tracking: destination)
-            report = tracked.value
-            recorded = tracking.recordedNote(run: tracked.run, experiment: destination.experiment, location: location)
-        } else {
-            report = try forecastSeries(request, now: TrainingHooks.monotonicSeconds)
-        }
+        let (report, recorded) = try tracking.perform(
+            defaultExperiment: "forecast",
+            tracked: { try forecastSeriesTracked(request, now: TrainingHooks.monotonicSeconds, tracking: $0) },
+            untracked: { try forecastSeries(request, now: TrainingHooks.monotonicSeconds) })
         bar.finish()
         if let summary = series.summary {
             if output.json { FileHandle.standardError.write(Data((summary + "\n").utf8)) } else { print(summary) }

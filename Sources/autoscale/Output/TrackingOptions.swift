@@ -29,6 +29,16 @@ struct TrackingOptions: ParsableArguments {
         return (RunTracking(tracker: try Registry.open(location), experiment: experiment ?? defaultExperiment), location)
     }
 
+    /// `tracked` into the registry when `--track` / `--experiment` ask for it, with the line
+    /// that says where; else `untracked`, with no line.
+    func perform<T: Sendable>(
+        defaultExperiment: String, tracked: (RunTracking) throws -> Tracked<T>, untracked: () throws -> T
+    ) throws -> (value: T, recorded: String?) {
+        guard let (destination, location) = try tracking(defaultExperiment: defaultExperiment) else { return (try untracked(), nil) }
+        let run = try tracked(destination)
+        return (run.value, recordedNote(run: run.run, experiment: destination.experiment, location: location))
+    }
+
     /// The line that says where a run was recorded and how to look at it.
     func recordedNote(run: RunID, experiment: String, location: RegistryLocation) -> String {
         let db = self.db.map { " --db \($0)" } ?? ""

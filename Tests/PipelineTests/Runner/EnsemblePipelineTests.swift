@@ -34,7 +34,10 @@ import Tracking
         #expect(settings.combine == .median && settings.members.map(\.kind) == [.arima, .naive])
         #expect((settings.members[0].settings as? ARIMASettings)?.specification.order == ARIMAOrder(p: 2, d: 0, q: 1))
         let defaults = try ConfiguredModel.spec(from: try config("model: {model_type: ensemble}"), file: "test.yaml")
-        #expect(defaults == ModelSpec(kind: .ensemble))
+        // The default members, each as the config describes its kind (nhits takes `training:`'s seed and budget).
+        let members = try #require(defaults.settings as? EnsembleSettings).members
+        #expect(members.map(\.kind) == [.gbt, .nhits, .arima])
+        #expect((members[1].settings as? NHITSSettings)?.training.seed == 42)
     }
 
     /// Unknown or nested members are refused with the key path and what to do.

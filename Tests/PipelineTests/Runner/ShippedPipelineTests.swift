@@ -25,11 +25,13 @@ import Tracking
         let folder = try TemporaryFolder(prefix: "single-series")
         let location = RegistryLocation(databasePath: folder.url.appendingPathComponent("registry.sqlite").path)
         let spec = Self.root.appendingPathComponent("Pipelines/single-series.yaml").path
-        let overrides = ["data=\(data)", "models=[naive, arima]", "model_name=nab-network-in"]
+        let overrides = ["data=\(data)", "models=[naive, arima, gbt]", "model_name=nab-network-in"]
         let report = try PipelineJob.run(file: spec, overrides: overrides,
                                          options: PipelineRunOptions(file: spec, jobs: 2, overrides: parseOverrides(overrides)),
                                          registry: location)
         #expect(report.failed.isEmpty, "\(report.failed)")
+        let trained = report.stages.filter { $0.kind == "train" && $0.outcome == "executed" }.map(\.id).sorted()
+        #expect(trained == ["train@arima", "train@gbt", "train@naive"], "\(trained)")
         let registered = try #require(report.registered.first)
         #expect(registered.model == "nab-network-in" && registered.alias == "production")
 
