@@ -6,13 +6,22 @@ import Foundation
 // (Benchmarks/README.md, "Tracking server"). The same script also runs against a canned server
 // (`CannedServer`, this binary started with --canned-server PORT): the client floor. Then wrk
 // posts runs/log-metric to each server, 1 and 8 connections: the servers without the Python client.
-// Options: --search-runs N (10000) --no-mlflow --wrk-seconds S (5, 0 skips wrk) --keep
+// All servers run at once, each on a fresh store; the script and wrk go to them in turn (a rotated
+// order each round), `--rounds` times, so a loaded machine's swings hit every server alike; best
+// and median of the rounds are printed. A second `runs server` with --timing, measured in the same
+// rotation, gives where the time of its calls went inside the server (GET /debug/timing) during
+// the client scripts and during wrk; the ratios come from the untimed one.
+// Options: --search-runs N (10000; 0 skips search) --no-mlflow --wrk-seconds S (5, 0 skips wrk)
+// --rounds N (3) --before RUNS (another `runs` binary, e.g. main's, measured beside this one) --keep
 
 struct Options {
     var searchRuns = 10_000
     var mlflow = true
     var keep = false
     var wrkSeconds = 5
+    var rounds = 3
+    /// Another `runs` binary benchmarked beside the one next to this benchmark (before / after).
+    var before: String?
     /// Set when the benchmark starts itself as the canned server.
     var cannedPort: Int?
 
@@ -23,17 +32,20 @@ struct Options {
             switch arguments[i] {
             case "--search-runs": searchRuns = next.flatMap(Int.init) ?? searchRuns; i += 1
             case "--wrk-seconds": wrkSeconds = next.flatMap(Int.init) ?? wrkSeconds; i += 1
+            case "--rounds": rounds = next.flatMap(Int.init) ?? rounds; i += 1
+            case "--before": before = next; i += 1
             case "--canned-server": cannedPort = next.flatMap(Int.init); i += 1
             case "--no-mlflow": mlflow = false
             case "--keep": keep = true
             default:
-                print("unknown option \(arguments[i]); options: --search-runs N --no-mlflow --wrk-seconds S --keep")
+                print("unknown option \(arguments[i]); options: --search-runs N --no-mlflow --wrk-seconds S --rounds N --before RUNS --keep")
                 exit(2)
             }
             i += 1
         }
-        searchRuns = max(100, searchRuns)
+        searchRuns = searchRuns <= 0 ? 0 : max(100, searchRuns)
         wrkSeconds = max(0, wrkSeconds)
+        rounds = max(1, rounds)
     }
 }
 
@@ -121,28 +133,37 @@ func loadAverage() -> String {
     return text.split(separator: " ").prefix(3).joined(separator: " ")
 }
 
-/// One server under test: its client seconds per workload and its wrk figures.
-struct ServerResult {
-    var client: [String: Double] = [:]
-    var wrk: [Int: WrkResult] = [:]
+/// A server under test, started and serving.
+struct Server {
+    var name: String
+    var process: Process
+    var url: String
+    /// Started with --timing (this `runs server`): its /debug/timing is read.
+    var timed = false
 }
 
-/// Starts a server, waits for it, runs the client script and wrk against it, stops it.
-func benchmark(_ name: String, _ executable: String, _ arguments: [String], python: String, port: Int,
-               folder: URL, options: Options) throws -> ServerResult {
-    let process = try start(executable, arguments, log: folder.appendingPathComponent("\(name).log"))
-    defer { stop(process) }
+/// Starts `executable` on a free port with `arguments(port)`, logging to `folder/<name>.log`, and waits until it answers.
+func launch(_ name: String, _ executable: String, python: String, folder: URL, timed: Bool = false,
+            _ arguments: (Int) -> [String]) throws -> Server {
+    let port = try freePort(python)
+    let process = try start(executable, arguments(port), log: folder.appendingPathComponent("\(name).log"))
     let url = "http://127.0.0.1:\(port)"
-    try waitUntilServing(python, url)
-    var result = ServerResult()
-    result.client = try measure(python, url: url, searchRuns: options.searchRuns)
-    if options.wrkSeconds > 0 {
-        let run = try createRun(python, url: url)
-        for connections in [1, 8] {
-            result.wrk[connections] = try wrkLogMetric(url: url, run: run, connections: connections, seconds: options.wrkSeconds)
-        }
-    }
-    return result
+    do { try waitUntilServing(python, url) } catch { stop(process); throw error }
+    return Server(name: name, process: process, url: url, timed: timed)
+}
+
+/// `servers` starting at index `shift` (mod count): each round visits them in another order, so
+/// no server always follows the same one (e.g. `mlflow server` still busy after its turn).
+func rotated(_ servers: [Server], by shift: Int) -> [Server] {
+    let start = shift % max(servers.count, 1)
+    return Array(servers[start...] + servers[..<start])
+}
+
+/// What the rounds measured against one server: client seconds per workload and wrk requests
+/// per second per connection count, one entry per round.
+struct Measured {
+    var client: [[String: Double]] = []
+    var wrk: [Int: [Double]] = [:]
 }
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
@@ -157,27 +178,69 @@ do {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-tracking-server-\(ProcessInfo.processInfo.processIdentifier)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { if !options.keep { try? FileManager.default.removeItem(at: folder) } }
-    print("workloads: 1,000 log_metric; log_batch 1,000 metrics x 10; 100 runs x 10 params; search_runs over \(options.searchRuns) runs (x10)")
+    let search = options.searchRuns == 0 ? "no search" : "search_runs over \(options.searchRuns) runs (x10)"
+    print("workloads: 1,000 log_metric; log_batch 1,000 metrics x 10; 100 runs x 10 params; \(search); \(options.rounds) round(s)")
     print("load average at start: \(loadAverage())")
 
-    let oursPort = try freePort(python)
-    let ours = try benchmark("runs-server", runs, ["server", "--port", String(oursPort), "--db", folder.appendingPathComponent("runs/registry.sqlite").path],
-                             python: python, port: oursPort, folder: folder, options: options)
-    let cannedPort = try freePort(python)
-    let floor = try benchmark("canned-server", CommandLine.arguments[0], ["--canned-server", String(cannedPort)],
-                              python: python, port: cannedPort, folder: folder, options: options)
-    var theirs = ServerResult()
+    var servers: [Server] = []
+    defer { for server in servers { stop(server.process) } }
+    servers.append(try launch("runs", runs, python: python, folder: folder) { port in
+        ["server", "--port", String(port), "--db", folder.appendingPathComponent("runs/registry.sqlite").path]
+    })
+    // A second instance with --timing gives the breakdown; the ratios come from the untimed one.
+    servers.append(try launch("runs-timed", runs, python: python, folder: folder, timed: true) { port in
+        ["server", "--port", String(port), "--timing", "--db", folder.appendingPathComponent("runs-timed/registry.sqlite").path]
+    })
+    if let before = options.before {
+        servers.append(try launch("before", before, python: python, folder: folder) { port in
+            ["server", "--port", String(port), "--db", folder.appendingPathComponent("before/registry.sqlite").path]
+        })
+    }
+    servers.append(try launch("canned", CommandLine.arguments[0], python: python, folder: folder) { port in ["--canned-server", String(port)] })
     if options.mlflow {
-        let mlflowPort = try freePort(python)
-        theirs = try benchmark("mlflow-server", venv + "/bin/mlflow", [
-            "server", "--host", "127.0.0.1", "--port", String(mlflowPort),
-            "--backend-store-uri", "sqlite:///" + folder.appendingPathComponent("mlflow.db").path,
-            "--artifacts-destination", folder.appendingPathComponent("mlartifacts").path,
-        ], python: python, port: mlflowPort, folder: folder, options: options)
+        servers.append(try launch("mlflow", venv + "/bin/mlflow", python: python, folder: folder) { port in
+            ["server", "--host", "127.0.0.1", "--port", String(port),
+             "--backend-store-uri", "sqlite:///" + folder.appendingPathComponent("mlflow.db").path,
+             "--artifacts-destination", folder.appendingPathComponent("mlartifacts").path]
+        })
+    }
+    var measured: [String: Measured] = [:]
+    var timing: [(phase: String, routes: [TimedRoute])] = []
+    for server in servers where server.timed { _ = try takeTiming(python, url: server.url) }
+    for number in 1...options.rounds {
+        for server in rotated(servers, by: number - 1) {
+            measured[server.name, default: Measured()].client.append(try measure(python, url: server.url, searchRuns: options.searchRuns))
+        }
+        print("round \(number) of the client script done, load average \(loadAverage())")
+    }
+    for server in servers where server.timed { timing.append(("the client scripts", try takeTiming(python, url: server.url))) }
+    if options.wrkSeconds > 0 {
+        var runIDs: [String: String] = [:]
+        for server in servers { runIDs[server.name] = try createRun(python, url: server.url) }
+        for server in servers where server.timed { _ = try takeTiming(python, url: server.url) }
+        for connections in [1, 8] {
+            for number in 1...options.rounds {
+                for server in rotated(servers, by: number - 1) {
+                    let result = try wrkLogMetric(url: server.url, run: runIDs[server.name] ?? "", connections: connections, seconds: options.wrkSeconds)
+                    measured[server.name, default: Measured()].wrk[connections, default: []].append(result.requestsPerSecond)
+                }
+            }
+            for server in servers where server.timed { timing.append(("wrk -c\(connections)", try takeTiming(python, url: server.url))) }
+        }
     }
     print("load average at end: \(loadAverage())")
-    printClientTable(ours: ours.client, floor: floor.client, theirs: theirs.client)
-    if options.wrkSeconds > 0 { printWrkTable(ours: ours.wrk, floor: floor.wrk, theirs: theirs.wrk, seconds: options.wrkSeconds) }
+    for (title, pick) in [("best of the rounds (fastest)", best), ("median of the rounds", median)] {
+        print("client script, \(title):")
+        let seconds = { (name: String) -> [String: Double] in pickEach(measured[name]?.client ?? [], pick) }
+        printClientTable(ours: seconds("runs"), floor: seconds("canned"), theirs: seconds("mlflow"),
+                         before: options.before == nil ? nil : seconds("before"))
+        if options.wrkSeconds > 0 {
+            let rates = { (name: String) -> [Int: Double] in (measured[name]?.wrk ?? [:]).mapValues { pick($0.map { -$0 }).map { -$0 } ?? .nan } }
+            printWrkTable(ours: rates("runs"), floor: rates("canned"), theirs: rates("mlflow"),
+                          before: options.before == nil ? nil : rates("before"), seconds: options.wrkSeconds)
+        }
+    }
+    for (phase, routes) in timing { printTimingTable(phase: phase, routes) }
 } catch {
     print("bench-tracking-server failed: \(error)")
     exit(1)

@@ -1,29 +1,18 @@
 import Foundation
 import Hummingbird
 
-/// JSON responses in protobuf-JSON style: non-finite numbers become the strings "NaN",
-/// "Infinity" and "-Infinity" (what MLflow writes and its client reads back).
+/// JSON responses in protobuf-JSON style (`JSONWriter`): non-finite numbers become the strings
+/// "NaN", "Infinity" and "-Infinity" (what MLflow writes and its client reads back).
 enum JSONResponse {
     static func make(_ object: [String: Any], status: HTTPResponse.Status = .ok) -> Response {
-        let data: Data
-        do { data = try JSONSerialization.data(withJSONObject: sanitized(object), options: []) } catch {
+        let bytes: [UInt8]
+        do { bytes = try JSONWriter.bytes(object) } catch {
             // Only strings, numbers, booleans, arrays and objects are ever built; say so if that breaks.
             let message = "INTERNAL_ERROR: response not encodable as JSON: \(error)".replacingOccurrences(of: "\"", with: "'")
             return Response(status: .internalServerError, headers: [.contentType: "application/json"],
                             body: ResponseBody(byteBuffer: ByteBuffer(string: "{\"error_code\": \"INTERNAL_ERROR\", \"message\": \"\(message)\"}")))
         }
         return Response(status: status, headers: [.contentType: "application/json"],
-                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
-    }
-
-    /// Replaces non-finite doubles (which JSONSerialization refuses) by their MLflow strings.
-    static func sanitized(_ value: Any) -> Any {
-        switch value {
-        case let number as Double where !number.isFinite:
-            return number.isNaN ? "NaN" : (number > 0 ? "Infinity" : "-Infinity")
-        case let dictionary as [String: Any]: return dictionary.mapValues(sanitized)
-        case let array as [Any]: return array.map(sanitized)
-        default: return value
-        }
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

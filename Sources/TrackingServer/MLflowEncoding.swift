@@ -50,15 +50,16 @@ enum MLflowEncoding {
         return keyValues(all)
     }
 
-    static func run(_ details: RunDetails, experimentId: Int64, deleted: Bool) -> [String: Any] {
-        let header = details.header
-        return [
-            "info": runInfo(id: header.id, name: header.name, experimentId: experimentId, status: header.status,
-                            startTime: details.startTime, endTime: details.endTime, deleted: deleted, user: details.tags[userTag]),
+    /// A run as runs/create, runs/update and runs/get answer it; each metric's timestamp is the
+    /// run's heartbeat (the registry keeps the latest point's step and value, read without history).
+    static func run(_ run: RunSnapshot) -> [String: Any] {
+        [
+            "info": runInfo(id: run.id, name: run.name, experimentId: run.experimentId, status: run.status,
+                            startTime: run.startTime, endTime: run.endTime, deleted: run.deleted != nil, user: run.tags[userTag]),
             "data": [
-                "metrics": details.metrics.map { metric(key: $0.key, value: $0.latest, timestamp: details.heartbeat, step: $0.latestStep) },
-                "params": keyValues(details.params),
-                "tags": tags(details.tags, name: header.name, parent: details.ancestors.first?.id),
+                "metrics": run.latestMetrics.map { metric(key: $0.key, value: $0.value, timestamp: run.heartbeat, step: $0.step) },
+                "params": keyValues(run.params),
+                "tags": tags(run.tags, name: run.name, parent: run.parent),
             ] as [String: Any],
             "inputs": [String: Any](),
         ]

@@ -67,7 +67,7 @@ extension MLflowService {
     func listRunArtifacts(_ request: MLflowRequest) throws -> [String: Any] {
         let run = try runID(request)
         let path = request.string("path") ?? ""
-        let experimentId = try registry.experimentKeys(name: registry.runDetails(run).header.experiment).first?.id ?? 0
+        let experimentId = try registry.runSnapshot(run).experimentId
         let checked = try ArtifactPath(raw: "\(experimentId)/\(run.rawValue)/artifacts" + (path.isEmpty ? "" : "/" + path), percentEncoded: false)
         let files = ArtifactListing.children(of: checked.name, in: try registry.artifacts(of: run)).map { file -> [String: Any] in
             var file = file

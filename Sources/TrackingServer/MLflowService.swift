@@ -36,20 +36,9 @@ struct MLflowService: Sendable {
         do { return try RunID(text) } catch { throw MLflowError.notFound("No run with id '\(text)' (a run id is 32 hexadecimal characters).") }
     }
 
-    /// The full MLflow form of a run: its details (one read), then its experiment's id and its
-    /// deletion unless the caller knows them (runs/create has just written both).
-    func encodedRun(_ run: RunID, experimentId knownExperiment: Int64? = nil, deleted knownDeleted: Bool? = nil) throws -> [String: Any] {
-        let details = try registry.runDetails(run)
-        let experimentId: Int64
-        if let knownExperiment {
-            experimentId = knownExperiment
-        } else {
-            guard let key = try registry.experimentKeys(name: details.header.experiment).first else {
-                throw MLflowError.notFound("The experiment of run \(run.rawValue) no longer exists.")
-            }
-            experimentId = key.id
-        }
-        let deleted = try knownDeleted ?? (registry.runDeletion(run) != nil)
-        return MLflowEncoding.run(details, experimentId: experimentId, deleted: deleted)
+    /// The full MLflow form of a run, from one read of its snapshot (attributes, experiment id,
+    /// deletion, params, tags, latest metrics).
+    func encodedRun(_ run: RunID) throws -> [String: Any] {
+        MLflowEncoding.run(try registry.runSnapshot(run))
     }
 }

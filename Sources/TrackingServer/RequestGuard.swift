@@ -9,14 +9,19 @@ struct RequestGuard: Sendable {
     let readOnly: Bool
 
     func checkWrite(_ request: Request) throws {
+        try checkToken(request)
+        if readOnly {
+            throw MLflowError("PERMISSION_DENIED", "This server was started with --read-only: it refuses writes.", status: .forbidden)
+        }
+    }
+
+    /// With a token, `Authorization: Bearer <token>` must be there (else 401 UNAUTHENTICATED).
+    func checkToken(_ request: Request) throws {
         if let token {
             let header = request.headers[.authorization] ?? ""
             guard header.hasPrefix("Bearer "), ConstantTimeComparison.equal(String(header.dropFirst("Bearer ".count)), token) else {
                 throw MLflowError("UNAUTHENTICATED", "This server needs `Authorization: Bearer <token>` on writes (set MLFLOW_TRACKING_TOKEN for the mlflow client).", status: .unauthorized)
             }
-        }
-        if readOnly {
-            throw MLflowError("PERMISSION_DENIED", "This server was started with --read-only: it refuses writes.", status: .forbidden)
         }
     }
 }

@@ -17,8 +17,7 @@ extension MLflowService {
         if let user = request.string("user_id"), !user.isEmpty, tags[MLflowEncoding.userTag] == nil { tags[MLflowEncoding.userTag] = user }
         let id = try registry.createRun(RunSpec(experiment: experiment.name, name: name.flatMap { $0.isEmpty ? nil : $0 },
                                                 parent: parent, tags: tags))
-        // A run just created is live and in `experiment`: only its details are read back.
-        return ["run": try encodedRun(id, experimentId: experiment.id, deleted: false)]
+        return ["run": try encodedRun(id)]
     }
 
     func getRun(_ request: MLflowRequest) throws -> [String: Any] {

@@ -23,6 +23,9 @@ public struct ServerConfiguration: Sendable {
     /// Threads that run the handlers' registry writes. Writes have their own pool, so writes that
     /// wait for another process's write lock never keep a read from being answered.
     public var writeThreads: Int
+    /// Time the phases of every JSON call: a `Server-Timing` header on each answer and
+    /// `GET /debug/timing` (`CallTimings`, docs/formats/mlflow-rest.md "Timing").
+    public var timing: Bool
 
     public static let defaultHost = "127.0.0.1"
     public static let defaultPort = 5000
@@ -34,7 +37,7 @@ public struct ServerConfiguration: Sendable {
                 location: RegistryLocation, token: String? = nil, readOnly: Bool = false, insecure: Bool = false,
                 maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes, staleAfter: Double = Registry.defaultStaleAfter,
                 readThreads: Int = ServerConfiguration.defaultReadThreads,
-                writeThreads: Int = ServerConfiguration.defaultWriteThreads) {
+                writeThreads: Int = ServerConfiguration.defaultWriteThreads, timing: Bool = false) {
         self.host = host
         self.port = port
         self.location = location
@@ -45,6 +48,7 @@ public struct ServerConfiguration: Sendable {
         self.staleAfter = staleAfter
         self.readThreads = readThreads
         self.writeThreads = writeThreads
+        self.timing = timing
     }
 
     /// Loopback names and addresses: 127.0.0.0/8, ::1 and localhost.

@@ -32,28 +32,16 @@ public enum TrackingServer {
         try served.get()
     }
 
-    /// The REST routes over `registry` with the write guard and MLflow's error format. Each JSON
-    /// call's body is collected on the event loop; parsing it, the registry work and encoding the
-    /// answer run on `workers` (SQLite calls block their thread), reads and writes on separate
-    /// pools; so do artifacts and web pages.
+    /// The REST routes over `registry` with the write guard and MLflow's error format
+    /// (`MLflowRoutes`: parsing, registry work and encoding on `workers`), artifacts and the web
+    /// pages (also on `workers`), and with `configuration.timing` the `/debug/timing` routes.
     static func makeRouter(registry: Registry, configuration: ServerConfiguration, workers: RegistryWorkers) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: MLflowErrorMiddleware())
-        let service = MLflowService(registry: registry)
         let guardRules = RequestGuard(token: configuration.token, readOnly: configuration.readOnly)
         let limit = configuration.maxBodyBytes
-        for prefix in ["/api/2.0/mlflow", "/ajax-api/2.0/mlflow"] {
-            let group = router.group(RouterPath(prefix))
-            for endpoint in MLflowEndpoint.all {
-                group.on(RouterPath(endpoint.path), method: endpoint.method) { request, _ -> Response in
-                    if endpoint.writes { try guardRules.checkWrite(request) }
-                    let input = try await MLflowRequestInput.read(request, limit: limit)
-                    return try await workers.pool(writes: endpoint.writes).runIfActive {
-                        JSONResponse.make(try endpoint.handler(service, try MLflowRequest(parsing: input)))
-                    }
-                }
-            }
-        }
+        MLflowRoutes(service: MLflowService(registry: registry), guardRules: guardRules, limit: limit, workers: workers,
+                     timings: configuration.timing ? CallTimings() : nil).add(to: router)
         ArtifactRoutes(registry: registry, guardRules: guardRules, limit: limit, workers: workers).add(to: router)
         var random = SystemRandomNumberGenerator()
         WebUIRoutes(registry: registry, configuration: configuration, csrfToken: WebUISettings.randomCSRFToken(using: &random),

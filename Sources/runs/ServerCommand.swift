@@ -22,12 +22,13 @@ struct ServerCommand: AsyncParsableCommand {
     @Flag(help: "Refuse every write (403).") var readOnly = false
     @Flag(help: "Allow a non-loopback --host without a token.") var insecure = false
     @Option(help: "Largest request body accepted, in bytes (larger: 413).") var maxBodyBytes = ServerConfiguration.defaultMaxBodyBytes
+    @Flag(help: "Time each API call's phases: a Server-Timing header on every answer, totals at GET /debug/timing.") var timing = false
 
     func run() async throws {
         let location = artifacts.map { RegistryLocation(databasePath: options.location.databasePath, artifactsPath: $0) } ?? options.location
         let configuration = ServerConfiguration(
             host: host, port: port, location: location, token: try tokenFile.map(ServerConfiguration.readToken),
-            readOnly: readOnly, insecure: insecure, maxBodyBytes: maxBodyBytes, staleAfter: options.staleAfter)
+            readOnly: readOnly, insecure: insecure, maxBodyBytes: maxBodyBytes, staleAfter: options.staleAfter, timing: timing)
         let json = options.json
         try await TrackingServer.run(configuration, onListening: { port in
             let url = "http://\(configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host):\(port)"

@@ -14,12 +14,12 @@ struct RunningServer: Sendable {
     struct DidNotStart: Error, CustomStringConvertible { let description: String }
 
     static func start(token: String? = nil, readOnly: Bool = false, maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes,
-                      readThreads: Int = ServerConfiguration.defaultReadThreads,
+                      readThreads: Int = ServerConfiguration.defaultReadThreads, timing: Bool = false,
                       folder: TemporaryFolder? = nil) async throws -> RunningServer {
         let folder = try folder ?? TemporaryFolder(prefix: "tracking-server")
         let location = RegistryLocation(databasePath: folder.url.appendingPathComponent("experiments/registry.sqlite").path)
         let configuration = ServerConfiguration(port: 0, location: location, token: token, readOnly: readOnly, maxBodyBytes: maxBodyBytes,
-                                                readThreads: readThreads)
+                                                readThreads: readThreads, timing: timing)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let task = Task {
             defer { continuation.finish() }
