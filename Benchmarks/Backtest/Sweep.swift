@@ -3,7 +3,7 @@ import Foundation
 import Serving
 
 /// HPA's target utilisations priced beside the sweep: HPA's own trade-off curve.
-let hpaTargets: [Double] = [0.7, 0.8, 0.9, 1.0]
+let hpaTargets: [Double] = [0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0]
 
 /// One trace's costs under every variant and every HPA target.
 struct TraceCosts {
