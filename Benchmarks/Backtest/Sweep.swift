@@ -21,7 +21,7 @@ struct TraceCosts {
 ///    then fewest under-provisioned minutes in total, then least slack;
 /// 2. reports that variant on the report parts (the rest), per trace and in total,
 ///    beside the whole grid's totals and HPA's curve (the trade-off).
-func sweep(models: [String], traces: [Trace], spec: BacktestSpec, delays: [Double], fraction: Double, progress: Bool) throws {
+func sweep(models: [String], traces: [Trace], spec: BacktestSpec, delays: [Double], fraction: Double, shown: [String], progress: Bool) throws {
     say("sweep: \(PolicyVariant.grid.count) predictive policies, HPA at targets \(hpaTargets.map(format)), start-up delays \(delays.map(format)) s (both sides); choice on the first \(format(fraction * 100)) % of each trace's decisions, report on the rest\n")
     for model in models {
         var costs: [Double: [TraceCosts]] = [:]
@@ -55,13 +55,13 @@ func sweep(models: [String], traces: [Trace], spec: BacktestSpec, delays: [Doubl
                        forecasts.paths.contains { $0?.intervals != nil } ? "yes" : "no", Date().timeIntervalSince(started)))
         }
         for delay in delays {
-            report(model: model, delay: delay, costs: costs[delay] ?? [], hpaTarget: spec.hpaTargetUtilization)
+            report(model: model, delay: delay, costs: costs[delay] ?? [], hpaTarget: spec.hpaTargetUtilization, shown: shown)
         }
     }
 }
 
 /// Prints the grid's totals (tune and report parts), HPA's curve, the choice and its table.
-func report(model: String, delay: Double, costs: [TraceCosts], hpaTarget: Double) {
+func report(model: String, delay: Double, costs: [TraceCosts], hpaTarget: Double, shown: [String]) {
     func hpa(_ t: TraceCosts) -> SplitCost { t.hpa[hpaTarget] ?? t.hpa[0.8]! }
     struct Row { let variant: PolicyVariant; let tune: Cost; let report: Cost; let tuneMet: Int; let reportMet: Int }
     let rows = PolicyVariant.grid.map { v in
@@ -85,15 +85,25 @@ func report(model: String, delay: Double, costs: [TraceCosts], hpaTarget: Double
         (-a.tuneMet, a.tune.under, a.tune.slack) < (-b.tuneMet, b.tune.under, b.tune.slack)
     }!
     say("\nchosen on the tune parts: \(chosen.variant.label) (met on \(chosen.tuneMet)/\(costs.count) there)")
-    say("report parts, \(model), delay \(format(delay)) s, \(chosen.variant.label) vs reactive HPA u\(format(hpaTarget)):")
-    say("  trace                                    under    HPA   Δunder |  slack    HPA  Δslack | target")
-    for t in costs {
-        let p = t.variants[chosen.variant]!.report, h = hpa(t).report
-        say("  " + padded(t.label, 38) + String(format: " %7.0f %6.0f %+7.0f %% | %6.1f %6.1f %+6.0f %% | %@", p.under, h.under,
-                     -reduction(p, hpa: h) * 100, p.slack, h.slack, h.slack > 0 ? (p.slack / h.slack - 1) * 100 : 0,
-                     (meetsTarget(p, hpa: h) ? "met" : "missed") as NSString))
+    var shownRows = [chosen]
+    for label in shown {
+        guard let row = rows.first(where: { $0.variant.label == label }) else {
+            say("no policy \(label) in the grid; labels look like `q0.9 u0.8 lead -now stab0`")
+            continue
+        }
+        shownRows.append(row)
     }
-    say("  " + padded("total", 38) + String(format: " %7.0f %6.0f %+7.0f %% | %6.1f %6.1f %+6.0f %% | met on %d/%d",
-                 chosen.report.under, hpaReport.under, -reduction(chosen.report, hpa: hpaReport) * 100, chosen.report.slack, hpaReport.slack,
-                 hpaReport.slack > 0 ? (chosen.report.slack / hpaReport.slack - 1) * 100 : 0, chosen.reportMet, costs.count))
+    for (k, row) in shownRows.enumerated() {
+        say("report parts, \(model), delay \(format(delay)) s, \(row.variant.label)\(k == 0 ? " (chosen)" : " (--show)") vs reactive HPA u\(format(hpaTarget)):")
+        say("  trace                                    under    HPA   Δunder |  slack    HPA  Δslack | target")
+        for t in costs {
+            let p = t.variants[row.variant]!.report, h = hpa(t).report
+            say("  " + padded(t.label, 38) + String(format: " %7.0f %6.0f %+7.0f %% | %6.1f %6.1f %+6.0f %% | %@", p.under, h.under,
+                         -reduction(p, hpa: h) * 100, p.slack, h.slack, h.slack > 0 ? (p.slack / h.slack - 1) * 100 : 0,
+                         (meetsTarget(p, hpa: h) ? "met" : "missed") as NSString))
+        }
+        say("  " + padded("total", 38) + String(format: " %7.0f %6.0f %+7.0f %% | %6.1f %6.1f %+6.0f %% | met on %d/%d",
+                     row.report.under, hpaReport.under, -reduction(row.report, hpa: hpaReport) * 100, row.report.slack, hpaReport.slack,
+                     hpaReport.slack > 0 ? (row.report.slack / hpaReport.slack - 1) * 100 : 0, row.reportMet, costs.count))
+    }
 }

@@ -12,15 +12,15 @@ struct Trace {
 }
 
 /// The value column and implicit interval of each real-data folder (shared/data/real/README.md),
-/// the first `perFolder` files of each by name.
-func traces(root: URL, folders: [String], perFolder: Int) throws -> [Trace] {
+/// `perFolder` files of each by name after the first `skip`.
+func traces(root: URL, folders: [String], perFolder: Int, skip: Int = 0) throws -> [Trace] {
     let layout: [String: (column: String?, interval: Double?)] = [
         "nab": (nil, nil), "azure_v2_agg": ("cpu_usage", nil), "google2019_agg": ("avg_cpu", 300), "azure_v1_vms": ("avg_cpu", nil),
     ]
     return try folders.flatMap { folder -> [Trace] in
         guard let (column, interval) = layout[folder] else { throw BenchError("unknown folder \(folder); known: \(layout.keys.sorted())") }
         let files = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)
-            .filter { $0.hasSuffix(".csv") }.sorted().prefix(perFolder)
+            .filter { $0.hasSuffix(".csv") }.sorted().dropFirst(skip).prefix(perFolder)
         return files.map { Trace(path: root.appendingPathComponent(folder).appendingPathComponent($0).path, column: column, interval: interval) }
     }
 }
