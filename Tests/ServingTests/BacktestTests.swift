@@ -27,7 +27,7 @@ struct NoPeekingForecaster: DemandForecaster {
 }
 
 @Suite struct BacktestTests {
-    /// y = 2, 2, 4, 4, 2, 2 every 60 s; c = 1, target 1, no margin, horizon 1 min, warm-up 0.
+    /// y = 2, 2, 4, 4, 2, 2 every 60 s; c = 1, target 1 (HPA's too), no margin, horizon 1 min, warm-up 0.
     static let trace = TimeSeries(name: "hand", timestamps: (0..<6).map { Double($0) * 60 }, values: [2, 2, 4, 4, 2, 2])
 
     static func spec(startupDelay: Double) -> BacktestSpec {
@@ -35,6 +35,7 @@ struct NoPeekingForecaster: DemandForecaster {
         spec.capacityPerReplica = 1
         spec.warmupPoints = 0
         spec.startupDelaySeconds = startupDelay
+        spec.hpaTargetUtilization = 1
         spec.policy = ScalingPolicy(
             resources: ["demand": ResourcePolicy(targetUtilization: 1, headroom: .margin(0), maxReplicas: 10)],
             behavior: ScalingBehavior(stabilizationSeconds: 0, maxScaleDownStep: 10, scaleDownCooldownSeconds: 0, horizonsMinutes: [1]))

@@ -27,7 +27,7 @@ import Testing
             try PolicyLoader.parse("format_version: 1\nresources:\n  cpu:\n    target_utilization: 1.5\n", file: "p.yaml")
         }
         #expect(throws: PolicyError(file: "p.yaml", line: 3, key: "behavior.stabilisation_seconds",
-                                    problem: "unknown key; allowed here: stabilization_seconds, max_scale_down_step, scale_up_cooldown_seconds, scale_down_cooldown_seconds, horizons_minutes")) {
+                                    problem: "unknown key; allowed here: stabilization_seconds, max_scale_down_step, scale_up_cooldown_seconds, scale_down_cooldown_seconds, horizons_minutes, include_current_usage")) {
             try PolicyLoader.parse("format_version: 1\nbehavior:\n  stabilisation_seconds: 60\n", file: "p.yaml")
         }
         #expect(throws: PolicyError(file: "p.yaml", line: 1, key: "format_version",

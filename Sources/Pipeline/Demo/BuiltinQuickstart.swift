@@ -496,6 +496,7 @@ behavior:
   scale_up_cooldown_seconds: 0     # scale up at once
   scale_down_cooldown_seconds: 300
   horizons_minutes: [5, 15, 30]
+  include_current_usage: true      # the current usage counts beside the forecasts (false: forecasts alone)
 
 resources:
   cpu:

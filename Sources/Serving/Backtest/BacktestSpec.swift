@@ -17,7 +17,10 @@ public struct BacktestSpec: Sendable, Equatable {
     public var policy: ScalingPolicy = BacktestSpec.defaultPolicy
     /// The policy's resource that sizes the trace's demand (nil: `demand`, else the only one).
     public var resource: String?
-    /// Reactive HPA: target utilisation (the policy's), tolerance, scale-down stabilisation.
+    /// Reactive HPA: target utilisation, tolerance, scale-down stabilisation. HPA's target
+    /// is its own, not the predictive policy's, so a policy that takes its headroom from a
+    /// forecast quantile (and a target of 1) is still compared with HPA at 0.8.
+    public var hpaTargetUtilization: Double = 0.8
     public var hpaTolerance: Double = 0.1
     public var hpaStabilizationSeconds: Double = 300
 

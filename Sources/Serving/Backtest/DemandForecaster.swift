@@ -9,6 +9,15 @@ public protocol DemandForecaster: Sendable {
     /// ŷ_{i+1} … ŷ_{i+steps} from `history` = the trace's points 0…i; nil while the model
     /// cannot forecast yet (not enough data), in which case the policy uses current usage only.
     mutating func forecast(history: TimeSeries, decision: Int, steps: Int) throws -> [Double]?
+    /// The same path with, per step, central intervals at `levels` (coverages in (0, 1))
+    /// where the model gives them; by default `forecast` without intervals.
+    mutating func forecastPath(history: TimeSeries, decision: Int, steps: Int, levels: [Double]) throws -> SeriesPath?
+}
+
+extension DemandForecaster {
+    public mutating func forecastPath(history: TimeSeries, decision: Int, steps: Int, levels: [Double]) throws -> SeriesPath? {
+        try forecast(history: history, decision: decision, steps: steps).map { SeriesPath(mean: $0, intervals: nil) }
+    }
 }
 
 /// A registered model: its fitted parameters are kept and it is conditioned on the
@@ -29,6 +38,11 @@ public struct RegisteredForecaster: DemandForecaster {
         guard history.count >= minimumPoints else { return nil }
         return try artifact.forecast(rawHistory: history, steps: steps)
     }
+
+    public mutating func forecastPath(history: TimeSeries, decision: Int, steps: Int, levels: [Double]) throws -> SeriesPath? {
+        guard history.count >= minimumPoints else { return nil }
+        return try artifact.seriesPath(rawHistory: history, steps: steps, levels: levels)
+    }
 }
 
 /// A catalog model refitted every `refitEvery` decisions on the history before the
@@ -48,12 +62,22 @@ public struct RefittingForecaster: DemandForecaster {
     }
 
     public mutating func forecast(history: TimeSeries, decision: Int, steps: Int) throws -> [Double]? {
-        if artifact == nil || decision - (fittedAt ?? decision) >= refitEvery {
-            let grid = try RegularGrid(history).series
-            artifact = try spec.fitArtifact(series: grid, trainCount: max(Int(Double(grid.count) * 0.85), 1), steps: steps)
-            fittedAt = decision
-            fits += 1
-        }
-        return try artifact?.forecast(rawHistory: history, steps: steps)
+        try fitted(history: history, decision: decision, steps: steps).forecast(rawHistory: history, steps: steps)
+    }
+
+    public mutating func forecastPath(history: TimeSeries, decision: Int, steps: Int, levels: [Double]) throws -> SeriesPath? {
+        try fitted(history: history, decision: decision, steps: steps).seriesPath(rawHistory: history, steps: steps, levels: levels)
+    }
+
+    /// The artifact in use at this decision, refitted first when `refitEvery` decisions
+    /// have passed since the last fit (or none was made yet).
+    mutating func fitted(history: TimeSeries, decision: Int, steps: Int) throws -> FittedModelArtifact {
+        if let artifact, let fittedAt, decision - fittedAt < refitEvery { return artifact }
+        let grid = try RegularGrid(history).series
+        let fresh = try spec.fitArtifact(series: grid, trainCount: max(Int(Double(grid.count) * 0.85), 1), steps: steps)
+        artifact = fresh
+        fittedAt = decision
+        fits += 1
+        return fresh
     }
 }

@@ -47,14 +47,34 @@ public struct StrategyResult: Sendable, Equatable, Codable {
             let serving = readyTimes.count(where: { $0 <= t })
             let y = demand[k + 1]
             let capacity = Double(serving) * c
-            if y > capacity {
-                result.underProvisionedMinutes += step / 60
-                result.worstShortfall = max(result.worstShortfall, y - capacity)
-            }
-            result.slackReplicaHours += max(0, Double(r) - y / c) * step / 3600
+            result.underProvisionedMinutes += underProvisionedMinutes(demand: y, capacity: capacity, step: step)
+            result.worstShortfall = max(result.worstShortfall, y - capacity)
+            result.slackReplicaHours += slackReplicaHours(demand: y, replicas: r, c: c, step: step)
             result.replicas.append(r)
             result.capacity.append(capacity)
         }
         return result
+    }
+
+    /// Under-provisioned minutes and slack replica-hours over the evaluated steps `range`
+    /// only (indices into `replicas`, `capacity` and the report's `demand`), by the same
+    /// formulas: the numbers of one part of a replay, e.g. the part a choice was not made on.
+    public func part(_ range: Range<Int>, demand: [Double], c: Double, step: Double) -> (underProvisionedMinutes: Double, slackReplicaHours: Double) {
+        var under = 0.0, slack = 0.0
+        for j in range {
+            under += Self.underProvisionedMinutes(demand: demand[j], capacity: capacity[j], step: step)
+            slack += Self.slackReplicaHours(demand: demand[j], replicas: replicas[j], c: c, step: step)
+        }
+        return (under, slack)
+    }
+
+    /// [y > a·c] · Δ/60 for one step.
+    static func underProvisionedMinutes(demand y: Double, capacity: Double, step: Double) -> Double {
+        y > capacity ? step / 60 : 0
+    }
+
+    /// max(0, r − y/c) · Δ/3600 for one step.
+    static func slackReplicaHours(demand y: Double, replicas r: Int, c: Double, step: Double) -> Double {
+        max(0, Double(r) - y / c) * step / 3600
     }
 }

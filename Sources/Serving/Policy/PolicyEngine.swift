@@ -3,7 +3,8 @@ import Foundation
 /// The scaling rule: pure and deterministic, time passed in.
 ///
 /// For each resource i with capacity c_i per replica and target u_i, and each horizon h
-/// (the current usage is h = 0): d = ŷ_h with headroom, n_{i,h} = ⌈d / (c_i·u_i)⌉.
+/// (the current usage is h = 0, left out when `includeCurrentUsage` is false and there
+/// are forecasts): d = ŷ_h with headroom, n_{i,h} = ⌈d / (c_i·u_i)⌉.
 /// Wanted w = max n_{i,h}, clamped to [min, max] replicas. Then, with current r:
 ///
 /// - w > r: scale up to w at once, unless within the scale-up cooldown of the last change;
@@ -57,7 +58,8 @@ public enum PolicyEngine {
         return (Recommendation(replicas: target, current: current, action: action, reasons: reasons, adjustments: adjustments, time: now), next)
     }
 
-    /// One reason per horizon of the resource (and its current usage).
+    /// One reason per horizon of the resource, and one for its current usage unless the
+    /// policy leaves it out (`includeCurrentUsage` false) and some horizon has a forecast.
     static func reasonsFor(_ demand: ResourceDemand, policy: ScalingPolicy) -> [ScalingReason] {
         guard let rule = policy.resources[demand.resource] else { return [] }
         let perReplica = rule.capacityPerReplica * rule.targetUtilization
@@ -68,8 +70,15 @@ public enum PolicyEngine {
                                          replicasNeeded: max(replicas, 0),
                                          rule: "\(how), capacity \(ServingError.format(rule.capacityPerReplica)) per replica at \(ServingError.format(rule.targetUtilization * 100)) %"))
         }
-        if let current = demand.current { add(0, current, current, "current usage") }
-        for forecast in demand.forecasts where policy.behavior.horizonsMinutes.contains(where: { abs($0 - forecast.minutes) < 1e-9 }) {
+        let forecasts = demand.forecasts.filter { forecast in policy.behavior.horizonsMinutes.contains { abs($0 - forecast.minutes) < 1e-9 } }
+        if let current = demand.current {
+            if policy.behavior.includeCurrentUsage {
+                add(0, current, current, "current usage")
+            } else if forecasts.isEmpty {
+                add(0, current, current, "current usage (no forecast at the policy's horizons)")
+            }
+        }
+        for forecast in forecasts {
             switch rule.headroom {
             case .margin(let margin):
                 add(forecast.minutes, forecast.value, forecast.value * (1 + margin), "forecast + margin \(ServingError.format(margin * 100)) %")

@@ -40,7 +40,8 @@ public enum PolicyLoader {
     }
 
     static func parseBehavior(_ map: YAMLMap) throws -> ScalingBehavior {
-        try map.allow(["stabilization_seconds", "max_scale_down_step", "scale_up_cooldown_seconds", "scale_down_cooldown_seconds", "horizons_minutes"])
+        try map.allow(["stabilization_seconds", "max_scale_down_step", "scale_up_cooldown_seconds", "scale_down_cooldown_seconds", "horizons_minutes",
+                       "include_current_usage"])
         var b = ScalingBehavior()
         if let v = try map.double("stabilization_seconds", atLeast: 0) { b.stabilizationSeconds = v }
         if let v = try map.int("max_scale_down_step") {
@@ -53,6 +54,7 @@ public enum PolicyLoader {
             guard !v.isEmpty, v.allSatisfy({ $0 > 0 }) else { throw map.error("horizons_minutes", "is \(v); write positive minutes, e.g. [5, 15, 30]") }
             b.horizonsMinutes = v
         }
+        if let v = try map.bool("include_current_usage") { b.includeCurrentUsage = v }
         return b
     }
 

@@ -60,9 +60,10 @@ public enum Headroom: Sendable, Equatable, Codable {
     /// 2q − 1 (q = 0.9 → the 80 % interval); ŷ when the model gives no such interval.
     case quantile(Double)
 
-    /// The central-interval level whose upper end is the q-quantile.
+    /// The central-interval level whose upper end is the q-quantile, 2q − 1 (rounded to
+    /// 9 decimals, so q = 0.8 asks for level 0.6 and not 0.6000000000000001).
     public var intervalLevel: Double? {
-        if case .quantile(let q) = self { return 2 * q - 1 }
+        if case .quantile(let q) = self { return ((2 * q - 1) * 1e9).rounded() / 1e9 }
         return nil
     }
 }
@@ -77,15 +78,23 @@ public struct ScalingBehavior: Sendable, Equatable, Codable {
     public var scaleUpCooldownSeconds: Double = 0
     /// No scale-down within this time after the last change.
     public var scaleDownCooldownSeconds: Double = 300
-    /// Forecast horizons (minutes) the policy looks at; the current usage always counts.
+    /// Forecast horizons (minutes) the policy looks at. To size for the demand when new
+    /// replicas serve, cover the lead time: every decision interval D up to the start-up
+    /// delay, h = D, 2D, …, ⌈delay / D⌉·D (a scale-down acts at once, a scale-up after the delay).
     public var horizonsMinutes: [Double] = [5, 15, 30]
+    /// Whether the current usage counts as horizon 0 beside the forecasts (true: never size
+    /// below what is used now, as reactive scaling does; false: size for the forecasts only,
+    /// so replicas can go down as soon as every horizon's forecast fits in fewer). With no
+    /// forecast at a decision the current usage counts either way.
+    public var includeCurrentUsage: Bool = true
 
     public init(stabilizationSeconds: Double = 300, maxScaleDownStep: Int = 2, scaleUpCooldownSeconds: Double = 0,
-                scaleDownCooldownSeconds: Double = 300, horizonsMinutes: [Double] = [5, 15, 30]) {
+                scaleDownCooldownSeconds: Double = 300, horizonsMinutes: [Double] = [5, 15, 30], includeCurrentUsage: Bool = true) {
         self.stabilizationSeconds = stabilizationSeconds
         self.maxScaleDownStep = maxScaleDownStep
         self.scaleUpCooldownSeconds = scaleUpCooldownSeconds
         self.scaleDownCooldownSeconds = scaleDownCooldownSeconds
         self.horizonsMinutes = horizonsMinutes
+        self.includeCurrentUsage = includeCurrentUsage
     }
 }

@@ -51,6 +51,12 @@ struct YAMLMap {
         return v
     }
 
+    func bool(_ key: String) throws -> Bool? {
+        guard let node = value(key) else { return nil }
+        guard let v = node.bool else { throw error(key, "expected true or false, got \(node.string ?? "\(node.any)")") }
+        return v
+    }
+
     func double(_ key: String, atLeast low: Double) throws -> Double? {
         guard let node = value(key) else { return nil }
         guard let v = node.float, v.isFinite else { throw error(key, "expected a number, got \(node.string ?? "\(node.any)")") }

@@ -102,26 +102,11 @@ public struct Predictor: Sendable {
         return Int(k)
     }
 
-    /// The mean path and, where the model has them, intervals, in series units.
+    /// The mean path and, where the model has them, intervals, in series units
+    /// (`FittedModelArtifact.seriesPath`), with failures named after the model.
     func forecastPath(artifact: FittedModelArtifact, grid: RegularSeries, steps: Int, reference: ModelReference) throws -> SeriesPath {
         do {
-            let series = try artifact.modelSeries(grid: grid)
-            // A conditioned model that is itself a state (ARIMA, Prophet, naive, snaive) gives
-            // the path from its filtered state; the LSTM's (a network over windows) from the
-            // stored state applied to `series`.
-            let conditioned = try artifact.state.model(conditionedOn: series)
-            let state = conditioned as? any FittedModelState ?? artifact.state.value
-            let path = try state.forecastPath(history: series, steps: steps, levels: levels)
-            let mean = artifact.toSeriesUnits(path.mean)
-            guard let intervals = path.intervals, !intervals.levels.isEmpty else { return SeriesPath(mean: mean, intervals: nil) }
-            let lower = intervals.lower.map(artifact.toSeriesUnits)
-            let upper = intervals.upper.map(artifact.toSeriesUnits)
-            let perStep = (0..<steps).map { k in
-                intervals.levels.indices.map { j in
-                    ForecastInterval(level: intervals.levels[j], lower: min(lower[j][k], upper[j][k]), upper: max(lower[j][k], upper[j][k]))
-                }
-            }
-            return SeriesPath(mean: mean, intervals: perStep)
+            return try artifact.seriesPath(grid: grid, steps: steps, levels: levels)
         } catch let error as ServingError {
             throw error
         } catch {
@@ -138,10 +123,4 @@ public struct Predictor: Sendable {
         case nil: return isRate ? "per second" : ""
         }
     }
-}
-
-/// A forecast path in series units: mean per step and, per step, the intervals.
-struct SeriesPath {
-    var mean: [Double]
-    var intervals: [[ForecastInterval]]?
 }
