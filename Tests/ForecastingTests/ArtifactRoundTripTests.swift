@@ -15,8 +15,12 @@ import Testing
         return RegularSeries(name: "cpu", start: 1_704_067_200, interval: 1800, values: values)
     }()
 
+    /// `kind` with its defaults, except that the networks train briefly (a debug build would
+    /// take minutes): `nhits` for 40 steps, the LSTM for 2 epochs, and the ensemble's default
+    /// members likewise.
     static func spec(_ kind: ModelKind) -> ModelSpec {
         if kind == .nhits { return ModelSpec(NHITSBehaviourTests.settings(maxSteps: 40)) }
+        if kind == .ensemble { return ModelSpec(EnsembleSettings(members: EnsembleSettings.defaultMemberKinds.map(spec))) }
         guard kind == .lstm else { return ModelSpec(kind: kind) }
         var configuration = LSTMTrainingTests.configuration(epochs: 2)
         configuration.windowMinutes = 360
