@@ -136,6 +136,9 @@ let package = Package(
             exclude: ["Reference"]
         ),
         // `nhits` variants scored on validation (each series cut at its test start): how the defaults were chosen.
+        // Members' validation and test paths per series, for studying combination rules (combine.py).
+        .executableTarget(name: "bench-ensemble-study", dependencies: ["Forecasting", "Ingest", "Series", "Kernels"],
+                          path: "Benchmarks/EnsembleStudy", exclude: ["combine.py"]),
         .executableTarget(name: "bench-nhits-tuning", dependencies: ["Forecasting", "Ingest", "Series", "Kernels"],
                           path: "Benchmarks/NHITSTuning"),
         // Starts the release `autoscale serve`, drives it with wrk, and `mlflow models serve` from a venv.

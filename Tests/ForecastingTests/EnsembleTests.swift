@@ -138,6 +138,36 @@ import Testing
         #expect(ensemble.parameters["ensemble.combine"] == .text("median"))
     }
 
+    /// `fitDetailed` returns the validation paths the weights were fitted on (refitting the
+    /// weights on them gives the stored ones; each path is the train-only fit's forecast),
+    /// and `memberRollingForecasts` are the paths `rollingForecasts` combines.
+    @Test func detailedFitExposesTheValidationAndMemberPaths() throws {
+        let data = FitData(series: Self.series.prefix(360), trainCount: 300)
+        let context = FitContext(interval: 1800, scaler: try MinMaxScaler(fittingOn: Self.series.values.prefix(300)), horizonMinutes: [90])
+        let ensemble = try Ensemble(settings: EnsembleSettings(members: Self.members), context: context)
+        let (fitted, validation) = try ensemble.fitDetailed(data)
+        #expect(validation.count == 3 && validation.allSatisfy { $0.count == 60 && $0.allSatisfy { $0.count == 3 } })
+        for k in 1...3 {
+            let targetCount = 60 - k + 1
+            let forecasts = validation.map { member in (0..<targetCount).map { member[$0][k - 1] } }
+            let targets = (0..<targetCount).map { Self.series.values[299 + $0 + k] }
+            #expect(EnsembleWeights.fit(forecasts: forecasts, targets: targets) == fitted.state.weights[k - 1], "step \(k)")
+        }
+        let inner = FitData(series: data.train, trainCount: ValidationFit.refitTrainCount(trainCount: 300))
+        let arimaAlone = try Self.members[0].fitMember(inner, context: context, hooks: .silent).model
+            .rollingForecasts(over: data.series, origins: 299..<359, steps: 3)
+        #expect(validation[0] == arimaAlone)
+
+        let members = try fitted.memberRollingForecasts(over: Self.series, origins: 360..<400, steps: 3)
+        let combined = try fitted.rollingForecasts(over: Self.series, origins: 360..<400, steps: 3)
+        for i in 0..<40 {
+            for k in 0..<3 {
+                let expected = FittedEnsemble.weightedSum(members.map { $0[i][k] }, weights: fitted.state.weights[k])
+                #expect(abs(combined[i][k] - expected) <= 1e-12 * max(1, abs(expected)), "origin \(360 + i) step \(k + 1)")
+            }
+        }
+    }
+
     /// The weights and the members' fits come from train + validation only: changing every
     /// test value leaves the fitted state as it was; changing validation values does not.
     @Test func testValuesNeverReachTheFit() throws {

@@ -43,6 +43,14 @@ public struct Ensemble: Forecaster {
     }
 
     public func fit(_ data: FitData) throws -> FittedEnsemble {
+        try fitDetailed(data).fitted
+    }
+
+    /// `fit`, and the validation forecasts the combination was fitted on:
+    /// `validationPaths[m][i]` is member m's path (K steps, scaled units) from origin
+    /// t = n − 1 + i, forecast by its train-only fit. For studies of combination rules
+    /// (Benchmarks/EnsembleStudy); the fitted ensemble is the same as `fit`'s.
+    public func fitDetailed(_ data: FitData) throws -> (fitted: FittedEnsemble, validationPaths: [[[Double]]]) {
         let n = data.trainCount, total = data.series.count
         let innerTrain = ValidationFit.refitTrainCount(trainCount: n)
         guard innerTrain >= 1, n >= 2, total > n else { throw EnsembleError.tooShortToCombine(count: total, trainCount: n) }
@@ -73,7 +81,7 @@ public struct Ensemble: Forecaster {
         let state = EnsembleState(
             combine: settings.combine, intervalSeconds: context.interval, members: fitted.map(\.stored),
             weights: weights, residuals: residuals)
-        return FittedEnsemble(state: state, models: fitted.map(\.model))
+        return (FittedEnsemble(state: state, models: fitted.map(\.model)), validationPaths)
     }
 
     /// Per step k: the weights (none for median) and the sorted residuals y − ŷ of the

@@ -31,10 +31,16 @@ public struct FittedEnsemble: IntervalForecaster {
 
     /// The members' rolling paths (two members at a time), combined per origin and step.
     public func rollingForecasts(over series: RegularSeries, origins: Range<Int>, steps: Int) throws -> [[Double]] {
-        let memberPaths = try MemberParallel.map(models.count) { m in
+        let memberPaths = try memberRollingForecasts(over: series, origins: origins, steps: steps)
+        return (0..<origins.count).map { i in combined(memberPaths.map { $0[i] }) }
+    }
+
+    /// Each member's rolling paths before combining: `[m][i]` is member m's path from
+    /// origin `origins.lowerBound + i` (two members at a time).
+    public func memberRollingForecasts(over series: RegularSeries, origins: Range<Int>, steps: Int) throws -> [[[Double]]] {
+        try MemberParallel.map(models.count) { m in
             try models[m].rollingForecasts(over: series, origins: origins, steps: steps)
         }
-        return (0..<origins.count).map { i in combined(memberPaths.map { $0[i] }) }
     }
 
     public func rollingIntervals(over series: RegularSeries, origins: Range<Int>, steps: Int, levels: [Double]) throws -> [PathIntervals] {

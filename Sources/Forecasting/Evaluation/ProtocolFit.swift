@@ -76,7 +76,7 @@ extension ModelSpec {
     }
 
     /// The plan's grid step, scaler and horizons, as the evaluator fits in.
-    static func protocolContext(_ plan: EvaluationPlan) -> FitContext {
+    public static func protocolContext(_ plan: EvaluationPlan) -> FitContext {
         FitContext(interval: plan.scaled.interval, scaler: plan.scaler, horizonMinutes: plan.horizons.map { Double($0.minutes) })
     }
 
