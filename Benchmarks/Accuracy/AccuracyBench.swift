@@ -18,7 +18,8 @@ struct FolderResult: Encodable {
 /// The whole `bench-accuracy` run (EVALUATION.md on every series of each folder):
 /// the reference tools first, through Reference/reference_accuracy.py (their naive MAE is
 /// checked against ours before anything else), then each of our `models` through
-/// `ModelSpec.evaluateDetailed` (coverage from its report), and each of `global` trained
+/// `ModelSpec.evaluateDetailed` (coverage from its report) and each of `specs` (models with
+/// settings) the same way, and each of `global` trained
 /// once across the folder's series (`ModelSpec.evaluateGlobal`).
 struct AccuracyBench {
     let arguments: Arguments
@@ -68,7 +69,14 @@ struct AccuracyBench {
             ("ensemble(" + members.joined(separator: "+") + ")",
              ModelSpec(EnsembleSettings(members: try members.map { try ModelSpec(name: $0) })))
         }
-        for (name, spec) in try arguments.models.map({ ($0, try ModelSpec(name: $0)) }) + ensembles {
+        let specs = try arguments.specs.map { label, json in
+            do {
+                return (label, try JSONDecoder().decode(ModelSpec.self, from: Data(json.utf8)))
+            } catch {
+                throw BenchError("--spec \(label): \(json) is not a model spec (\(error)); write {\"kind\": NAME, \"settings\": {…}}")
+            }
+        }
+        for (name, spec) in try arguments.models.map({ ($0, try ModelSpec(name: $0)) }) + specs + ensembles {
             var rows: [SeriesScore] = []
             for (index, plan) in plans.enumerated() {
                 if progress { FileHandle.standardError.write(Data("\r\(folder) \(name) \(index + 1)/\(plans.count)   ".utf8)) }

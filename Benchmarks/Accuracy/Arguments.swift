@@ -4,7 +4,8 @@ import Foundation
 ///
 ///     bench-accuracy [--models snaive,autoarima] [--folders nab,azure_v1_vms]
 ///                    [--reference-models lightgbm,nhits,autoarima] [--no-reference]
-///                    [--refresh-reference] [--global lstm] [--ensemble lstm+nhits+arima]… [--json]
+///                    [--refresh-reference] [--global lstm] [--ensemble lstm+nhits+arima]…
+///                    [--spec 'LABEL={"kind": "lstm", "settings": {…}}']… [--json]
 struct Arguments {
     /// Our catalog models (names `ModelSpec(name:)` accepts).
     var models = ["snaive", "autoarima"]
@@ -19,6 +20,10 @@ struct Arguments {
     /// Ensembles of these members (catalog names, default settings each), one per
     /// `--ensemble`, reported as "ensemble(lstm+nhits+arima)".
     var ensembles: [[String]] = []
+    /// Our models with settings, one per `--spec LABEL=JSON` (a `ModelSpec` in JSON, keys
+    /// left out of the settings take their defaults where the settings type allows),
+    /// reported as LABEL.
+    var specs: [(label: String, json: String)] = []
     var json = false
     /// `--help`: print the usage and do nothing else.
     var help = false
@@ -48,6 +53,12 @@ struct Arguments {
                 let members = try value().split(separator: "+").map(String.init)
                 guard !members.isEmpty else { throw BenchError("--ensemble needs members joined by '+', e.g. --ensemble lstm+nhits+arima") }
                 ensembles.append(members)
+            case "--spec":
+                let text = try value()
+                guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+                    throw BenchError("--spec needs LABEL=JSON, e.g. --spec 'lstm-quantile={\"kind\": \"lstm\", \"settings\": {\"intervals\": \"quantile\"}}'")
+                }
+                specs.append((String(text[..<equals]), String(text[text.index(after: equals)...])))
             case "--json": json = true
             case "--help", "-h": help = true
             default: throw BenchError("unknown argument \(argv[i])\n\(BenchError.usage.description)")
@@ -64,6 +75,7 @@ struct BenchError: Error, CustomStringConvertible {
     static let usage = BenchError("""
         usage: bench-accuracy [--models snaive,autoarima] [--folders nab,azure_v1_vms]
                               [--reference-models lightgbm,nhits,autoarima] [--no-reference]
-                              [--refresh-reference] [--global lstm] [--ensemble lstm+nhits+arima]… [--json]
+                              [--refresh-reference] [--global lstm] [--ensemble lstm+nhits+arima]…
+                              [--spec 'LABEL={"kind": "lstm", "settings": {…}}']… [--json]
         """)
 }

@@ -93,6 +93,8 @@ import Testing
             .elsewhere("a benchmark, run by hand (Benchmarks/README.md): a release build, and the reference tools' venv from PyPI"),
         ".build/release/bench-accuracy --models snaive,autoarima --folders nab":
             .elsewhere("a benchmark, run by hand (Benchmarks/README.md): a release build, and the reference tools' venv from PyPI"),
+        ".build/release/bench-accuracy --models lstm --spec 'lstm-quantile={\"kind\": \"lstm\", \"settings\": {\"intervals\": \"quantile\", \"maxInputSteps\": 64}}' --folders nab --no-reference":
+            .elsewhere("a benchmark, run by hand (Benchmarks/README.md): a release build, several minutes of LSTM training"),
         "autoscale data fetch --prometheus http://127.0.0.1:9090 --container web --output data/web.csv":
             .elsewhere("DataFetchCommandTests runs `data fetch` against a real Prometheus on a free port"),
         "autoscale evaluate --data data/web.csv --container web --metric memory --model arima":

@@ -1,4 +1,4 @@
-import Forecasting
+@testable import Forecasting
 import Foundation
 import Testing
 
@@ -26,5 +26,24 @@ import Testing
         #expect(decoded.windowSteps == nil && decoded.windowMinutes == 30)
         let withSteps = LSTMConfiguration(windowSteps: 9)
         #expect(try JSONDecoder().decode(LSTMConfiguration.self, from: JSONEncoder().encode(withSteps)) == withSteps)
+    }
+
+    /// Configurations written before the interval choice existed (the format-1 fixture's)
+    /// read as `conformal`; a JSON that names only `intervals` is the default with quantile
+    /// heads; the choice round-trips.
+    @Test func intervalChoiceDecodesWithDefaults() throws {
+        let fixture = try #require(try JSONSerialization.jsonObject(with: LSTMArtifactFixture.data()) as? [String: Any])
+        let stored = try JSONSerialization.data(withJSONObject: try #require(fixture["configuration"]))
+        let old = try JSONDecoder().decode(LSTMConfiguration.self, from: stored)
+        #expect(old.intervals == .conformal && old.intervalLevels == [0.8, 0.95] && old.maxInputSteps == nil && old.hiddenSize == 4)
+        let quantile = try JSONDecoder().decode(LSTMConfiguration.self, from: Data(#"{"intervals": "quantile", "intervalLevels": [0.9]}"#.utf8))
+        var expected = LSTMConfiguration(intervals: .quantile)
+        expected.intervalLevels = [0.9]
+        expected.maxInputSteps = nil
+        #expect(quantile == expected)
+        #expect(try JSONDecoder().decode(LSTMConfiguration.self, from: JSONEncoder().encode(expected)) == expected)
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(LSTMConfiguration.self, from: Data(#"{"intervals": "bootstrap"}"#.utf8))
+        }
     }
 }

@@ -52,7 +52,7 @@ public enum IntervalError: Error, Equatable, CustomStringConvertible {
             return "interval level \(level) is outside (0, 1); give coverages such as 0.8 or 0.95"
         case .levelNotTrained(let model, let level, let trained):
             let list = trained.map { String($0) }.joined(separator: ", ")
-            return "\(model) was trained for the interval levels \(list) only, not \(level); add it to the model's interval levels (`levels` for nhits, `interval_levels` for gbt) and fit again"
+            return "\(model) was trained for the interval levels \(list) only, not \(level); add it to the model's interval levels (`levels` for nhits, `interval_levels` for gbt, `intervalLevels` for lstm) and fit again"
         }
     }
 }

@@ -1,7 +1,8 @@
 import Series
 
 /// A trained LSTM conditioned on a history. Forecasts run through the inference path
-/// (`LSTMInference`), all origins batched.
+/// (`LSTMInference`), all origins batched. Intervals come from the quantile outputs of its
+/// heads when it has them (`LSTMArtifact.quantileHeads`), else from its residual calibration.
 public struct FittedLSTM: FittedForecaster {
     public let artifact: LSTMArtifact
     public let history: RegularSeries
@@ -19,6 +20,11 @@ public struct FittedLSTM: FittedForecaster {
         self.history = history
         self.window = window
         self.horizons = horizons
+        let blocks = artifact.quantileHeads?.outputsPerStep ?? 1
+        guard artifact.architecture.headOutputs == horizons.map({ $0 * blocks }) else {
+            throw LSTMError.artifactMismatch(field: "architecture.headOutputs", expected: "\(horizons.map { $0 * blocks }) (horizon steps × \(blocks) paths)",
+                                             got: "\(artifact.architecture.headOutputs)")
+        }
         network = try LSTMNetwork(architecture: artifact.architecture, parameters: artifact.parameters)
     }
 
@@ -35,11 +41,41 @@ public struct FittedLSTM: FittedForecaster {
     /// origin's window goes through the network in batches.
     public func rollingForecasts(over series: RegularSeries, origins: Range<Int>, steps: Int) throws -> [[Double]] {
         guard !origins.isEmpty else { return [] }
-        let visible = series.prefix(origins.upperBound)
-        let inputs = try LSTMInputs(series: visible, features: artifact.configuration.features, window: window,
-                                    step: artifact.configuration.inputStep(window: window), normalization: artifact.normalization)
-        return LSTMInference.forecasts(network: network, inputs: inputs, origins: Array(origins), horizons: horizons, steps: steps,
-                                       shrinkage: artifact.shrinkage)
+        return LSTMInference.forecasts(network: network, inputs: try inputs(series, upTo: origins), origins: Array(origins),
+                                       horizons: horizons, steps: steps, shrinkage: artifact.shrinkage)
+    }
+
+    /// With quantile heads, for each origin the bounds of every level from its quantile paths
+    /// (`LSTMInference.quantilePaths`, sorted per step, so they never cross and the levels
+    /// nest); a level not trained throws `IntervalError.levelNotTrained`. Without them, the
+    /// point paths plus the calibrated residual quantiles (`ResidualCalibration`). Causal as
+    /// `rollingForecasts`.
+    public func rollingIntervals(over series: RegularSeries, origins: Range<Int>, steps: Int, levels: [Double]) throws -> [PathIntervals] {
+        guard let layout = artifact.quantileHeads else {
+            let calibration = try requireCalibration()
+            _ = try calibration.intervals(around: [], levels: levels, model: calibratedModelName)
+            let paths = try rollingForecasts(over: series, origins: origins, steps: steps)
+            return try calibration.intervals(around: paths, levels: levels, model: calibratedModelName)
+        }
+        let rows = try layout.quantileIndices(levels: levels)
+        guard !origins.isEmpty else { return [] }
+        let paths = LSTMInference.quantilePaths(network: network, inputs: try inputs(series, upTo: origins), origins: Array(origins),
+                                                horizons: horizons, steps: steps, quantiles: layout.quantiles.count)
+        return paths.map { q in PathIntervals(levels: levels, lower: rows.map { q[$0.lower] }, upper: rows.map { q[$0.upper] }) }
+    }
+
+    /// The intervals at `levels` of the path after the last point of `history` (nil when
+    /// `levels` is empty, or without quantile heads and calibration for `steps`).
+    func pathIntervals(steps: Int, around mean: [Double], levels: [Double]) throws -> PathIntervals? {
+        guard artifact.quantileHeads != nil else { return try calibratedIntervals(around: mean, levels: levels) }
+        guard !levels.isEmpty else { return nil }
+        return try rollingIntervals(over: history, origins: (history.count - 1)..<history.count, steps: steps, levels: levels).first
+    }
+
+    /// Features built once on s_0 … s_{last origin} (they are causal).
+    private func inputs(_ series: RegularSeries, upTo origins: Range<Int>) throws -> LSTMInputs {
+        try LSTMInputs(series: series.prefix(origins.upperBound), features: artifact.configuration.features, window: window,
+                       step: artifact.configuration.inputStep(window: window), normalization: artifact.normalization)
     }
 
     public var parameters: [String: ParameterValue] {
@@ -50,6 +86,9 @@ public struct FittedLSTM: FittedForecaster {
             "level_scale": .number(artifact.normalization.scale),
             "parameter_count": .integer(artifact.parameters.count),
         ]
+        if let quantiles = artifact.quantileHeads?.quantiles {
+            p["quantiles"] = .numbers(quantiles)
+        }
         if let shrinkage = artifact.shrinkage {
             p["shrinkage_at_horizons"] = .numbers(shrinkage.map { $0.last ?? 1 })
         }
@@ -82,8 +121,9 @@ public struct LSTMForecaster: GlobalForecaster {
 
     public var name: String { "lstm" }
 
-    /// Trains on `data` (`LSTMTrainer`), then calibrates interval residuals of the trained
-    /// network on the validation part for its longest head (`ResidualCalibration`).
+    /// Trains on `data` (`LSTMTrainer`), then, unless its heads output quantiles,
+    /// calibrates interval residuals of the trained network on the validation part for its
+    /// longest head (`ResidualCalibration`).
     public func fit(_ data: FitData) throws -> FittedLSTM {
         try calibrated(LSTMTrainer.fit(configuration: configuration, series: data.series, trainCount: data.trainCount, hooks: hooks), on: data)
     }
@@ -97,9 +137,10 @@ public struct LSTMForecaster: GlobalForecaster {
     }
 
     /// `fitted` with its residual calibration on `data`'s validation part (unchanged when
-    /// there is too little validation to calibrate).
+    /// there is too little validation to calibrate, or with quantile heads).
     private func calibrated(_ fitted: FittedLSTM, on data: FitData) throws -> FittedLSTM {
-        guard let calibration = try ResidualCalibration.calibrate(fitted, on: data, steps: fitted.horizons.max() ?? 1) else {
+        guard fitted.artifact.quantileHeads == nil,
+              let calibration = try ResidualCalibration.calibrate(fitted, on: data, steps: fitted.horizons.max() ?? 1) else {
             return fitted
         }
         var artifact = fitted.artifact

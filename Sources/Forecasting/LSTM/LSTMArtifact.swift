@@ -6,11 +6,14 @@ import Foundation
 ///
 /// Format history: 1 — first version; 2 — adds `calibration` (interval residual quantiles
 /// on validation, `ResidualCalibration`; absent in version 1, whose models give no
-/// intervals until fitted again). Newer versions must keep loading version 1. It is
+/// intervals until fitted again); 3 — adds `quantileHeads` (`LSTMQuantileLayout`, key
+/// `quantile_heads`: the heads output quantile paths besides the point path, trained with
+/// the pinball loss; absent for point-only heads, as in versions 1 and 2, which load and
+/// forecast as before). Newer versions must keep loading versions 1 and 2. It is
 /// the LSTM's fitted state inside the common envelope (`FittedModelArtifact`, format 3)
 /// and the form of checkpoints; a standalone file loads through `ArtifactLoader` too.
 public struct LSTMArtifact: Codable, Sendable, Equatable {
-    public static let formatVersion = 2
+    public static let formatVersion = 3
     public static let kind = "lstm"
 
     public struct TrainingRecord: Codable, Sendable, Equatable {
@@ -38,12 +41,15 @@ public struct LSTMArtifact: Codable, Sendable, Equatable {
     public var tensors: [TensorRecord]
     public var parameters: [Float]
     public var training: TrainingRecord?
-    /// Per head and output, the validation-fitted factor toward the last value
-    /// (`LSTMInference.shrinkageFactors`); nil = 1 everywhere.
+    /// Per head and point output, the validation-fitted factor toward the last value
+    /// (`LSTMInference.shrinkageFactors`); nil = 1 everywhere. Quantile outputs are not shrunk.
     public var shrinkage: [[Double]]?
     /// Residual quantiles of the trained network on the validation part (format 2); nil
     /// in version 1 or when fitted without a validation part.
     public var calibration: ResidualCalibration?
+    /// The quantile outputs of every head (format 3, `quantile` intervals); nil when the
+    /// heads output the point path only.
+    public var quantileHeads: LSTMQuantileLayout?
 
     public struct TensorRecord: Codable, Sendable, Equatable {
         public var name: String
@@ -52,7 +58,7 @@ public struct LSTMArtifact: Codable, Sendable, Equatable {
 
     public init(configuration: LSTMConfiguration, architecture: LSTMArchitecture, normalization: LevelNormalization,
                 intervalSeconds: Double, parameters: [Float], training: TrainingRecord? = nil, shrinkage: [[Double]]? = nil,
-                calibration: ResidualCalibration? = nil) {
+                calibration: ResidualCalibration? = nil, quantileHeads: LSTMQuantileLayout? = nil) {
         formatVersion = Self.formatVersion
         kind = Self.kind
         self.configuration = configuration
@@ -64,11 +70,13 @@ public struct LSTMArtifact: Codable, Sendable, Equatable {
         self.training = training
         self.shrinkage = shrinkage
         self.calibration = calibration
+        self.quantileHeads = quantileHeads
     }
 
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version", kind, configuration, architecture, normalization
         case intervalSeconds = "interval_seconds", tensors, parameters, training, shrinkage, calibration
+        case quantileHeads = "quantile_heads"
     }
 
     public init(from decoder: Decoder) throws {
@@ -88,6 +96,8 @@ public struct LSTMArtifact: Codable, Sendable, Equatable {
         shrinkage = try c.decodeIfPresent([[Double]].self, forKey: .shrinkage)
         calibration = try c.decodeIfPresent(ResidualCalibration.self, forKey: .calibration)
         try calibration?.check()
+        quantileHeads = try c.decodeIfPresent(LSTMQuantileLayout.self, forKey: .quantileHeads)
+        try quantileHeads?.check(headOutputs: architecture.headOutputs)
         let encoded = try c.decode(String.self, forKey: .parameters)
         guard let decoded = Float32Base64.decode(encoded) else {
             throw LSTMError.artifactMismatch(field: "parameters", expected: "base64 of Float32 values", got: "\(encoded.prefix(16))…")
@@ -101,8 +111,9 @@ public struct LSTMArtifact: Codable, Sendable, Equatable {
         guard parameters.count == expected.count else {
             throw LSTMError.parameterCountMismatch(expected: expected.count, got: parameters.count)
         }
-        if let shrinkage, shrinkage.map(\.count) != architecture.headOutputs {
-            throw LSTMError.artifactMismatch(field: "shrinkage", expected: "one factor per head output \(architecture.headOutputs)",
+        let pointOutputs = architecture.headOutputs.map { $0 / (quantileHeads?.outputsPerStep ?? 1) }
+        if let shrinkage, shrinkage.map(\.count) != pointOutputs {
+            throw LSTMError.artifactMismatch(field: "shrinkage", expected: "one factor per point output of each head \(pointOutputs)",
                                              got: "\(shrinkage.map(\.count))")
         }
     }
@@ -119,6 +130,7 @@ public struct LSTMArtifact: Codable, Sendable, Equatable {
         try c.encodeIfPresent(training, forKey: .training)
         try c.encodeIfPresent(shrinkage, forKey: .shrinkage)
         try c.encodeIfPresent(calibration, forKey: .calibration)
+        try c.encodeIfPresent(quantileHeads, forKey: .quantileHeads)
         try c.encode(Float32Base64.encode(parameters), forKey: .parameters)
     }
 

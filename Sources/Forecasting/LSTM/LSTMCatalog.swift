@@ -33,7 +33,8 @@ extension LSTMArtifact: FittedModelState {
     public func forecastPath(history: RegularSeries, steps: Int, levels: [Double]) throws -> ForecastPath {
         let fitted = try FittedLSTM(artifact: self, history: history)
         let mean = try fitted.predict(steps: steps)
-        return ForecastPath(mean: mean, intervals: try fitted.calibratedIntervals(around: mean, levels: levels), parameters: fitted.parameters)
+        return ForecastPath(mean: mean, intervals: try fitted.pathIntervals(steps: steps, around: mean, levels: levels),
+                            parameters: fitted.parameters)
     }
     /// The network's grid must be the data's.
     public func checkArtifactState(data: FittedData) throws {

@@ -29,13 +29,24 @@ public struct LSTMConfiguration: Codable, Sendable, Hashable {
     /// so the recurrence runs S steps instead of L. nil (artifacts written before it
     /// existed) = every step.
     public var maxInputSteps: Int?
+    /// Where the prediction intervals come from: split-conformal residual quantiles
+    /// (`conformal`, the default) or quantile outputs of every head trained with the pinball
+    /// loss (`quantile`, `LSTMQuantileLayout`). Absent in settings written before it existed,
+    /// which read as `conformal`.
+    public var intervals: LSTMIntervalMethod
+    /// Coverages c of the quantile heads' central intervals, each in (0, 1): the heads
+    /// output the (1 − c)/2 and (1 + c)/2 quantiles of each. Used by `quantile` intervals only.
+    public var intervalLevels: [Double]
 
     public init(
         windowMinutes: Double = 60, horizonMinutes: [Double] = [5, 15, 30], features: LSTMFeatureSpec = .init(),
         level: LevelMode = .relativeToLast, levelScale: ScaleEstimator = .medianAbsoluteDeviation, hiddenSize: Int = 128, layers: Int = 2, bidirectional: Bool = true,
         dropout: Double = 0.3, headHidden: Int = 64, headDropout: Double = 0.3, training: LSTMTrainingOptions = .init(),
-        windowSteps: Int? = nil, maxInputSteps: Int? = LSTMConfiguration.defaultMaxInputSteps
+        windowSteps: Int? = nil, maxInputSteps: Int? = LSTMConfiguration.defaultMaxInputSteps,
+        intervals: LSTMIntervalMethod = .conformal, intervalLevels: [Double] = [0.8, 0.95]
     ) {
+        self.intervals = intervals
+        self.intervalLevels = intervalLevels
         self.maxInputSteps = maxInputSteps
         self.windowMinutes = windowMinutes
         self.windowSteps = windowSteps
@@ -79,9 +90,48 @@ public struct LSTMConfiguration: Codable, Sendable, Hashable {
         return (window + maxInputSteps - 1) / maxInputSteps
     }
 
-    public func architecture(inputSize: Int, horizons: [Int]) -> LSTMArchitecture {
-        LSTMArchitecture(inputSize: inputSize, hiddenSize: hiddenSize, layers: layers, bidirectional: bidirectional,
-                         dropout: dropout, headHidden: headHidden, headDropout: headDropout, headOutputs: horizons)
+    /// The heads' quantile layout of `quantile` intervals (nil with `conformal`); throws
+    /// `LSTMError.invalidIntervalLevels` for levels that are not distinct coverages in (0, 1).
+    public func quantileLayout() throws(LSTMError) -> LSTMQuantileLayout? {
+        intervals == .quantile ? try LSTMQuantileLayout(levels: intervalLevels) : nil
+    }
+
+    /// Head k outputs O·h_k values (O = `quantiles.outputsPerStep`, 1 without quantiles).
+    public func architecture(inputSize: Int, horizons: [Int], quantiles: LSTMQuantileLayout? = nil) -> LSTMArchitecture {
+        let blocks = quantiles?.outputsPerStep ?? 1
+        return LSTMArchitecture(inputSize: inputSize, hiddenSize: hiddenSize, layers: layers, bidirectional: bidirectional,
+                                dropout: dropout, headHidden: headHidden, headDropout: headDropout,
+                                headOutputs: horizons.map { $0 * blocks })
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case windowMinutes, windowSteps, horizonMinutes, features, level, levelScale, hiddenSize, layers, bidirectional
+        case dropout, headHidden, headDropout, training, maxInputSteps, intervals, intervalLevels
+    }
+
+    /// A key left out takes the default of `init()` (the one place the defaults live), except
+    /// `windowSteps` and `maxInputSteps`, whose absence means nil (settings written before
+    /// they existed): so `{"intervals": "quantile"}` is the default LSTM with quantile heads,
+    /// and every stored configuration reads as it was written.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = LSTMConfiguration()
+        windowMinutes = try c.decodeIfPresent(Double.self, forKey: .windowMinutes) ?? d.windowMinutes
+        windowSteps = try c.decodeIfPresent(Int.self, forKey: .windowSteps)
+        horizonMinutes = try c.decodeIfPresent([Double].self, forKey: .horizonMinutes) ?? d.horizonMinutes
+        features = try c.decodeIfPresent(LSTMFeatureSpec.self, forKey: .features) ?? d.features
+        level = try c.decodeIfPresent(LevelMode.self, forKey: .level) ?? d.level
+        levelScale = try c.decodeIfPresent(ScaleEstimator.self, forKey: .levelScale) ?? d.levelScale
+        hiddenSize = try c.decodeIfPresent(Int.self, forKey: .hiddenSize) ?? d.hiddenSize
+        layers = try c.decodeIfPresent(Int.self, forKey: .layers) ?? d.layers
+        bidirectional = try c.decodeIfPresent(Bool.self, forKey: .bidirectional) ?? d.bidirectional
+        dropout = try c.decodeIfPresent(Double.self, forKey: .dropout) ?? d.dropout
+        headHidden = try c.decodeIfPresent(Int.self, forKey: .headHidden) ?? d.headHidden
+        headDropout = try c.decodeIfPresent(Double.self, forKey: .headDropout) ?? d.headDropout
+        training = try c.decodeIfPresent(LSTMTrainingOptions.self, forKey: .training) ?? d.training
+        maxInputSteps = try c.decodeIfPresent(Int.self, forKey: .maxInputSteps)
+        intervals = try c.decodeIfPresent(LSTMIntervalMethod.self, forKey: .intervals) ?? d.intervals
+        intervalLevels = try c.decodeIfPresent([Double].self, forKey: .intervalLevels) ?? d.intervalLevels
     }
 }
 

@@ -10,6 +10,7 @@ public enum LSTMError: Error, Equatable, CustomStringConvertible {
     case horizonWeightCount(expected: Int, got: Int)
     case checkpointNotWritable(path: String, reason: String)
     case mixedIntervals(first: Double, series: Int, got: Double)
+    case invalidIntervalLevels([Double])
 
     public var description: String {
         switch self {
@@ -33,6 +34,8 @@ public enum LSTMError: Error, Equatable, CustomStringConvertible {
             return "lstm: cannot write the checkpoint \(path): \(reason); choose a path in an existing, writable folder"
         case .mixedIntervals(let first, let series, let got):
             return "lstm: global training needs one grid, but series \(series) is on a \(got) s grid and the first on \(first) s; resample the series to one interval"
+        case .invalidIntervalLevels(let levels):
+            return "lstm: intervalLevels \(levels) are not distinct coverages in (0, 1); give e.g. [0.8, 0.95]"
         }
     }
 }

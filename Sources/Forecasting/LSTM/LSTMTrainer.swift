@@ -13,7 +13,8 @@ public enum LSTMTrainer {
     /// Seeded generators split from `options.seed`: initialisation, shuffling, dropout.
     /// Each epoch reshuffles the train samples, keeps the first `samplesPerEpoch` of them
     /// (all when nil or larger), runs batches of `batchSize` through
-    /// forward → loss Σ_k w_k·L_k → backward → clip → optimiser step, then scores the
+    /// forward → loss Σ_k w_k·L_k (`LSTMHeadLoss`: the point loss, plus the pinball loss of
+    /// each quantile output with `quantile` intervals) → backward → clip → optimiser step, then scores the
     /// validation samples (at most `validationSamples`, evenly spaced) without dropout. The
     /// best validation epoch's weights are kept (and checkpointed); training stops after
     /// `patience` epochs without improvement, when `hooks.shouldStop` says so after an epoch
@@ -77,11 +78,13 @@ public enum LSTMTrainer {
             throw LSTMError.horizonWeightCount(expected: horizons.count, got: given.count)
         }
         let weights = options.weights(horizons: horizons.count)
+        let quantiles = try configuration.quantileLayout()
+        let headLoss = LSTMHeadLoss(point: options.loss, layout: quantiles)
 
         var root = SplitMix64(seed: options.seed)
         var initRNG = root.split(), shuffleRNG = root.split()
         var dropoutRNG: SplitMix64? = root.split()
-        let architecture = configuration.architecture(inputSize: inputs.featureCount, horizons: horizons)
+        let architecture = configuration.architecture(inputSize: inputs.featureCount, horizons: horizons, quantiles: quantiles)
         let network = LSTMNetwork(architecture: architecture, rng: &initRNG)
         let perEpoch = min(options.samplesPerEpoch.map { max($0, 1) } ?? trainSamples.count, trainSamples.count)
         let batchSize = min(options.batchSize, perEpoch)
@@ -109,8 +112,8 @@ public enum LSTMTrainer {
                 network.forward(input: x.pointer, batch: slice.count, workspace: workspace, dropout: &dropoutRNG)
                 var total: Double = 0
                 for k in horizons.indices {
-                    let loss = options.loss.evaluate(
-                        predictions: workspace.output(head: k), targets: targets[k].pointer, count: slice.count * horizons[k],
+                    let loss = headLoss.evaluate(
+                        predictions: workspace.output(head: k), targets: targets[k].pointer, batch: slice.count, steps: horizons[k],
                         weight: weights[k], gradient: workspace.outputGradient(head: k))
                     trainSums[k] += loss * Double(slice.count)
                     total += Double(weights[k]) * loss
@@ -127,7 +130,7 @@ public enum LSTMTrainer {
             }
             let trainLoss = trainSums.map { $0 / Double(perEpoch) }
             let validationLoss = try validationLosses(network: network, samples: samples, origins: validationOrigins,
-                                                      horizons: horizons, loss: options.loss)
+                                                      horizons: horizons, loss: options.loss, quantiles: quantiles)
             let validationTotal = zip(weights, validationLoss).reduce(0) { $0 + Double($1.0) * $1.1 }
             guard validationTotal.isFinite else { throw LSTMError.nonFiniteLoss(epoch: epoch) }
             let improved = validationTotal < best.loss
@@ -137,7 +140,8 @@ public enum LSTMTrainer {
                     try checkpoint(LSTMArtifact(
                         configuration: configuration, architecture: architecture, normalization: normalizations[0],
                         intervalSeconds: interval, parameters: best.parameters,
-                        training: LSTMArtifact.TrainingRecord(bestEpoch: epoch, epochsRun: epoch, bestValidationLoss: validationTotal)))
+                        training: LSTMArtifact.TrainingRecord(bestEpoch: epoch, epochsRun: epoch, bestValidationLoss: validationTotal),
+                        quantileHeads: quantiles))
                 }
             }
             epochsRun = epoch
@@ -170,7 +174,8 @@ public enum LSTMTrainer {
                 ? LSTMInference.shrinkageFactors(network: network, inputs: perSeriesInputs[i], origins: validationOrigins[i], horizons: horizons)
                 : nil
             let artifact = LSTMArtifact(configuration: configuration, architecture: architecture, normalization: normalizations[i],
-                                        intervalSeconds: interval, parameters: best.parameters, training: record, shrinkage: shrinkage)
+                                        intervalSeconds: interval, parameters: best.parameters, training: record, shrinkage: shrinkage,
+                                        quantileHeads: quantiles)
             return try FittedLSTM(artifact: artifact, history: series[i])
         }
     }
@@ -178,9 +183,10 @@ public enum LSTMTrainer {
     /// Mean validation loss per head over the validation samples of every series:
     /// Σ_i m_i·loss_i / Σ_i m_i (one series: its own losses, unchanged).
     static func validationLosses(network: LSTMNetwork, samples: LSTMSampleSet, origins: [[Int]], horizons: [Int],
-                                 loss: LSTMLoss) throws -> [Double] {
+                                 loss: LSTMLoss, quantiles: LSTMQuantileLayout?) throws -> [Double] {
         let perSeries = try origins.indices.map { i in
-            try LSTMInference.losses(network: network, inputs: samples.inputs[i], origins: origins[i], horizons: horizons, loss: loss)
+            try LSTMInference.losses(network: network, inputs: samples.inputs[i], origins: origins[i], horizons: horizons, loss: loss,
+                                     quantiles: quantiles)
         }
         guard perSeries.count > 1 else { return perSeries[0] }
         let total = Double(origins.reduce(0) { $0 + $1.count })

@@ -17,18 +17,21 @@ public enum LSTMLoss: Codable, Sendable, Hashable {
         var sum: Double = 0
         let scale = weight / Float(count)
         for k in 0..<count {
-            let d = predictions[k] - targets[k]
-            let (value, slope): (Float, Float)
-            switch self {
-            case .mse: (value, slope) = (d * d, 2 * d)
-            case .mae: (value, slope) = (abs(d), d > 0 ? 1 : (d < 0 ? -1 : 0))
-            case .huber(let delta):
-                let dl = Float(delta)
-                if abs(d) < dl { (value, slope) = (0.5 * d * d, d) } else { (value, slope) = (dl * (abs(d) - 0.5 * dl), d > 0 ? dl : -dl) }
-            }
+            let (value, slope) = valueAndSlope(predictions[k] - targets[k])
             sum += Double(value)
             gradient?[k] = scale * slope
         }
         return sum / Double(count)
+    }
+
+    /// ℓ(d) and ∂ℓ/∂ŷ at d = ŷ − y (the table above).
+    func valueAndSlope(_ d: Float) -> (value: Float, slope: Float) {
+        switch self {
+        case .mse: return (d * d, 2 * d)
+        case .mae: return (abs(d), d > 0 ? 1 : (d < 0 ? -1 : 0))
+        case .huber(let delta):
+            let dl = Float(delta)
+            return abs(d) < dl ? (0.5 * d * d, d) : (dl * (abs(d) - 0.5 * dl), d > 0 ? dl : -dl)
+        }
     }
 }
