@@ -20,6 +20,7 @@ import os
 import sys
 
 import numpy as np
+from scipy import sparse
 from scipy.optimize import linprog
 
 
@@ -30,7 +31,8 @@ def simplex_mae_weights(P, y):
         return np.full(M, 1.0 / M)
     # variables: w (M), u (T) with u >= |y - P^T w|
     c = np.concatenate([np.zeros(M), np.ones(T) / T])
-    A = np.block([[-P.T, -np.eye(T)], [P.T, -np.eye(T)]])
+    eye = sparse.identity(T, format="csr")
+    A = sparse.vstack([sparse.hstack([sparse.csr_matrix(-P.T), -eye]), sparse.hstack([sparse.csr_matrix(P.T), -eye])], format="csr")
     b = np.concatenate([-y, y])
     res = linprog(c, A_ub=A, b_ub=b, A_eq=np.concatenate([np.ones(M), np.zeros(T)])[None, :], b_eq=[1.0],
                   bounds=[(0, None)] * (M + T), method="highs")
@@ -131,11 +133,31 @@ def combine(rule, s, P, k, w):
     return w[k - 1] @ P
 
 
-def scores(rule, s):
-    """(val2 ratios, test ratios) per horizon: MAE / naive MAE."""
+def folder_weights(series, half):
+    """Per-step weights (K x M) fitted on the validation targets of every series at once
+    (the first half of each series' validation origins when `half`)."""
+    K = series[0].K
+    out = []
+    for k in range(1, K + 1):
+        parts = [s.val_targets(k, 0, (s.test_start - s.n) // 2 if half else None) for s in series]
+        out.append(simplex_mae_weights(np.concatenate([p for p, _ in parts], axis=1), np.concatenate([y for _, y in parts])))
+    return np.array(out)
+
+
+def scores(rule, s, folder=None):
+    """(val2 ratios, test ratios) per horizon: MAE / naive MAE. `folder`: the folder-wide
+    weights (half, full) for the rules that use them."""
     half = (s.test_start - s.n) // 2
-    w_half = None if rule == "median" else rule_weights(rule, s, 0, half)
-    w_full = None if rule == "median" else rule_weights(rule, s, 0, None)
+    name, _, arg = rule.partition(":")
+    if name == "folder":
+        w_half, w_full = folder
+    elif name == "toward":
+        lam = float(arg)
+        w_half = lam * rule_weights("perstep", s, 0, half) + (1 - lam) * folder[0]
+        w_full = lam * rule_weights("perstep", s, 0, None) + (1 - lam) * folder[1]
+    else:
+        w_half = None if rule == "median" else rule_weights(rule, s, 0, half)
+        w_full = None if rule == "median" else rule_weights(rule, s, 0, None)
     val2, test = [], []
     for h in s.steps:
         P, y = s.val_targets(h, half, None)
@@ -189,7 +211,10 @@ def main():
     series = [Series(r, members) for r in records]
     results = []
     for rule in args.rules.split(","):
-        per = [scores(rule, s) for s in series]
+        folder = None
+        if rule.startswith(("folder", "toward")):
+            folder = (folder_weights(series, True), folder_weights(series, False))
+        per = [scores(rule, s, folder) for s in series]
         row = {"rule": rule, "members": "+".join(members), "series": len(series),
                "val2": geo([p[0] for p in per]), "test": geo([p[1] for p in per])}
         if args.per_series:
