@@ -131,15 +131,17 @@ let package = Package(
         ),
         .executableTarget(
             name: "bench-accuracy",
-            dependencies: ["Forecasting", "Ingest", "Series", "Kernels"],
+            dependencies: ["Forecasting", "Ingest", "Series", "Kernels", "BenchSupport"],
             path: "Benchmarks/Accuracy",
             exclude: ["Reference"]
         ),
         // `nhits` variants scored on validation (each series cut at its test start): how the defaults were chosen.
         // Members' validation and test paths per series, for studying combination rules (combine.py).
-        .executableTarget(name: "bench-ensemble-study", dependencies: ["Forecasting", "Ingest", "Series", "Kernels"],
+        .executableTarget(name: "bench-ensemble-study", dependencies: ["Forecasting", "Ingest", "Series", "Kernels", "BenchSupport"],
                           path: "Benchmarks/EnsembleStudy", exclude: ["combine.py"]),
-        .executableTarget(name: "bench-nhits-tuning", dependencies: ["Forecasting", "Ingest", "Series", "Kernels"],
+        // What several benchmarks measure with (process CPU seconds).
+        .target(name: "BenchSupport", path: "Benchmarks/Support"),
+        .executableTarget(name: "bench-nhits-tuning", dependencies: ["Forecasting", "Ingest", "Series", "Kernels", "BenchSupport"],
                           path: "Benchmarks/NHITSTuning"),
         // Starts the release `autoscale serve`, drives it with wrk, and `mlflow models serve` from a venv.
         .executableTarget(

@@ -1,3 +1,4 @@
+import BenchSupport
 import Forecasting
 import Foundation
 import Ingest

@@ -66,8 +66,7 @@ class Series:
 
     def val_targets(self, k, lo=0, hi=None):
         """Member forecasts (M x T) and targets (T) of step k for validation origins [lo, hi)."""
-        total = len(self.values)
-        count = total_val = self.test_start - self.n - k + 1
+        count = self.test_start - self.n - k + 1
         hi = count if hi is None else min(hi, count)
         origins = np.arange(lo, hi)
         targets = self.values[self.n - 1 + origins + k]

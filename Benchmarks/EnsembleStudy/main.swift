@@ -1,3 +1,4 @@
+import BenchSupport
 import Forecasting
 import Foundation
 import Ingest
@@ -141,14 +142,6 @@ func studyPlan(_ file: URL, folder: String, inner: Bool) throws -> EvaluationPla
 struct StudyError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
-}
-
-/// CPU seconds (user + system) of this process so far.
-func processCPUSeconds() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
-        + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
 }
 
 do {

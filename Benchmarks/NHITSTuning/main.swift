@@ -1,3 +1,4 @@
+import BenchSupport
 import Forecasting
 import Foundation
 import Ingest
@@ -122,14 +123,6 @@ func score(_ variant: Variant, plan: EvaluationPlan) throws -> [Int: Double] {
         result[horizon.minutes] = plan.score(horizon, forecasts: paths.prefix(count).map { $0[horizon.steps - 1] }).mae
     }
     return result
-}
-
-/// CPU seconds (user + system) of this process so far.
-func processCPUSeconds() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
-        + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
 }
 
 do {
